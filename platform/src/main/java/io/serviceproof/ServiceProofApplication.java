@@ -1,0 +1,23 @@
+package io.serviceproof;
+
+import io.serviceproof.admin.AdminCommandLine;
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Starts the ServiceProof server, or, when the first argument is {@code admin}, runs one
+ * administrative command against the same database and exits (see {@link AdminCommandLine}).
+ */
+@SpringBootApplication
+@EnableScheduling
+public class ServiceProofApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("admin")) {
+            System.exit(AdminCommandLine.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        SpringApplication.run(ServiceProofApplication.class, args);
+    }
+}

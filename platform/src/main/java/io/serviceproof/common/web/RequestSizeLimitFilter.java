@@ -1,0 +1,52 @@
+package io.serviceproof.common.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses API request bodies above the configured limit with a 413 problem, before anything reads
+ * them. Bodies without a declared length are refused too: every client we serve sends one, and
+ * an unbounded stream is how a single request exhausts memory.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    RequestSizeLimitFilter(@Value("${serviceproof.api.max-request-size:2MB}") DataSize maxRequestSize) {
+        this.maxBytes = maxRequestSize.toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !ApiRequests.isApi(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        if (length > maxBytes || chunked) {
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                            + "\"detail\":\"Request bodies are limited to " + maxBytes
+                            + " bytes and must declare their length.\","
+                            + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,40 @@
+package io.serviceproof.dashboard;
+
+import io.serviceproof.identity.OrganisationDirectory;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.identity.TrailFilter;
+import io.serviceproof.identity.UserActionTrail;
+import io.serviceproof.identity.tokens.ApiTokens;
+import io.serviceproof.identity.users.UserAccounts;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class DashboardController {
+
+    private static final int RECENT_ACTIVITY = 8;
+
+    private final OrganisationDirectory organisations;
+    private final UserAccounts users;
+    private final ApiTokens tokens;
+    private final UserActionTrail trail;
+
+    DashboardController(
+            OrganisationDirectory organisations, UserAccounts users, ApiTokens tokens, UserActionTrail trail) {
+        this.organisations = organisations;
+        this.users = users;
+        this.tokens = tokens;
+        this.trail = trail;
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        model.addAttribute("organisation", organisations.current());
+        model.addAttribute("actor", Tenancy.actor());
+        model.addAttribute("activeUsers", users.countActive());
+        model.addAttribute("activeTokens", tokens.countActive());
+        model.addAttribute("recent", trail.find(new TrailFilter(null, null, null, null, 0, RECENT_ACTIVITY)));
+        return "dashboard";
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The organisation's home page: who it is, who has access, and what happened lately. It owns no
+ * data; it reads the public APIs of the other modules.
+ */
+@ApplicationModule(displayName = "Dashboard")
+package io.serviceproof.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

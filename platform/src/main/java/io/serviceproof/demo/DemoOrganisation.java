@@ -1,0 +1,70 @@
+package io.serviceproof.demo;
+
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Organisation;
+import io.serviceproof.identity.OrganisationDirectory;
+import io.serviceproof.identity.Role;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.identity.users.NewUser;
+import io.serviceproof.identity.users.UserAccounts;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds the demo organisation and its users on the first start. The README states these
+ * credentials; they are for exploring a local installation (set SERVICEPROOF_DEMO=false in
+ * production).
+ */
+@Component
+@ConditionalOnProperty(name = "serviceproof.demo.enabled", havingValue = "true")
+class DemoOrganisation {
+
+    static final String SLUG = "demo";
+    static final String PASSWORD = "demo-password-2026";
+
+    static final List<NewUser> USERS = List.of(
+            new NewUser("owner@demo.serviceproof.io", "Chen Wei (owner)", Role.OWNER, PASSWORD),
+            new NewUser("compliance@demo.serviceproof.io", "Li Na (compliance)", Role.COMPLIANCE_MANAGER, PASSWORD),
+            new NewUser("engineer@demo.serviceproof.io", "Zhang Jun (remote technician)", Role.ENGINEER, PASSWORD),
+            new NewUser("auditor@demo.serviceproof.io", "Nguyen Thi Mai (external auditor)", Role.AUDITOR, PASSWORD));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+    private final OrganisationDirectory organisations;
+    private final UserAccounts users;
+    private final TransactionTemplate transaction;
+
+    DemoOrganisation(OrganisationDirectory organisations, UserAccounts users, TransactionTemplate transaction) {
+        this.organisations = organisations;
+        this.users = users;
+        this.transaction = transaction;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void seedOnFirstStart() {
+        if (organisations.findBySlug(SLUG).isPresent()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            Organisation demo = organisations.create(
+                    SLUG,
+                    "Haiphong Precision Machinery (demo)",
+                    "Demo data. A machine maker exporting a CNC machining line with AI remote quality inspection, "
+                            + "cloud-based remote maintenance and a warehouse SaaS to Vietnam and Thailand.",
+                    true);
+            Tenancy.runAs(Actor.system(demo.id(), "system:demo-seed"), () -> USERS.forEach(users::create));
+        });
+        log.info(
+                "Created the demo organisation '{}' with {} users (see README for their credentials)",
+                SLUG,
+                USERS.size());
+    }
+}

@@ -1,0 +1,69 @@
+package io.serviceproof.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records who did what, and when, in the acting organisation. Callers record inside the same
+ * transaction as the change itself, so a change without its trail line cannot be committed.
+ */
+@Service
+public class UserActionTrail {
+
+    private final TrailEntries entries;
+    private final Clock clock;
+
+    UserActionTrail(TrailEntries entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    /** Records an action of the current actor. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String targetType, String targetId, String detail) {
+        append(Tenancy.actor(), action, targetType, targetId, detail);
+    }
+
+    /** Records an action of an actor that is not (yet) the current one, e.g. a failed sign-in. */
+    @Transactional
+    public void recordAs(Actor actor, String action, String targetType, String targetId, String detail) {
+        append(actor, action, targetType, targetId, detail);
+    }
+
+    public List<TrailEntry> find(TrailFilter filter) {
+        return entries.find(filter);
+    }
+
+    public List<String> actions() {
+        return entries.distinctActions();
+    }
+
+    private void append(Actor actor, String action, String targetType, String targetId, String detail) {
+        TrailEntry entry = new TrailEntry(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                actor.kind(),
+                actor.id(),
+                actor.name(),
+                action,
+                targetType,
+                targetId,
+                detail == null ? "" : detail,
+                remoteAddress());
+        entries.append(actor.organisationId(), entry);
+    }
+
+    private static String remoteAddress() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getRemoteAddr()
+                : null;
+    }
+}

@@ -1,0 +1,97 @@
+package io.serviceproof.identity.security;
+
+import io.serviceproof.identity.tokens.ApiTokens;
+import io.serviceproof.identity.users.UserAccounts;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the API is stateless and authenticated by bearer tokens only (no cookies, so no
+ * CSRF); the web UI uses form sign-in, sessions and CSRF tokens. Role rules live here, in one place:
+ * auditors change nothing; owners manage users and tokens; owners and auditors read the trail.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(LoginThrottle.Settings.class)
+class SecurityConfiguration {
+
+    private static final String[] CHANGERS = {"OWNER", "COMPLIANCE_MANAGER", "ENGINEER"};
+
+    /** bcrypt through the delegating encoder, so stored hashes name their algorithm and can migrate. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/users/**", "/api/v1/tokens/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/api/v1/trail/**")
+                        .hasAnyRole("OWNER", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole(CHANGERS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts) throws Exception {
+        http.formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new ActiveAccountFilter(accounts), AnonymousAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/error/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/users/**", "/tokens/**")
+                        .hasAnyRole("OWNER", "AUDITOR")
+                        .requestMatchers("/users/**", "/tokens/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/trail/**")
+                        .hasAnyRole("OWNER", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/logout")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole(CHANGERS));
+        return http.build();
+    }
+}
