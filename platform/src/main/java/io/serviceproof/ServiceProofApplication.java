@@ -16,7 +16,7 @@ public class ServiceProofApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("admin")) {
-            System.exit(AdminCommandLine.run(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(AdminCommandLine.run(ServiceProofApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(ServiceProofApplication.class, args);
     }

@@ -1,6 +1,5 @@
 package io.serviceproof.admin;
 
-import io.serviceproof.ServiceProofApplication;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -17,11 +16,12 @@ public final class AdminCommandLine {
 
     private AdminCommandLine() {}
 
-    public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    /** @param application the Spring Boot application class whose configuration the command runs with */
+    public static int run(Class<?> application, String[] args) {
+        return run(application, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(Class<?> application, String[] args, PrintWriter out, PrintWriter err) {
         // Parse (and answer --help) before starting Spring, so a typo costs no database start-up.
         CommandLine parseOnly = AdminCommands.commandLine(null, out, err);
         if (args.length == 0 || isHelp(args)) {
@@ -34,7 +34,7 @@ public final class AdminCommandLine {
             e.getCommandLine().usage(err);
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ServiceProofApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties(Map.of(
                         "spring.main.banner-mode", "off",

@@ -13,8 +13,11 @@ import io.serviceproof.identity.users.UserAccount;
 import io.serviceproof.identity.users.UserAccounts;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,7 +68,7 @@ class AdminOperations {
         return as(slug, () -> tokens.issue(request));
     }
 
-    private <T> T as(String slug, java.util.function.Supplier<T> work) {
+    private <T> T as(String slug, Supplier<T> work) {
         Organisation organisation = organisations.requireBySlug(slug);
         return Tenancy.callAs(Actor.system(organisation.id(), ACTOR), () -> transaction.execute(status -> work.get()));
     }
@@ -81,6 +84,11 @@ class AdminOperations {
     }
 
     static Role role(String text) {
-        return Role.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+        try {
+            return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unknown role '" + text + "'; use one of " + Arrays.toString(Role.values()));
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param id the user's or token's id, or a fixed name for the system
  * @param name what the trail shows: an e-mail, a token name, {@code system}
  */
-public record Actor(OrganisationId organisationId, Kind kind, String id, String name, Role role) {
+public record Actor(OrganisationId organisationId, Kind kind, String id, String name, Role role)
+        implements ActorPrincipal {
 
     public enum Kind {
         USER,
@@ -24,6 +25,11 @@ public record Actor(OrganisationId organisationId, Kind kind, String id, String 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public Actor actor() {
+        return this;
     }
 
     public static Actor system(OrganisationId organisationId, String name) {

@@ -78,7 +78,7 @@ public final class Tenancy {
 
         @Override
         public Object getPrincipal() {
-            return this;
+            return actor;
         }
     }
 }

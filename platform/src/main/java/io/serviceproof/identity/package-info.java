@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {"common", "common :: persistence"})
+        allowedDependencies = {"common"})
 package io.serviceproof.identity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -80,7 +80,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
         @Override
         public Object getPrincipal() {
-            return this;
+            return actor;
         }
 
         @Override

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Trail", description = "Who did what and when (OWNER and AUDITOR tokens)")
 @RestController
 @RequestMapping("/api/v1/trail")
-@Validated
 class TrailApiController {
 
     private final UserActionTrail trail;

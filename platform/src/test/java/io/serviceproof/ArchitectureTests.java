@@ -1,0 +1,71 @@
+package io.serviceproof;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Repository;
+
+/** The house rules of STYLE.md that the compiler cannot check. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.serviceproof");
+
+    @Test
+    void nothingDependsOnTheWebLayer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.serviceproof..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.serviceproof..web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void repositoriesAreNotPublic() {
+        classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .should()
+                .notBePublic()
+                .check(CLASSES);
+    }
+
+    @Test
+    void noFieldInjection() {
+        fields().should().notBeAnnotatedWith(Autowired.class).check(CLASSES);
+    }
+
+    @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses()
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingWritesToStandardStreamsDirectly() {
+        // The admin command line is the exception: its output is the product (a token on stdout).
+        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(
+                CLASSES.that(com.tngtech.archunit.base.DescribedPredicate.not(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                                "io.serviceproof.admin"))));
+    }
+}

@@ -1,0 +1,69 @@
+package io.serviceproof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Both languages are complete, and every message key a template names exists. */
+class MessageBundlesTests {
+
+    @Test
+    void englishAndChineseHaveTheSameKeys() throws IOException {
+        assertThat(load("messages_zh_CN.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+    }
+
+    @Test
+    void chineseMessagesAreTranslatedNotCopied() throws IOException {
+        Properties english = load("messages.properties");
+        Properties chinese = load("messages_zh_CN.properties");
+        Set<String> untranslated = new TreeSet<>();
+        for (String key : english.stringPropertyNames()) {
+            boolean sameText = english.getProperty(key).equals(chinese.getProperty(key));
+            boolean name = key.startsWith("lang.") || key.equals("app.name") || key.equals("nav.api");
+            if (sameText && !name) {
+                untranslated.add(key);
+            }
+        }
+        assertThat(untranslated).isEmpty();
+    }
+
+    @Test
+    void everyKeyUsedInATemplateExists() throws IOException {
+        Properties english = load("messages.properties");
+        Pattern literalKey = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher matcher = literalKey.matcher(Files.readString(template));
+                while (matcher.find()) {
+                    if (!english.containsKey(matcher.group(1))) {
+                        missing.add(template.getFileName() + ": " + matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessageBundlesTests.class.getResourceAsStream("/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,243 @@
+package io.serviceproof;
+
+import static io.serviceproof.ActingAs.bearer;
+import static io.serviceproof.ActingAs.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.serviceproof.identity.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The isolation matrix: for every endpoint of the application, a user or token of organisation A
+ * gets 404 for any id of organisation B, lists never show B's rows, and nothing A does changes B.
+ * {@link #everyEndpointIsInTheMatrix()} fails when an endpoint is added without a row here.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationIntegrationTests {
+
+    enum Kind {
+        /** The path names a record by id: B's id must be a 404 and change nothing of B's. */
+        FOREIGN_ID,
+        /** A list: A's rows are there, B's are not. */
+        LIST,
+        /** A page or document about the acting organisation itself. */
+        OWN_ORGANISATION,
+        /** Creates a record: it must land in A, and B must not see it. */
+        CREATE,
+        /** Serves no tenant data at all. */
+        PUBLIC
+    }
+
+    record Case(HttpMethod method, String path, Kind kind, boolean api, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case(HttpMethod.GET, "/api/v1/organisation", Kind.OWN_ORGANISATION, true, null),
+                new Case(HttpMethod.GET, "/api/v1/users", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/api/v1/users/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/users",
+                        Kind.CREATE,
+                        true,
+                        "{\"email\":\"new-{n}@a.test\",\"displayName\":\"New\",\"role\":\"ENGINEER\",\"password\":\"long-enough-password\"}"),
+                new Case(HttpMethod.POST, "/api/v1/users/{id}/deactivate", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/tokens", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/api/v1/tokens/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/tokens",
+                        Kind.CREATE,
+                        true,
+                        "{\"name\":\"created-{n}\",\"role\":\"AUDITOR\"}"),
+                new Case(HttpMethod.DELETE, "/api/v1/tokens/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/trail", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/", Kind.OWN_ORGANISATION, false, null),
+                new Case(HttpMethod.GET, "/login", Kind.PUBLIC, false, null),
+                new Case(HttpMethod.GET, "/users", Kind.LIST, false, null),
+                new Case(HttpMethod.GET, "/users/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/users",
+                        Kind.CREATE,
+                        false,
+                        "email=form-{n}@a.test&displayName=Form&role=ENGINEER&password=long-enough-password"),
+                new Case(HttpMethod.POST, "/users/{id}/deactivate", Kind.FOREIGN_ID, false, null),
+                new Case(HttpMethod.GET, "/tokens", Kind.LIST, false, null),
+                new Case(HttpMethod.GET, "/tokens/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/tokens",
+                        Kind.CREATE,
+                        false,
+                        "name=form-created-{n}&role=AUDITOR&expiresInDays=5"),
+                new Case(HttpMethod.POST, "/tokens/{id}/revoke", Kind.FOREIGN_ID, false, null),
+                new Case(HttpMethod.GET, "/trail", Kind.LIST, false, null));
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    TestTenant a;
+    TestTenant b;
+    int counter;
+
+    @BeforeAll
+    void twoOrganisations() throws Exception {
+        a = TestTenant.create(context, "alpha");
+        b = TestTenant.create(context, "bravo");
+        // B has trail entries of its own (its set-up), so the trail lists have something to leak.
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        Set<String> declared = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
+                mappings.getHandlerMethods().entrySet()) {
+            if (!mapping.getValue().getBeanType().getPackageName().startsWith("io.serviceproof")) {
+                continue;
+            }
+            for (String path : mapping.getKey().getPatternValues()) {
+                mapping.getKey()
+                        .getMethodsCondition()
+                        .getMethods()
+                        .forEach(method -> declared.add(method + " " + path));
+            }
+        }
+        Set<String> covered = cases().stream().map(Case::toString).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(covered).as("every endpoint needs an isolation case").containsAll(declared);
+        assertThat(declared).as("no stale isolation cases").containsAll(covered);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void organisationACannotReachOrganisationB(Case endpoint) throws Exception {
+        switch (endpoint.kind()) {
+            case FOREIGN_ID -> foreignIdIsNotFound(endpoint);
+            case LIST -> listShowsOnlyOwnRows(endpoint);
+            case OWN_ORGANISATION -> showsOwnOrganisationOnly(endpoint);
+            case CREATE -> createLandsInOwnOrganisation(endpoint);
+            case PUBLIC -> mvc.perform(as(a, endpoint, endpoint.path())).andExpect(status().isOk());
+        }
+    }
+
+    private void foreignIdIsNotFound(Case endpoint) throws Exception {
+        String foreignId =
+                endpoint.path().contains("/users") ? b.user(Role.ENGINEER).id().toString() : b.tokenIdOfEngineer();
+        String ownId =
+                endpoint.path().contains("/users") ? a.user(Role.ENGINEER).id().toString() : a.tokenIdOfEngineer();
+        String bBefore = snapshotOf(b);
+
+        mvc.perform(as(a, endpoint, endpoint.path().replace("{id}", foreignId))).andExpect(status().isNotFound());
+        assertThat(snapshotOf(b)).as("B unchanged").isEqualTo(bBefore);
+
+        // The same request with A's own id succeeds, so the 404 above is isolation, not a broken endpoint.
+        if (endpoint.method() == HttpMethod.GET) {
+            mvc.perform(as(a, endpoint, endpoint.path().replace("{id}", ownId))).andExpect(status().is2xxSuccessful());
+        }
+    }
+
+    private void listShowsOnlyOwnRows(Case endpoint) throws Exception {
+        String body = mvc.perform(as(a, endpoint, endpoint.path()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body).as("A sees its own rows").containsAnyOf(markers(a).toArray(String[]::new));
+        assertThat(body)
+                .as("A never sees B's rows")
+                .doesNotContain(markers(b))
+                .doesNotContain(b.organisation().slug());
+    }
+
+    /** Strings that appear in a listing exactly when one of the tenant's rows is listed. */
+    private static List<String> markers(TestTenant tenant) {
+        return List.of(tenant.user(Role.ENGINEER).id().toString(), tenant.tokenIdOfEngineer());
+    }
+
+    private void showsOwnOrganisationOnly(Case endpoint) throws Exception {
+        String body = mvc.perform(as(a, endpoint, endpoint.path()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body)
+                .contains(a.organisation().name())
+                .doesNotContain(b.organisation().name());
+    }
+
+    private void createLandsInOwnOrganisation(Case endpoint) throws Exception {
+        String bBefore = snapshotOf(b);
+        int status = mvc.perform(as(a, endpoint, endpoint.path()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(status).isIn(200, 201, 302);
+        assertThat(snapshotOf(b)).as("B unchanged").isEqualTo(bBefore);
+    }
+
+    /** What B's owner sees of users and tokens; any change A could cause to B shows up here. */
+    private String snapshotOf(TestTenant tenant) throws Exception {
+        String users = mvc.perform(request(HttpMethod.GET, "/api/v1/users").with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String tokens = mvc.perform(request(HttpMethod.GET, "/api/v1/tokens").with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // lastUsedAt moves with every read, so it is left out of the comparison.
+        return (users + tokens).replaceAll("\"lastUsedAt\":(null|\"[^\"]*\")", "");
+    }
+
+    private MockHttpServletRequestBuilder as(TestTenant tenant, Case endpoint, String path) {
+        MockHttpServletRequestBuilder request = request(endpoint.method(), path);
+        if (endpoint.body() != null) {
+            String body = endpoint.body().replace("{n}", Integer.toString(++counter));
+            request.content(body)
+                    .contentType(endpoint.api() ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_FORM_URLENCODED);
+        }
+        if (endpoint.api()) {
+            return request.with(bearer(tenant.token(Role.OWNER)));
+        }
+        return request.with(user(tenant, tenant.user(Role.OWNER))).with(csrf()).accept(MediaType.TEXT_HTML);
+    }
+}

@@ -1,0 +1,65 @@
+package io.serviceproof;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Gives every Spring context in the tests a database of its own, on the engine the build selected
+ * ({@code -Dserviceproof.test.database=sqlite|postgresql}): a fresh SQLite file in a temporary
+ * folder, or a fresh schema in the PostgreSQL test database. A context that sets
+ * {@code serviceproof.test.database-name} reuses that database, which is how restart tests see the
+ * data of the run before.
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String ENGINE = System.getProperty("serviceproof.test.database", "sqlite");
+    private static final Path ROOT = createRoot();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        String name = environment.getProperty(
+                "serviceproof.test.database-name",
+                "t" + UUID.randomUUID().toString().replace("-", ""));
+        Path dataDir = ROOT.resolve(name);
+        TestPropertyValues properties = TestPropertyValues.of(
+                "serviceproof.data-dir=" + dataDir,
+                "serviceproof.demo.enabled=" + environment.getProperty("serviceproof.demo.enabled", "false"));
+        if (ENGINE.equals("postgresql")) {
+            String schema = name.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+            properties = properties.and(
+                    "spring.datasource.url=" + postgresqlUrl() + "?currentSchema=" + schema,
+                    "spring.datasource.username="
+                            + System.getProperty("serviceproof.test.postgresql.username", "serviceproof"),
+                    "spring.datasource.password="
+                            + System.getProperty("serviceproof.test.postgresql.password", "serviceproof"),
+                    "spring.datasource.hikari.maximum-pool-size=4",
+                    "spring.flyway.schemas=" + schema);
+        }
+        properties.applyTo(context);
+    }
+
+    public static boolean onPostgresql() {
+        return ENGINE.equals("postgresql");
+    }
+
+    private static String postgresqlUrl() {
+        return System.getProperty(
+                "serviceproof.test.postgresql.url", "jdbc:postgresql://localhost:5432/serviceproof_test");
+    }
+
+    private static Path createRoot() {
+        try {
+            return Files.createTempDirectory("serviceproof-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

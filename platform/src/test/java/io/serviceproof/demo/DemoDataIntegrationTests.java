@@ -1,0 +1,83 @@
+package io.serviceproof.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceproof.ServiceProofApplication;
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Organisation;
+import io.serviceproof.identity.OrganisationDirectory;
+import io.serviceproof.identity.Role;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.identity.users.NewUser;
+import io.serviceproof.identity.users.UserAccount;
+import io.serviceproof.identity.users.UserAccounts;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The first start seeds the demo; a second start on the same database keeps everything. */
+class DemoDataIntegrationTests {
+
+    private final String database = "demo" + UUID.randomUUID().toString().replace("-", "");
+
+    @Test
+    void theFirstStartCreatesTheDemoOrganisationWithTheReadmeCredentials() {
+        try (ConfigurableApplicationContext app = start()) {
+            Organisation demo = app.getBean(OrganisationDirectory.class).requireBySlug("demo");
+            assertThat(demo.description()).contains("CNC", "Vietnam", "Thailand", "quality inspection", "warehouse");
+            assertThat(demo.logPublic()).isTrue();
+
+            UserAccounts users = app.getBean(UserAccounts.class);
+            PasswordEncoder encoder = app.getBean(PasswordEncoder.class);
+            for (String email : List.of(
+                    "owner@demo.serviceproof.io",
+                    "compliance@demo.serviceproof.io",
+                    "engineer@demo.serviceproof.io",
+                    "auditor@demo.serviceproof.io")) {
+                var credentials = users.credentialsFor(email).orElseThrow();
+                assertThat(encoder.matches("demo-password-2026", credentials.passwordHash()))
+                        .as(email)
+                        .isTrue();
+            }
+            List<Role> roles = Tenancy.callAs(Actor.system(demo.id(), "test"), users::list).stream()
+                    .map(UserAccount::role)
+                    .toList();
+            assertThat(roles).containsExactlyInAnyOrder(Role.values());
+        }
+    }
+
+    @Test
+    void aSecondStartKeepsAllDataAndDoesNotSeedAgain() {
+        try (ConfigurableApplicationContext first = start()) {
+            Organisation demo = first.getBean(OrganisationDirectory.class).requireBySlug("demo");
+            TransactionTemplate transaction = first.getBean(TransactionTemplate.class);
+            Tenancy.runAs(
+                    Actor.system(demo.id(), "test"),
+                    () -> transaction.executeWithoutResult(status -> first.getBean(UserAccounts.class)
+                            .create(new NewUser(
+                                    "kept@demo.serviceproof.io", "Kept", Role.ENGINEER, "a-long-password"))));
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            OrganisationDirectory directory = second.getBean(OrganisationDirectory.class);
+            assertThat(directory.all()).extracting(Organisation::slug).containsExactly("demo");
+            Organisation demo = directory.requireBySlug("demo");
+            List<String> emails =
+                    Tenancy.callAs(Actor.system(demo.id(), "test"), second.getBean(UserAccounts.class)::list).stream()
+                            .map(UserAccount::email)
+                            .toList();
+            assertThat(emails).hasSize(5).contains("kept@demo.serviceproof.io");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(ServiceProofApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("serviceproof.test.database-name=" + database, "serviceproof.demo.enabled=true")
+                .run();
+    }
+}

@@ -1,0 +1,202 @@
+package io.serviceproof.identity;
+
+import static io.serviceproof.ActingAs.bearer;
+import static io.serviceproof.ActingAs.user;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.serviceproof.MutableClock;
+import io.serviceproof.MutableClockConfiguration;
+import io.serviceproof.TestTenant;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(MutableClockConfiguration.class)
+class WebSecurityIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
+
+    TestTenant tenant;
+
+    @BeforeEach
+    void tenant() {
+        tenant = TestTenant.create(context, "web");
+    }
+
+    @Test
+    void aUserSignsInWithTheFormAndTheSignInIsTrailed() throws Exception {
+        String email = tenant.user(Role.ENGINEER).email();
+        mvc.perform(formLogin("/login").user(email.toUpperCase()).password(TestTenant.PASSWORD))
+                .andExpect(authenticated().withUsername(email))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/api/v1/trail").param("action", "sign-in").with(bearer(tenant.token(Role.OWNER))))
+                .andExpect(jsonPath("$[*].actorName", hasItem(email)));
+    }
+
+    @Test
+    void aWrongPasswordFailsAndIsTrailedInTheUsersOrganisation() throws Exception {
+        String email = tenant.user(Role.ENGINEER).email();
+        mvc.perform(formLogin("/login").user(email).password("wrong-password"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/api/v1/trail").param("action", "sign-in.failed").with(bearer(tenant.token(Role.OWNER))))
+                .andExpect(jsonPath("$[0].actorName").value(email));
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountForAWhileEvenForTheRightPassword() throws Exception {
+        String email = tenant.user(Role.COMPLIANCE_MANAGER).email();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").user(email).password("guess-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin("/login").user(email).password(TestTenant.PASSWORD))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?locked"));
+        clock.advance(Duration.ofMinutes(16));
+        mvc.perform(formLogin("/login").user(email).password(TestTenant.PASSWORD))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void pagesNeedASignInAndFormsNeedACsrfToken() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(post("/tokens")
+                        .with(user(tenant, tenant.user(Role.OWNER)))
+                        .param("name", "x")
+                        .param("role", "OWNER"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/tokens").with(bearer(tenant.token(Role.OWNER))))
+                .andExpect(jsonPath("$.length()").value(4));
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        mvc.perform(logout().logoutUrl("/logout")).andExpect(redirectedUrl("/login?logout"));
+    }
+
+    @Test
+    void auditorsReadButChangeNothingAndEngineersDoNotManageUsers() throws Exception {
+        var auditor = user(tenant, tenant.user(Role.AUDITOR));
+        mvc.perform(get("/users").with(auditor)).andExpect(status().isOk());
+        mvc.perform(get("/trail").with(auditor)).andExpect(status().isOk());
+        mvc.perform(post("/tokens")
+                        .with(auditor)
+                        .with(csrf())
+                        .param("name", "x")
+                        .param("role", "OWNER")
+                        .param("expiresInDays", "5"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/tokens").with(bearer(tenant.token(Role.OWNER))))
+                .andExpect(jsonPath("$.length()").value(4));
+
+        var engineer = user(tenant, tenant.user(Role.ENGINEER));
+        mvc.perform(get("/").with(engineer)).andExpect(status().isOk());
+        mvc.perform(get("/users").with(engineer)).andExpect(status().isForbidden());
+        mvc.perform(get("/trail").with(engineer)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDeactivatedUsersSessionEndsAtTheNextRequest() throws Exception {
+        var engineer = user(tenant, tenant.user(Role.ENGINEER));
+        mvc.perform(get("/").with(engineer)).andExpect(status().isOk());
+        mvc.perform(post("/users/" + tenant.user(Role.ENGINEER).id() + "/deactivate")
+                        .with(user(tenant, tenant.user(Role.OWNER)))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/users"));
+        mvc.perform(get("/").with(engineer)).andExpect(redirectedUrl("/login?deactivated"));
+        mvc.perform(formLogin("/login").user(tenant.user(Role.ENGINEER).email()).password(TestTenant.PASSWORD))
+                .andExpect(unauthenticated());
+    }
+
+    @Test
+    void anOwnerCannotDeactivateThemselves() throws Exception {
+        var owner = user(tenant, tenant.user(Role.OWNER));
+        mvc.perform(post("/users/" + tenant.user(Role.OWNER).id() + "/deactivate")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/users"));
+        mvc.perform(formLogin("/login").user(tenant.user(Role.OWNER).email()).password(TestTenant.PASSWORD))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void theCreateUserFormShowsFieldErrorsAndCreatesNothing() throws Exception {
+        var owner = user(tenant, tenant.user(Role.OWNER));
+        mvc.perform(post("/users")
+                        .with(owner)
+                        .with(csrf())
+                        .param("email", "nope")
+                        .param("displayName", "X")
+                        .param("role", "ENGINEER")
+                        .param("password", "short"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is-invalid")));
+        mvc.perform(get("/api/v1/users").with(bearer(tenant.token(Role.OWNER))))
+                .andExpect(jsonPath("$.length()").value(4));
+    }
+
+    @Test
+    void anIssuedTokenIsShownOnceOnThePage() throws Exception {
+        var owner = user(tenant, tenant.user(Role.OWNER));
+        mvc.perform(post("/tokens")
+                        .with(owner)
+                        .with(csrf())
+                        .param("name", "plc")
+                        .param("role", "ENGINEER")
+                        .param("expiresInDays", "7"))
+                .andExpect(content().string(containsString("issued-token")))
+                .andExpect(content().string(containsString("sp_")));
+        mvc.perform(get("/tokens").with(owner))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("issued-token"))));
+    }
+
+    @Test
+    void theInterfaceSpeaksChineseOnRequest() throws Exception {
+        var owner = user(tenant, tenant.user(Role.OWNER));
+        mvc.perform(get("/").param("lang", "zh-CN").with(owner).accept(MediaType.TEXT_HTML))
+                .andExpect(header().string("Content-Language", "zh-CN"))
+                .andExpect(content().string(containsString("概览")))
+                .andExpect(content().string(containsString("所有者")));
+        mvc.perform(get("/").header("Accept-Language", "en").with(owner))
+                .andExpect(content().string(containsString("Dashboard")));
+    }
+}
