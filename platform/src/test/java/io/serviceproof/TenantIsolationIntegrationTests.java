@@ -51,10 +51,26 @@ class TenantIsolationIntegrationTests {
         /** Creates a record: it must land in A, and B must not see it. */
         CREATE,
         /** Serves no tenant data at all. */
-        PUBLIC
+        PUBLIC,
+        /** A log position: an index that exists only in B's (longer) log is a 404 for A. */
+        FOREIGN_INDEX,
+        /** A log addressed by slug: B's private log is a 404 for A, A's own log works. */
+        FOREIGN_LOG,
+        /** Looks up B's producer event id: a 404. */
+        FOREIGN_EVENT,
+        /** Takes no organisation-identifying input; it must work and must not mention B. */
+        OWN_DATA
     }
 
-    record Case(HttpMethod method, String path, Kind kind, boolean api, String body) {
+    /**
+     * @param path the endpoint's pattern as the application declares it
+     * @param request the path requested, when it differs from the pattern (wildcards, query strings)
+     */
+    record Case(HttpMethod method, String path, Kind kind, boolean api, String body, String request) {
+        Case(HttpMethod method, String path, Kind kind, boolean api, String body) {
+            this(method, path, kind, api, body, path);
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -103,7 +119,50 @@ class TenantIsolationIntegrationTests {
                         false,
                         "name=form-created-{n}&role=AUDITOR&expiresInDays=5"),
                 new Case(HttpMethod.POST, "/tokens/{id}/revoke", Kind.FOREIGN_ID, false, null),
-                new Case(HttpMethod.GET, "/trail", Kind.LIST, false, null));
+                new Case(HttpMethod.GET, "/trail", Kind.LIST, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/ledger/entries",
+                        Kind.CREATE,
+                        true,
+                        "{\"eventId\":\"e-{n}\",\"type\":\"heartbeat\",\"occurredAt\":\"2026-11-26T00:00:00Z\"}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/ledger/entries",
+                        Kind.LIST,
+                        true,
+                        null,
+                        "/api/v1/ledger/entries?limit=500"),
+                new Case(HttpMethod.GET, "/api/v1/ledger/entries/{index}", Kind.FOREIGN_INDEX, true, null),
+                new Case(HttpMethod.GET, "/api/v1/ledger/entries/{index}/tlog-proof", Kind.FOREIGN_INDEX, true, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/ledger/proofs/inclusion",
+                        Kind.FOREIGN_EVENT,
+                        true,
+                        null,
+                        "/api/v1/ledger/proofs/inclusion?eventId={event}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/ledger/proofs/consistency",
+                        Kind.OWN_DATA,
+                        true,
+                        null,
+                        "/api/v1/ledger/proofs/consistency?from=1&to=2"),
+                new Case(HttpMethod.GET, "/api/v1/ledger/checkpoint", Kind.OWN_DATA, true, null),
+                new Case(HttpMethod.POST, "/api/v1/ledger/checkpoints", Kind.OWN_DATA, true, null),
+                new Case(HttpMethod.GET, "/logs/{slug}/checkpoint", Kind.FOREIGN_LOG, true, null),
+                new Case(HttpMethod.GET, "/logs/{slug}/vkey", Kind.FOREIGN_LOG, true, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/logs/{slug}/tile/**",
+                        Kind.FOREIGN_LOG,
+                        true,
+                        null,
+                        "/logs/{slug}/tile/0/000.p/1"),
+                new Case(HttpMethod.GET, "/ledger", Kind.LIST, false, null),
+                new Case(HttpMethod.GET, "/ledger/entries/{index}", Kind.FOREIGN_INDEX, false, null),
+                new Case(HttpMethod.GET, "/ledger/entries/{index}/tlog-proof", Kind.FOREIGN_INDEX, false, null));
     }
 
     @Autowired
@@ -124,8 +183,36 @@ class TenantIsolationIntegrationTests {
     void twoOrganisations() throws Exception {
         a = TestTenant.create(context, "alpha");
         b = TestTenant.create(context, "bravo");
-        // B has trail entries of its own (its set-up), so the trail lists have something to leak.
+        // B has trail entries of its own (its set-up), so the trail lists have something to leak,
+        // and a longer log than A, so that some of B's log positions do not exist in A's.
+        StringBuilder batch = new StringBuilder("{\"entries\":[");
+        for (int i = 0; i < 40; i++) {
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"eventId\":\"")
+                    .append(B_EVENT)
+                    .append(i)
+                    .append("\",\"type\":\"heartbeat\",\"occurredAt\":\"2026-11-26T00:00:00Z\"}");
+        }
+        mvc.perform(request(HttpMethod.POST, "/api/v1/ledger/entries")
+                        .with(bearer(b.token(Role.ENGINEER)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(batch.append("]}").toString()))
+                .andExpect(status().isCreated());
+        mvc.perform(request(HttpMethod.POST, "/api/v1/ledger/entries")
+                        .with(bearer(a.token(Role.ENGINEER)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"eventId\":\"" + A_EVENT
+                                + "\",\"type\":\"heartbeat\",\"occurredAt\":\"2026-11-26T00:00:00Z\"}"))
+                .andExpect(status().isCreated());
+        for (TestTenant tenant : List.of(a, b)) {
+            mvc.perform(request(HttpMethod.POST, "/api/v1/ledger/checkpoints")
+                            .with(bearer(tenant.token(Role.ENGINEER))))
+                    .andExpect(status().isCreated());
+        }
     }
+
+    private static final String A_EVENT = "alpha-only-event";
+    private static final String B_EVENT = "bravo-only-event-";
 
     @Test
     void everyEndpointIsInTheMatrix() {
@@ -155,8 +242,58 @@ class TenantIsolationIntegrationTests {
             case LIST -> listShowsOnlyOwnRows(endpoint);
             case OWN_ORGANISATION -> showsOwnOrganisationOnly(endpoint);
             case CREATE -> createLandsInOwnOrganisation(endpoint);
-            case PUBLIC -> mvc.perform(as(a, endpoint, endpoint.path())).andExpect(status().isOk());
+            case PUBLIC -> mvc.perform(as(a, endpoint, endpoint.request())).andExpect(status().isOk());
+            case FOREIGN_INDEX -> foreignIndexIsNotFound(endpoint);
+            case FOREIGN_LOG -> foreignLogIsNotFound(endpoint);
+            case FOREIGN_EVENT -> {
+                mvc.perform(as(a, endpoint, endpoint.request().replace("{event}", B_EVENT + "3")))
+                        .andExpect(status().isNotFound());
+                mvc.perform(as(b, endpoint, endpoint.request().replace("{event}", B_EVENT + "3")))
+                        .andExpect(status().isOk());
+            }
+            case OWN_DATA -> {
+                String body = mvc.perform(as(a, endpoint, endpoint.request()))
+                        .andExpect(status().is2xxSuccessful())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                assertThat(body).doesNotContain(b.organisation().slug());
+            }
         }
+    }
+
+    private void foreignIndexIsNotFound(Case endpoint) throws Exception {
+        long aSize = logSize(a);
+        assertThat(logSize(b)).as("B's log is longer").isGreaterThan(aSize + 5);
+        mvc.perform(as(a, endpoint, endpoint.request().replace("{index}", Long.toString(aSize + 5))))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(b, endpoint, endpoint.request().replace("{index}", Long.toString(aSize + 5))))
+                .andExpect(status().isOk());
+        String own = mvc.perform(as(a, endpoint, endpoint.request().replace("{index}", "0")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(own).doesNotContain(B_EVENT).doesNotContain(b.organisation().slug());
+    }
+
+    private void foreignLogIsNotFound(Case endpoint) throws Exception {
+        mvc.perform(as(
+                        a,
+                        endpoint,
+                        endpoint.request().replace("{slug}", b.organisation().slug())))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(
+                        a,
+                        endpoint,
+                        endpoint.request().replace("{slug}", a.organisation().slug())))
+                .andExpect(status().isOk());
+    }
+
+    private long logSize(TestTenant tenant) {
+        return io.serviceproof.identity.Tenancy.callAs(
+                io.serviceproof.identity.Actor.system(tenant.organisation().id(), "test"),
+                () -> context.getBean(io.serviceproof.ledger.Ledger.class).size());
     }
 
     private void foreignIdIsNotFound(Case endpoint) throws Exception {
@@ -166,17 +303,19 @@ class TenantIsolationIntegrationTests {
                 endpoint.path().contains("/users") ? a.user(Role.ENGINEER).id().toString() : a.tokenIdOfEngineer();
         String bBefore = snapshotOf(b);
 
-        mvc.perform(as(a, endpoint, endpoint.path().replace("{id}", foreignId))).andExpect(status().isNotFound());
+        mvc.perform(as(a, endpoint, endpoint.request().replace("{id}", foreignId)))
+                .andExpect(status().isNotFound());
         assertThat(snapshotOf(b)).as("B unchanged").isEqualTo(bBefore);
 
         // The same request with A's own id succeeds, so the 404 above is isolation, not a broken endpoint.
         if (endpoint.method() == HttpMethod.GET) {
-            mvc.perform(as(a, endpoint, endpoint.path().replace("{id}", ownId))).andExpect(status().is2xxSuccessful());
+            mvc.perform(as(a, endpoint, endpoint.request().replace("{id}", ownId)))
+                    .andExpect(status().is2xxSuccessful());
         }
     }
 
     private void listShowsOnlyOwnRows(Case endpoint) throws Exception {
-        String body = mvc.perform(as(a, endpoint, endpoint.path()))
+        String body = mvc.perform(as(a, endpoint, endpoint.request()))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -190,11 +329,12 @@ class TenantIsolationIntegrationTests {
 
     /** Strings that appear in a listing exactly when one of the tenant's rows is listed. */
     private static List<String> markers(TestTenant tenant) {
-        return List.of(tenant.user(Role.ENGINEER).id().toString(), tenant.tokenIdOfEngineer());
+        String ownEvent = tenant.organisation().slug().startsWith("alpha") ? A_EVENT : B_EVENT;
+        return List.of(tenant.user(Role.ENGINEER).id().toString(), tenant.tokenIdOfEngineer(), ownEvent);
     }
 
     private void showsOwnOrganisationOnly(Case endpoint) throws Exception {
-        String body = mvc.perform(as(a, endpoint, endpoint.path()))
+        String body = mvc.perform(as(a, endpoint, endpoint.request()))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -206,7 +346,7 @@ class TenantIsolationIntegrationTests {
 
     private void createLandsInOwnOrganisation(Case endpoint) throws Exception {
         String bBefore = snapshotOf(b);
-        int status = mvc.perform(as(a, endpoint, endpoint.path()))
+        int status = mvc.perform(as(a, endpoint, endpoint.request()))
                 .andReturn()
                 .getResponse()
                 .getStatus();

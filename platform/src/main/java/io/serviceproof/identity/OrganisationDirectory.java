@@ -51,6 +51,10 @@ public class OrganisationDirectory {
         return organisations.findBySlug(slug);
     }
 
+    public Optional<Organisation> findById(OrganisationId id) {
+        return organisations.findById(id);
+    }
+
     public Organisation requireBySlug(String slug) {
         return findBySlug(slug).orElseThrow(() -> new NotFoundException("Organisation", slug));
     }

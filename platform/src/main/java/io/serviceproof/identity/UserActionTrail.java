@@ -1,8 +1,10 @@
 package io.serviceproof.identity;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,16 +14,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records who did what, and when, in the acting organisation. Callers record inside the same
- * transaction as the change itself, so a change without its trail line cannot be committed.
+ * transaction as the change itself, so a change without its trail line cannot be committed; each
+ * line is also announced as {@link TrailEntryRecorded} (the ledger appends it to the log).
  */
 @Service
 public class UserActionTrail {
 
     private final TrailEntries entries;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserActionTrail(TrailEntries entries, Clock clock) {
+    UserActionTrail(TrailEntries entries, ApplicationEventPublisher events, Clock clock) {
         this.entries = entries;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,7 +53,8 @@ public class UserActionTrail {
     private void append(Actor actor, String action, String targetType, String targetId, String detail) {
         TrailEntry entry = new TrailEntry(
                 UUID.randomUUID().toString(),
-                clock.instant(),
+                // Stored to the millisecond; the log's copy must hash the very same value.
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 actor.kind(),
                 actor.id(),
                 actor.name(),
@@ -58,6 +64,7 @@ public class UserActionTrail {
                 detail == null ? "" : detail,
                 remoteAddress());
         entries.append(actor.organisationId(), entry);
+        events.publishEvent(new TrailEntryRecorded(actor.organisationId(), entry));
     }
 
     private static String remoteAddress() {

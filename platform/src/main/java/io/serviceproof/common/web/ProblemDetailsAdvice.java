@@ -3,6 +3,7 @@ package io.serviceproof.common.web;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.PayloadTooLargeException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -37,6 +38,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException exception, WebRequest request) {
         return problem(exception, HttpStatus.CONFLICT, exception.getMessage(), request);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException exception, WebRequest request) {
+        return problem(exception, HttpStatus.CONTENT_TOO_LARGE, exception.getMessage(), request);
     }
 
     @ExceptionHandler(InvalidInputException.class)

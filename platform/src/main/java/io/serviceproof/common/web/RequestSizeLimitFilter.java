@@ -21,10 +21,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Ledger batches (up to 1,000 entries of up to 64 KiB) have a limit of their own. */
+    private static final String LEDGER_ENTRIES = "/api/v1/ledger/entries";
 
-    RequestSizeLimitFilter(@Value("${serviceproof.api.max-request-size:2MB}") DataSize maxRequestSize) {
+    private final long maxBytes;
+    private final long maxLedgerBatchBytes;
+
+    RequestSizeLimitFilter(
+            @Value("${serviceproof.api.max-request-size:2MB}") DataSize maxRequestSize,
+            @Value("${serviceproof.ledger.max-batch-size:72MB}") DataSize maxLedgerBatchSize) {
         this.maxBytes = maxRequestSize.toBytes();
+        this.maxLedgerBatchBytes = maxLedgerBatchSize.toBytes();
     }
 
     @Override
@@ -37,12 +44,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        if (length > maxBytes || chunked) {
+        long limit = request.getRequestURI().equals(request.getContextPath() + LEDGER_ENTRIES)
+                ? maxLedgerBatchBytes
+                : maxBytes;
+        if (length > limit || chunked) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/problem+json");
             response.getWriter()
                     .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                            + "\"detail\":\"Request bodies are limited to " + maxBytes
+                            + "\"detail\":\"Request bodies here are limited to " + limit
                             + " bytes and must declare their length.\","
                             + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
             return;

@@ -28,14 +28,17 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**")
+        // The C2SP read API of logs is stateless too: public logs need no token, private ones a token.
+        http.securityMatcher("/api/**", "/logs/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/users/**", "/api/v1/tokens/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/logs/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**")
                         .hasRole("OWNER")
                         .requestMatchers("/api/v1/trail/**")
                         .hasAnyRole("OWNER", "AUDITOR")

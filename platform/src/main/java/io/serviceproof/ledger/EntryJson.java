@@ -1,0 +1,113 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads producer JSON into {@link EntryDraft}s with our own RFC 8785 parser (not a data-binding
+ * library), so numbers and strings reach the canonical form exactly as the producer wrote them and
+ * duplicate member names are refused rather than silently resolved.
+ */
+public final class EntryJson {
+
+    public static final int MAX_BATCH = 1000;
+    private static final Set<String> MEMBERS =
+            Set.of("eventId", "type", "occurredAt", "serviceLayerId", "subjectDigests", "payload", "signature");
+
+    private EntryJson() {}
+
+    /** What a producer submitted: one entry, or a batch (even a batch of one). */
+    public record Submission(List<EntryDraft> drafts, boolean batch) {}
+
+    /** A single entry object, or {@code {"entries": [ ... ]}} with 1 to 1,000 entries. */
+    public static Submission parseRequest(String body) {
+        Object json;
+        try {
+            json = Json.parse(body);
+        } catch (JsonException e) {
+            throw new InvalidInputException("body", "not valid JSON: " + e.getMessage());
+        }
+        if (!(json instanceof Map<?, ?> object)) {
+            throw new InvalidInputException("body", "expected an entry object or {\"entries\": [...]}");
+        }
+        if (object.containsKey("entries") && object.size() == 1) {
+            if (!(object.get("entries") instanceof List<?> list) || list.isEmpty() || list.size() > MAX_BATCH) {
+                throw new InvalidInputException("entries", "a batch holds 1 to " + MAX_BATCH + " entries");
+            }
+            List<EntryDraft> drafts = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                drafts.add(entry(list.get(i), "entries[" + i + "]"));
+            }
+            return new Submission(drafts, true);
+        }
+        return new Submission(List.of(entry(object, "")), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static EntryDraft entry(Object json, String path) {
+        try {
+            if (!(json instanceof Map<?, ?> raw)) {
+                throw new InvalidInputException("entry", "an entry is a JSON object");
+            }
+            Map<String, Object> m = (Map<String, Object>) raw;
+            for (String name : m.keySet()) {
+                if (!MEMBERS.contains(name)) {
+                    throw new InvalidInputException(name, "unknown member; entries have " + MEMBERS);
+                }
+            }
+            return new EntryDraft(
+                    string(m, "eventId"),
+                    string(m, "type"),
+                    instant(m.get("occurredAt")),
+                    string(m, "serviceLayerId"),
+                    (List<Map<String, Object>>) typed(m, "subjectDigests", List.class),
+                    (Map<String, Object>) typed(m, "payload", Map.class),
+                    (Map<String, Object>) typed(m, "signature", Map.class));
+        } catch (InvalidInputException e) {
+            String field = e.fieldErrors().keySet().iterator().next();
+            throw new InvalidInputException(
+                    path.isEmpty() ? field : path + "." + field, e.fieldErrors().get(field));
+        } catch (ClassCastException e) {
+            throw new InvalidInputException(
+                    path.isEmpty() ? "subjectDigests" : path + ".subjectDigests", "must be a list of objects");
+        }
+    }
+
+    private static String string(Map<String, Object> m, String name) {
+        Object value = m.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidInputException(name, "must be a string");
+        }
+        return (String) value;
+    }
+
+    private static Object typed(Map<String, Object> m, String name, Class<?> type) {
+        Object value = m.get(name);
+        if (value == Json.NULL) {
+            return null;
+        }
+        if (value != null && !type.isInstance(value)) {
+            throw new InvalidInputException(name, "must be a JSON " + (type == List.class ? "array" : "object"));
+        }
+        return value;
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse((String) value).toInstant();
+        } catch (ClassCastException | DateTimeParseException e) {
+            throw new InvalidInputException("occurredAt", "must be an RFC 3339 timestamp such as 2026-11-26T08:00:00Z");
+        }
+    }
+}

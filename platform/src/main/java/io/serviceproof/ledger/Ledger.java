@@ -1,0 +1,63 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.common.NotFoundException;
+import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.identity.Tenancy;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's public API: append events to the acting organisation's log and read them back.
+ * Other modules record their auditable acts here, inside their own transaction, so an act and its
+ * log entry commit together.
+ */
+@Service
+public class Ledger {
+
+    private final Sequencer sequencer;
+    private final LogEntries entries;
+    private final LogHeads heads;
+
+    Ledger(Sequencer sequencer, LogEntries entries, LogHeads heads) {
+        this.sequencer = sequencer;
+        this.entries = entries;
+        this.heads = heads;
+    }
+
+    /** Appends one event; idempotent on its event id. */
+    @Transactional
+    public Appended append(EntryDraft draft) {
+        return appendAll(List.of(draft)).get(0);
+    }
+
+    /** Appends events in order, all or none; idempotent on their event ids. */
+    @Transactional
+    public List<Appended> appendAll(List<EntryDraft> drafts) {
+        return sequencer.append(Tenancy.organisationId(), drafts);
+    }
+
+    /** Appends to a named organisation's log (for events raised before anyone acts, e.g. a sign-in). */
+    @Transactional
+    public List<Appended> appendAllFor(OrganisationId organisation, List<EntryDraft> drafts) {
+        return sequencer.append(organisation, drafts);
+    }
+
+    public long size() {
+        return heads.size(Tenancy.organisationId());
+    }
+
+    public LedgerEntry entry(long index) {
+        return entries.findByIndex(Tenancy.organisationId(), index)
+                .orElseThrow(() -> new NotFoundException("Entry", index));
+    }
+
+    public LedgerEntry entryByEventId(String eventId) {
+        return entries.findByEventId(Tenancy.organisationId(), eventId)
+                .orElseThrow(() -> new NotFoundException("Event", eventId));
+    }
+
+    public List<LedgerEntry> search(EntrySearch search) {
+        return entries.search(Tenancy.organisationId(), search);
+    }
+}

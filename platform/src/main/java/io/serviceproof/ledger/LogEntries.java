@@ -1,0 +1,122 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.common.persistence.Timestamps;
+import io.serviceproof.identity.OrganisationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Entries of each log, by index and by producer event id. */
+@Repository
+class LogEntries {
+
+    private static final int IN_CLAUSE_CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    LogEntries(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    void insertAll(OrganisationId organisation, List<LedgerEntry> entries) {
+        String org = organisation.toString();
+        batch.batchUpdate("""
+                INSERT INTO log_entries (organisation_id, idx, event_id, type, service_layer_id, occurred_at,
+                                         appended_at, entry, leaf_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, entries, 1000, (statement, entry) -> {
+            statement.setString(1, org);
+            statement.setLong(2, entry.index());
+            statement.setString(3, entry.eventId());
+            statement.setString(4, entry.type());
+            statement.setString(5, entry.serviceLayerId());
+            statement.setLong(6, entry.occurredAt().toEpochMilli());
+            statement.setLong(7, entry.appendedAt().toEpochMilli());
+            statement.setBytes(8, entry.canonical());
+            statement.setBytes(9, entry.leafHash());
+        });
+    }
+
+    /** The entries already logged under any of these producer event ids. */
+    List<LedgerEntry> findByEventIds(OrganisationId organisation, Collection<String> eventIds) {
+        List<String> ids = new ArrayList<>(eventIds);
+        List<LedgerEntry> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_CLAUSE_CHUNK) {
+            found.addAll(jdbc.sql("SELECT * FROM log_entries WHERE organisation_id = :org AND event_id IN (:ids)")
+                    .param("org", organisation.toString())
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_CLAUSE_CHUNK)))
+                    .query(LogEntries::map)
+                    .list());
+        }
+        return found;
+    }
+
+    Optional<LedgerEntry> findByIndex(OrganisationId organisation, long index) {
+        return jdbc.sql("SELECT * FROM log_entries WHERE organisation_id = :org AND idx = :idx")
+                .param("org", organisation.toString())
+                .param("idx", index)
+                .query(LogEntries::map)
+                .optional();
+    }
+
+    Optional<LedgerEntry> findByEventId(OrganisationId organisation, String eventId) {
+        return jdbc.sql("SELECT * FROM log_entries WHERE organisation_id = :org AND event_id = :eventId")
+                .param("org", organisation.toString())
+                .param("eventId", eventId)
+                .query(LogEntries::map)
+                .optional();
+    }
+
+    /** Canonical entries {@code [from, from + count)} in order, for entry bundles. */
+    List<byte[]> canonicalRange(OrganisationId organisation, long from, int count) {
+        return jdbc.sql(
+                        "SELECT entry FROM log_entries WHERE organisation_id = :org AND idx >= :from AND idx < :to ORDER BY idx")
+                .param("org", organisation.toString())
+                .param("from", from)
+                .param("to", from + count)
+                .query((row, n) -> row.getBytes(1))
+                .list();
+    }
+
+    /** Newest first, narrowed by any of the optional filters. */
+    List<LedgerEntry> search(OrganisationId organisation, EntrySearch search) {
+        return jdbc.sql("""
+                        SELECT * FROM log_entries
+                        WHERE organisation_id = :org
+                          AND (CAST(:eventId AS TEXT) IS NULL OR event_id = :eventId)
+                          AND (CAST(:type AS TEXT) IS NULL OR type = :type)
+                          AND (CAST(:layer AS TEXT) IS NULL OR service_layer_id = :layer)
+                          AND idx < :before
+                        ORDER BY idx DESC
+                        LIMIT :limit
+                        """)
+                .param("org", organisation.toString())
+                .param("eventId", search.eventId())
+                .param("type", search.type())
+                .param("layer", search.serviceLayerId())
+                .param("before", search.beforeIndex())
+                .param("limit", search.limit())
+                .query(LogEntries::map)
+                .list();
+    }
+
+    private static LedgerEntry map(ResultSet row, int rowNum) throws SQLException {
+        return new LedgerEntry(
+                row.getLong("idx"),
+                row.getString("event_id"),
+                row.getString("type"),
+                row.getString("service_layer_id"),
+                Timestamps.instant(row, "occurred_at"),
+                Timestamps.instant(row, "appended_at"),
+                row.getBytes("entry"),
+                row.getBytes("leaf_hash"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.identity.OrganisationId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Complete-subtree hashes of each log's tree; level 0 holds the leaf hashes. */
+@Repository
+class LogNodes {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    LogNodes(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    record Node(int level, long index, byte[] hash) {}
+
+    void insertAll(OrganisationId organisation, List<Node> nodes) {
+        String org = organisation.toString();
+        batch.batchUpdate(
+                "INSERT INTO log_nodes (organisation_id, level, idx, hash) VALUES (?, ?, ?, ?)",
+                nodes,
+                1000,
+                (statement, node) -> {
+                    statement.setString(1, org);
+                    statement.setInt(2, node.level());
+                    statement.setLong(3, node.index());
+                    statement.setBytes(4, node.hash());
+                });
+    }
+
+    Optional<byte[]> find(OrganisationId organisation, int level, long index) {
+        return jdbc.sql("SELECT hash FROM log_nodes WHERE organisation_id = :org AND level = :level AND idx = :idx")
+                .param("org", organisation.toString())
+                .param("level", level)
+                .param("idx", index)
+                .query((row, n) -> row.getBytes(1))
+                .optional();
+    }
+
+    /** Hashes {@code [from, from + count)} of one level, in order; fewer if they do not exist (yet). */
+    List<byte[]> range(OrganisationId organisation, int level, long from, int count) {
+        return jdbc.sql("""
+                        SELECT hash FROM log_nodes
+                        WHERE organisation_id = :org AND level = :level AND idx >= :from AND idx < :to
+                        ORDER BY idx
+                        """)
+                .param("org", organisation.toString())
+                .param("level", level)
+                .param("from", from)
+                .param("to", from + count)
+                .query((row, n) -> row.getBytes(1))
+                .list();
+    }
+}

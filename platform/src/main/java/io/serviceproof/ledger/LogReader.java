@@ -1,0 +1,148 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.NotFoundException;
+import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.verifier.checkpoint.Checkpoint;
+import io.serviceproof.verifier.checkpoint.TlogProof;
+import io.serviceproof.verifier.note.MalformedNoteException;
+import io.serviceproof.verifier.note.SignedNote;
+import io.serviceproof.verifier.tiles.EntryBundle;
+import io.serviceproof.verifier.tiles.TilePath;
+import io.serviceproof.verifier.tiles.Tiles;
+import io.serviceproof.verifier.tlog.ProofBuilder;
+import io.serviceproof.verifier.tlog.Rfc9162;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything a reader of a log gets: the checkpoint and verifier key, tiles and entry bundles per
+ * C2SP tlog-tiles, and proofs. Proofs are always relative to a published checkpoint, so every proof
+ * handed out can be checked against a signed tree head.
+ */
+@Service
+public class LogReader {
+
+    private final LogNodes nodes;
+    private final LogEntries entries;
+    private final CheckpointPublisher publisher;
+    private final LogKeyring keyring;
+
+    LogReader(LogNodes nodes, LogEntries entries, CheckpointPublisher publisher, LogKeyring keyring) {
+        this.nodes = nodes;
+        this.entries = entries;
+        this.publisher = publisher;
+        this.keyring = keyring;
+    }
+
+    /** The latest signed checkpoint, as served at {@code /logs/<slug>/checkpoint}. */
+    public String checkpoint(OrganisationId organisation) {
+        return publisher.latest(organisation).note();
+    }
+
+    /** Publishes a checkpoint at the current size now (rather than at the next tick). */
+    public String publishNow(OrganisationId organisation) {
+        return publisher.publish(organisation).note();
+    }
+
+    /** When the latest checkpoint was signed. */
+    public java.time.Instant publishedAt(OrganisationId organisation) {
+        return publisher.latest(organisation).publishedAt();
+    }
+
+    public Checkpoint latestCheckpoint(OrganisationId organisation) {
+        return parse(checkpoint(organisation));
+    }
+
+    public String verifierKey(OrganisationId organisation) {
+        return keyring.verifierKey(organisation).toString();
+    }
+
+    /** A tile's bytes, if the log has (had) that tile; partial tiles exist for widths the tree has passed. */
+    public Optional<byte[]> tile(OrganisationId organisation, TilePath tile) {
+        long published = latestCheckpoint(organisation).size();
+        long available = published >>> (Tiles.HEIGHT * tile.level());
+        if (tile.index() * TilePath.FULL + tile.width() > available) {
+            return Optional.empty();
+        }
+        List<byte[]> hashes =
+                nodes.range(organisation, Tiles.HEIGHT * tile.level(), tile.index() * TilePath.FULL, tile.width());
+        if (hashes.size() != tile.width()) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[tile.width() * Rfc9162.HASH_SIZE];
+        for (int i = 0; i < hashes.size(); i++) {
+            System.arraycopy(hashes.get(i), 0, bytes, i * Rfc9162.HASH_SIZE, Rfc9162.HASH_SIZE);
+        }
+        return Optional.of(bytes);
+    }
+
+    public Optional<byte[]> entryBundle(OrganisationId organisation, TilePath bundle) {
+        long published = latestCheckpoint(organisation).size();
+        if (bundle.index() * TilePath.FULL + bundle.width() > published) {
+            return Optional.empty();
+        }
+        List<byte[]> canonical = entries.canonicalRange(organisation, bundle.index() * TilePath.FULL, bundle.width());
+        return canonical.size() == bundle.width() ? Optional.of(EntryBundle.encode(canonical)) : Optional.empty();
+    }
+
+    /** Inclusion of entry {@code index} in the latest checkpoint's tree. */
+    public InclusionProof inclusion(OrganisationId organisation, long index) {
+        LedgerEntry entry =
+                entries.findByIndex(organisation, index).orElseThrow(() -> new NotFoundException("Entry", index));
+        String note = checkpoint(organisation);
+        long size = parse(note).size();
+        if (index >= size) {
+            throw new InvalidInputException(
+                    "index",
+                    "entry " + index + " is not yet covered by a signed checkpoint (size " + size
+                            + "); the next checkpoint, within seconds, will cover it");
+        }
+        List<byte[]> hashes = builder(organisation).inclusion(index, size);
+        return new InclusionProof(index, size, entry.leafHash(), hashes, note);
+    }
+
+    public InclusionProof inclusion(OrganisationId organisation, String eventId) {
+        LedgerEntry entry =
+                entries.findByEventId(organisation, eventId).orElseThrow(() -> new NotFoundException("Event", eventId));
+        return inclusion(organisation, entry.index());
+    }
+
+    public ConsistencyProof consistency(OrganisationId organisation, long fromSize, long toSize) {
+        long size = latestCheckpoint(organisation).size();
+        if (fromSize < 1 || toSize < fromSize || toSize > size) {
+            throw new InvalidInputException("from", "need 1 <= from <= to <= " + size + " (the published tree size)");
+        }
+        return new ConsistencyProof(fromSize, toSize, builder(organisation).consistency(fromSize, toSize));
+    }
+
+    /** A C2SP tlog-proof file for one entry. */
+    public byte[] tlogProof(OrganisationId organisation, long index) {
+        InclusionProof proof = inclusion(organisation, index);
+        try {
+            return new TlogProof(null, index, proof.hashes(), SignedNote.parse(proof.checkpoint())).format();
+        } catch (MalformedNoteException e) {
+            throw new IllegalStateException("a stored checkpoint is not a valid note", e);
+        }
+    }
+
+    private ProofBuilder builder(OrganisationId organisation) {
+        Map<Long, byte[]> cache = new HashMap<>();
+        return new ProofBuilder((level, index) -> cache.computeIfAbsent(
+                ((long) level << 58) | index,
+                k -> nodes.find(organisation, level, index)
+                        .orElseThrow(
+                                () -> new IllegalStateException("log node " + level + "/" + index + " is missing"))));
+    }
+
+    private static Checkpoint parse(String note) {
+        try {
+            return Checkpoint.parse(SignedNote.parse(note).text());
+        } catch (MalformedNoteException e) {
+            throw new IllegalStateException("a stored checkpoint is not a valid note", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.common.ConflictException;
+import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.verifier.tlog.Rfc9162;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Gives events their place in an organisation's log. Inside one transaction it locks the log's head
+ * row, resolves retries by producer event id, writes the entries and every tree node they complete,
+ * and moves the head. Nothing is acknowledged before that transaction commits, so an acknowledged
+ * index is durable (SQLite {@code synchronous=FULL}, PostgreSQL's WAL).
+ *
+ * <p>The right edge of each tree is cached between appends and re-read whenever the head moved
+ * elsewhere (another node, a rolled-back batch), so the cache can be stale but never wrong.
+ */
+@Component
+class Sequencer {
+
+    private final LogHeads heads;
+    private final LogEntries entries;
+    private final LogNodes nodes;
+    private final Clock clock;
+    private final Map<OrganisationId, TreeEdge> edges = new ConcurrentHashMap<>();
+
+    Sequencer(LogHeads heads, LogEntries entries, LogNodes nodes, Clock clock) {
+        this.heads = heads;
+        this.entries = entries;
+        this.nodes = nodes;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public List<Appended> append(OrganisationId organisation, List<EntryDraft> drafts) {
+        Instant now = clock.instant();
+        long size = heads.lock(organisation, now.toEpochMilli());
+        Map<String, LedgerEntry> known = knownEntries(organisation, drafts);
+        TreeEdge edge = edgeAt(organisation, size);
+        List<Appended> results = new ArrayList<>(drafts.size());
+        List<LedgerEntry> fresh = new ArrayList<>();
+        List<LogNodes.Node> completed = new ArrayList<>();
+        for (EntryDraft draft : drafts) {
+            byte[] canonical = draft.canonicalBytes();
+            if (canonical.length > EntryDraft.MAX_CANONICAL_BYTES) {
+                throw new EntryTooLargeException(draft.eventId(), canonical.length);
+            }
+            byte[] leafHash = Rfc9162.leafHash(canonical);
+            LedgerEntry existing = known.get(draft.eventId());
+            if (existing != null) {
+                if (!MessageDigest.isEqual(existing.leafHash(), leafHash)) {
+                    throw new ConflictException("Event " + draft.eventId() + " is already logged at index "
+                            + existing.index() + " with different content; an event id names one event forever");
+                }
+                results.add(new Appended(draft.eventId(), existing.index(), existing.leafHash(), true));
+                continue;
+            }
+            LedgerEntry entry = new LedgerEntry(
+                    edge.size(),
+                    draft.eventId(),
+                    draft.type(),
+                    draft.serviceLayerId(),
+                    draft.occurredAt(),
+                    now,
+                    canonical,
+                    leafHash);
+            completed.addAll(edge.append(leafHash));
+            fresh.add(entry);
+            known.put(draft.eventId(), entry);
+            results.add(new Appended(draft.eventId(), entry.index(), leafHash, false));
+        }
+        if (!fresh.isEmpty()) {
+            entries.insertAll(organisation, fresh);
+            nodes.insertAll(organisation, completed);
+            heads.setSize(organisation, edge.size());
+            afterCommit(() -> edges.put(organisation, edge));
+        }
+        return results;
+    }
+
+    /** The tree's right edge at {@code size}: from the cache when it is current, else from the nodes. */
+    TreeEdge edgeAt(OrganisationId organisation, long size) {
+        TreeEdge cached = edges.get(organisation);
+        if (cached != null && cached.size() == size) {
+            return cached.copy();
+        }
+        return new TreeEdge(
+                size,
+                (level, index) -> nodes.find(organisation, level, index)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "log of " + organisation + " lacks node " + level + "/" + index)));
+    }
+
+    private Map<String, LedgerEntry> knownEntries(OrganisationId organisation, List<EntryDraft> drafts) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        drafts.forEach(d -> ids.add(d.eventId()));
+        Map<String, LedgerEntry> known = new HashMap<>();
+        entries.findByEventIds(organisation, ids).forEach(e -> known.put(e.eventId(), e));
+        return known;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.identity.TrailEntry;
+import io.serviceproof.identity.TrailEntryRecorded;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends every trail line to the organisation's log, in the transaction that recorded it. A log
+ * may be public, so the entry names actors and records by id only; e-mails, details and addresses
+ * stay in the trail, bound to the log by the SHA-256 of the full trail line (a subject digest), so
+ * the line can be proven later by disclosing it.
+ */
+@Component
+class TrailLogging {
+
+    private final Ledger ledger;
+
+    TrailLogging(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @EventListener
+    void append(TrailEntryRecorded recorded) {
+        ledger.appendAllFor(recorded.organisationId(), List.of(draft(recorded.entry())));
+    }
+
+    static EntryDraft draft(TrailEntry entry) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("actorKind", entry.actorKind().name());
+        payload.put("actorId", entry.actorId());
+        payload.put("action", entry.action());
+        if (entry.targetType() != null) {
+            payload.put("targetType", entry.targetType());
+            payload.put("targetId", entry.targetId());
+        }
+        return new EntryDraft(
+                "trail:" + entry.id(),
+                "trail." + entry.action(),
+                entry.occurredAt(),
+                null,
+                List.of(Map.of("sha256", sha256(fullLine(entry)))),
+                payload,
+                null);
+    }
+
+    /** The full trail line as canonical JSON: what a later disclosure must hash to. */
+    static String fullLine(TrailEntry entry) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", entry.id());
+        line.put("occurredAt", entry.occurredAt().toString());
+        line.put("actorKind", entry.actorKind().name());
+        line.put("actorId", entry.actorId());
+        line.put("actorName", entry.actorName());
+        line.put("action", entry.action());
+        line.put("targetType", entry.targetType() == null ? Json.NULL : entry.targetType());
+        line.put("targetId", entry.targetId() == null ? Json.NULL : entry.targetId());
+        line.put("detail", entry.detail());
+        try {
+            return Json.canonical(line);
+        } catch (JsonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.serviceproof.ledger.web;
+
+import io.serviceproof.identity.Organisation;
+import io.serviceproof.ledger.LogReader;
+import io.serviceproof.verifier.tiles.TilePath;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The log's read API, exactly as C2SP tlog-tiles lays it out under {@code /logs/<slug>/}: the
+ * checkpoint, hash tiles and entry bundles, plus the verifier key. Full tiles never change, so
+ * they are served as immutable; partial tiles and the checkpoint change as the log grows.
+ */
+@Tag(
+        name = "Log (C2SP tlog-tiles)",
+        description = "Public when the organisation's log is public; otherwise an API token of the organisation")
+@RestController
+class LogController {
+
+    private static final CacheControl IMMUTABLE =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    private static final CacheControl CHANGING = CacheControl.noCache();
+
+    private final LogAccess access;
+    private final LogReader reader;
+
+    LogController(LogAccess access, LogReader reader) {
+        this.access = access;
+        this.reader = reader;
+    }
+
+    @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint)")
+    @GetMapping(value = "/logs/{slug}/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> checkpoint(@PathVariable String slug) {
+        Organisation organisation = access.readable(slug);
+        return ResponseEntity.ok().cacheControl(CHANGING).contentType(TEXT).body(reader.checkpoint(organisation.id()));
+    }
+
+    @Operation(summary = "The log's verifier key (C2SP signed-note vkey)")
+    @GetMapping(value = "/logs/{slug}/vkey", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> verifierKey(@PathVariable String slug) {
+        Organisation organisation = access.readable(slug);
+        return ResponseEntity.ok().contentType(TEXT).body(reader.verifierKey(organisation.id()) + "\n");
+    }
+
+    @Operation(summary = "A hash tile or entry bundle: tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>]")
+    @GetMapping("/logs/{slug}/tile/**")
+    ResponseEntity<byte[]> tile(@PathVariable String slug, HttpServletRequest request) {
+        Organisation organisation = access.readable(slug);
+        String prefix = request.getContextPath() + "/logs/" + slug + "/";
+        TilePath tile;
+        try {
+            tile = TilePath.parse(request.getRequestURI().substring(prefix.length()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<byte[]> bytes =
+                tile.isEntries() ? reader.entryBundle(organisation.id(), tile) : reader.tile(organisation.id(), tile);
+        return bytes.map(b -> ResponseEntity.ok()
+                        .cacheControl(tile.isPartial() ? CHANGING : IMMUTABLE)
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .body(b))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+}
