@@ -1,0 +1,45 @@
+package io.serviceproof.cli;
+
+import io.serviceproof.verifier.tiles.TileSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Fetches a log's checkpoint, tiles and entry bundles over HTTP(S) from its base URL. */
+final class HttpTileSource implements TileSource {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    private final String base;
+    private final String token;
+
+    HttpTileSource(String baseUrl, String token) {
+        this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.token = token;
+    }
+
+    @Override
+    public byte[] fetch(String path) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException("GET " + base + path + " answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}
