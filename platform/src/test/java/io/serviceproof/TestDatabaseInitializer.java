@@ -46,6 +46,27 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.applyTo(context);
     }
 
+    /**
+     * Environment variables that point a separately started server (or admin command) at a database
+     * of its own, named {@code name}, on the engine under test, with its data folder in {@code dataDir}.
+     */
+    public static java.util.Map<String, String> serverEnvironment(String name, Path dataDir) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("SERVICEPROOF_DATA_DIR", dataDir.toString());
+        if (onPostgresql()) {
+            String schema = name.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+            env.put("SERVICEPROOF_DATABASE_URL", postgresqlUrl() + "?currentSchema=" + schema);
+            env.put(
+                    "SERVICEPROOF_DATABASE_USERNAME",
+                    System.getProperty("serviceproof.test.postgresql.username", "serviceproof"));
+            env.put(
+                    "SERVICEPROOF_DATABASE_PASSWORD",
+                    System.getProperty("serviceproof.test.postgresql.password", "serviceproof"));
+            env.put("SPRING_FLYWAY_SCHEMAS", schema);
+        }
+        return env;
+    }
+
     public static boolean onPostgresql() {
         return ENGINE.equals("postgresql");
     }
