@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged server ({@code target/serviceproof.jar}) run as a separate process, so that tests can
+ * The packaged server ({@code target/serviceproof-exec.jar}) run as a separate process, so that tests can
  * kill it with SIGKILL or run two of them side by side, exactly as an operator would.
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "serviceproof.jar");
+    private static final Path JAR = Path.of("target", "serviceproof-exec.jar");
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private final Process process;

@@ -13,6 +13,8 @@ import java.math.RoundingMode;
  */
 final class EcmaNumbers {
 
+    private static final RoundingMode[] MODES = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
+
     private EcmaNumbers() {}
 
     static String format(double value) throws JsonException {
@@ -23,30 +25,48 @@ final class EcmaNumbers {
             return "0";
         }
         String sign = value < 0 ? "-" : "";
-        BigDecimal shortest = shortestDecimal(Math.abs(value));
+        double magnitude = Math.abs(value);
+        if (magnitude < 1e15 && magnitude == Math.rint(magnitude)) {
+            // Integers (the common case in events) print as their digits, exactly as ECMAScript does.
+            return sign + (long) magnitude;
+        }
+        BigDecimal shortest = shortestDecimal(magnitude);
         String digits = shortest.unscaledValue().toString();
         int k = digits.length();
         int n = k - shortest.scale();
         return sign + layout(digits, k, n);
     }
 
-    /** The shortest decimal that parses back to {@code value}; among those, the closest to it. */
+    /**
+     * The shortest decimal that parses back to {@code value}; among those, the closest to it. Java's
+     * own digits always read back, so the search starts there and only tries shorter ones: when no
+     * decimal of some length reads back, no shorter one does either (every shorter decimal is also
+     * a longer one with trailing zeros).
+     */
     private static BigDecimal shortestDecimal(double value) {
         BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal best = null;
-            for (RoundingMode mode :
-                    new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
-                BigDecimal candidate = exact.round(new MathContext(precision, mode));
-                if (candidate.doubleValue() == value && (best == null || closer(candidate, best, exact))) {
-                    best = candidate;
-                }
+        BigDecimal shortest = BigDecimal.valueOf(value).stripTrailingZeros();
+        for (int precision = shortest.precision() - 1; precision >= 1; precision--) {
+            BigDecimal candidate = roundTripping(exact, value, precision);
+            if (candidate == null) {
+                break;
             }
-            if (best != null) {
-                return best.stripTrailingZeros();
+            shortest = candidate;
+        }
+        BigDecimal closest = roundTripping(exact, value, shortest.precision());
+        return closest == null ? shortest : closest;
+    }
+
+    /** The closest decimal of {@code precision} digits that reads back as {@code value}, if any. */
+    private static BigDecimal roundTripping(BigDecimal exact, double value, int precision) {
+        BigDecimal best = null;
+        for (RoundingMode mode : MODES) {
+            BigDecimal candidate = exact.round(new MathContext(precision, mode));
+            if (candidate.doubleValue() == value && (best == null || closer(candidate, best, exact))) {
+                best = candidate;
             }
         }
-        throw new IllegalStateException("17 significant digits always round-trip a double");
+        return best == null ? null : best.stripTrailingZeros();
     }
 
     private static boolean closer(BigDecimal candidate, BigDecimal best, BigDecimal exact) {

@@ -1,0 +1,71 @@
+package io.serviceproof.benchmarks;
+
+import io.serviceproof.verifier.tiles.EntryBundle;
+import io.serviceproof.verifier.tlog.InclusionProofs;
+import io.serviceproof.verifier.tlog.MerkleTree;
+import io.serviceproof.verifier.tlog.Rfc9162;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What a third party's full verification costs per entry: decoding entry bundles, hashing every
+ * entry and rebuilding the tree (the work of {@code serviceproof-verify log}, without the network).
+ * Also the cost of checking one inclusion proof. Scores are entries (or proofs) per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class VerificationBenchmark {
+
+    static final int ENTRIES = 1 << 20;
+
+    private List<byte[]> bundles;
+    private byte[] leaf;
+    private List<byte[]> proof;
+    private byte[] root;
+
+    @Setup
+    public void entries() {
+        bundles = new ArrayList<>();
+        List<byte[]> bundle = new ArrayList<>();
+        MerkleTree tree = new MerkleTree();
+        for (int i = 0; i < ENTRIES; i++) {
+            byte[] entry = Events.batch("v-", i, 1).get(0).canonicalBytes();
+            bundle.add(entry);
+            tree.appendEntry(entry);
+            if (bundle.size() == 256) {
+                bundles.add(EntryBundle.encode(bundle));
+                bundle.clear();
+            }
+        }
+        leaf = Rfc9162.leafHash(EntryBundle.decode(bundles.get(1234), 256).get(17));
+        proof = tree.inclusionProof(1234 * 256 + 17, ENTRIES);
+        root = tree.root();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ENTRIES)
+    public byte[] verifyWholeLog() {
+        MerkleTree tree = new MerkleTree();
+        for (byte[] bundle : bundles) {
+            for (byte[] entry : EntryBundle.decode(bundle, 256)) {
+                tree.appendEntry(entry);
+            }
+        }
+        return tree.root();
+    }
+
+    @Benchmark
+    public byte[] verifyInclusionProof() throws Exception {
+        return InclusionProofs.rootFromProof(1234 * 256 + 17, ENTRIES, leaf, proof);
+    }
+}
