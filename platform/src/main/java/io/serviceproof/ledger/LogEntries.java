@@ -83,6 +83,17 @@ class LogEntries {
                 .optional();
     }
 
+    /** Leaf hashes {@code [from, from + count)} in order: level 0 of the tree. */
+    List<byte[]> leafHashRange(OrganisationId organisation, long from, int count) {
+        return jdbc.sql(
+                        "SELECT leaf_hash FROM log_entries WHERE organisation_id = :org AND idx >= :from AND idx < :to ORDER BY idx")
+                .param("org", organisation.toString())
+                .param("from", from)
+                .param("to", from + count)
+                .query((row, n) -> row.getBytes(1))
+                .list();
+    }
+
     /** Canonical entries {@code [from, from + count)} in order, for entry bundles. */
     List<byte[]> canonicalRange(OrganisationId organisation, long from, int count) {
         return jdbc.sql(

@@ -2,12 +2,11 @@ package io.serviceproof.ledger;
 
 import io.serviceproof.identity.OrganisationId;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Complete-subtree hashes of each log's tree; level 0 holds the leaf hashes. */
+/** Complete-subtree hashes of each log's tree at the tile levels 8, 16, 24, … (see {@link TreeNodes}). */
 @Repository
 class LogNodes {
 
@@ -33,15 +32,6 @@ class LogNodes {
                     statement.setLong(3, node.index());
                     statement.setBytes(4, node.hash());
                 });
-    }
-
-    Optional<byte[]> find(OrganisationId organisation, int level, long index) {
-        return jdbc.sql("SELECT hash FROM log_nodes WHERE organisation_id = :org AND level = :level AND idx = :idx")
-                .param("org", organisation.toString())
-                .param("level", level)
-                .param("idx", index)
-                .query((row, n) -> row.getBytes(1))
-                .optional();
     }
 
     /** Hashes {@code [from, from + count)} of one level, in order; fewer if they do not exist (yet). */

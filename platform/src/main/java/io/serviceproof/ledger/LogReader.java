@@ -12,9 +12,7 @@ import io.serviceproof.verifier.tiles.TilePath;
 import io.serviceproof.verifier.tiles.Tiles;
 import io.serviceproof.verifier.tlog.ProofBuilder;
 import io.serviceproof.verifier.tlog.Rfc9162;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -26,13 +24,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class LogReader {
 
-    private final LogNodes nodes;
+    private final TreeNodes treeNodes;
     private final LogEntries entries;
     private final CheckpointPublisher publisher;
     private final LogKeyring keyring;
 
-    LogReader(LogNodes nodes, LogEntries entries, CheckpointPublisher publisher, LogKeyring keyring) {
-        this.nodes = nodes;
+    LogReader(TreeNodes treeNodes, LogEntries entries, CheckpointPublisher publisher, LogKeyring keyring) {
+        this.treeNodes = treeNodes;
         this.entries = entries;
         this.publisher = publisher;
         this.keyring = keyring;
@@ -68,8 +66,7 @@ public class LogReader {
         if (tile.index() * TilePath.FULL + tile.width() > available) {
             return Optional.empty();
         }
-        List<byte[]> hashes =
-                nodes.range(organisation, Tiles.HEIGHT * tile.level(), tile.index() * TilePath.FULL, tile.width());
+        List<byte[]> hashes = treeNodes.hashes(organisation, tile.level(), tile.index() * TilePath.FULL, tile.width());
         if (hashes.size() != tile.width()) {
             return Optional.empty();
         }
@@ -130,12 +127,7 @@ public class LogReader {
     }
 
     private ProofBuilder builder(OrganisationId organisation) {
-        Map<Long, byte[]> cache = new HashMap<>();
-        return new ProofBuilder((level, index) -> cache.computeIfAbsent(
-                ((long) level << 58) | index,
-                k -> nodes.find(organisation, level, index)
-                        .orElseThrow(
-                                () -> new IllegalStateException("log node " + level + "/" + index + " is missing"))));
+        return new ProofBuilder(treeNodes.reader(organisation));
     }
 
     private static Checkpoint parse(String note) {

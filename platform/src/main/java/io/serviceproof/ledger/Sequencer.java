@@ -2,6 +2,7 @@ package io.serviceproof.ledger;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.verifier.tiles.Tiles;
 import io.serviceproof.verifier.tlog.Rfc9162;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -33,13 +34,15 @@ class Sequencer {
     private final LogHeads heads;
     private final LogEntries entries;
     private final LogNodes nodes;
+    private final TreeNodes treeNodes;
     private final Clock clock;
     private final Map<OrganisationId, TreeEdge> edges = new ConcurrentHashMap<>();
 
-    Sequencer(LogHeads heads, LogEntries entries, LogNodes nodes, Clock clock) {
+    Sequencer(LogHeads heads, LogEntries entries, LogNodes nodes, TreeNodes treeNodes, Clock clock) {
         this.heads = heads;
         this.entries = entries;
         this.nodes = nodes;
+        this.treeNodes = treeNodes;
         this.clock = clock;
     }
 
@@ -76,14 +79,21 @@ class Sequencer {
                     now,
                     canonical,
                     leafHash);
-            completed.addAll(edge.append(leafHash));
+            for (LogNodes.Node node : edge.append(leafHash)) {
+                // Only tile levels are stored; the levels in between are hashed from their tile.
+                if (node.level() > 0 && node.level() % Tiles.HEIGHT == 0) {
+                    completed.add(node);
+                }
+            }
             fresh.add(entry);
             known.put(draft.eventId(), entry);
             results.add(new Appended(draft.eventId(), entry.index(), leafHash, false));
         }
         if (!fresh.isEmpty()) {
             entries.insertAll(organisation, fresh);
-            nodes.insertAll(organisation, completed);
+            if (!completed.isEmpty()) {
+                nodes.insertAll(organisation, completed);
+            }
             heads.setSize(organisation, edge.size());
             afterCommit(() -> edges.put(organisation, edge));
         }
@@ -96,11 +106,7 @@ class Sequencer {
         if (cached != null && cached.size() == size) {
             return cached.copy();
         }
-        return new TreeEdge(
-                size,
-                (level, index) -> nodes.find(organisation, level, index)
-                        .orElseThrow(() -> new IllegalStateException(
-                                "log of " + organisation + " lacks node " + level + "/" + index)));
+        return new TreeEdge(size, treeNodes.reader(organisation)::node);
     }
 
     private Map<String, LedgerEntry> knownEntries(OrganisationId organisation, List<EntryDraft> drafts) {

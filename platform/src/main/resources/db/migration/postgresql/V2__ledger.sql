@@ -25,7 +25,8 @@ CREATE TABLE log_entries (
 CREATE INDEX log_entries_by_type ON log_entries (organisation_id, type, idx);
 CREATE INDEX log_entries_by_layer ON log_entries (organisation_id, service_layer_id, idx);
 
--- Every complete subtree hash (level 0 = leaf hashes). Tiles are read straight from here.
+-- Complete subtree hashes at the tile levels 8, 16, 24, ... Level 0 (the leaf hashes) is
+-- log_entries.leaf_hash; the levels in between are hashed from their tile when needed.
 CREATE TABLE log_nodes (
     organisation_id TEXT    NOT NULL,
     level           INTEGER NOT NULL,

@@ -268,12 +268,12 @@ class LedgerIntegrationTests {
                 .update();
         auditor.auditAll();
 
-        byte[] node = jdbc.sql("SELECT hash FROM log_nodes WHERE organisation_id = :o AND level = 0 AND idx = 3")
+        byte[] node = jdbc.sql("SELECT leaf_hash FROM log_entries WHERE organisation_id = :o AND idx = 3")
                 .param("o", org)
                 .query((r, n) -> r.getBytes(1))
                 .single();
         node[0] ^= 0x01;
-        jdbc.sql("UPDATE log_nodes SET hash = :h WHERE organisation_id = :o AND level = 0 AND idx = 3")
+        jdbc.sql("UPDATE log_entries SET leaf_hash = :h WHERE organisation_id = :o AND idx = 3")
                 .param("h", node)
                 .param("o", org)
                 .update();

@@ -1,0 +1,91 @@
+package io.serviceproof.ledger;
+
+import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.verifier.tiles.TilePath;
+import io.serviceproof.verifier.tiles.Tiles;
+import io.serviceproof.verifier.tlog.NodeReader;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Any complete subtree hash of a log, from what is stored: leaf hashes (level 0, in
+ * {@code log_entries}) and nodes at the tile levels 8, 16, 24, … (in {@code log_nodes}). A node in
+ * between is hashed together from its tile, as C2SP tiles intend; that keeps appends to little more
+ * than one row per entry. Trees of full tiles are cached, since full tiles never change.
+ */
+@Component
+class TreeNodes {
+
+    private static final int CACHED_TILES = 4096;
+
+    private final LogEntries entries;
+    private final LogNodes nodes;
+    private final Map<String, TileTree> fullTiles =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TileTree> eldest) {
+                    return size() > CACHED_TILES;
+                }
+            });
+
+    TreeNodes(LogEntries entries, LogNodes nodes) {
+        this.entries = entries;
+        this.nodes = nodes;
+    }
+
+    /** A reader for one piece of work (a proof, a root); it keeps the partial tiles it read. */
+    NodeReader reader(OrganisationId organisation) {
+        Map<String, TileTree> partialTiles = new HashMap<>();
+        return (level, index) -> {
+            int tileLevel = level / Tiles.HEIGHT;
+            int k = level % Tiles.HEIGHT;
+            long first = index << k;
+            long tileIndex = first / TilePath.FULL;
+            TileTree tile = tile(
+                    organisation,
+                    tileLevel,
+                    tileIndex,
+                    (int) Math.min(TilePath.FULL, (first % TilePath.FULL) + (1L << k)),
+                    partialTiles);
+            byte[] node = tile.node(k, (int) ((first % TilePath.FULL) >> k));
+            if (node == null) {
+                throw new IllegalStateException("log of " + organisation + " lacks node " + level + "/" + index);
+            }
+            return node;
+        };
+    }
+
+    /** The hashes of tile level {@code tileLevel} (tree level 8 * tileLevel), {@code [from, from + count)}. */
+    List<byte[]> hashes(OrganisationId organisation, int tileLevel, long from, int count) {
+        return tileLevel == 0
+                ? entries.leafHashRange(organisation, from, count)
+                : nodes.range(organisation, Tiles.HEIGHT * tileLevel, from, count);
+    }
+
+    private TileTree tile(
+            OrganisationId organisation,
+            int tileLevel,
+            long tileIndex,
+            int needed,
+            Map<String, TileTree> partialTiles) {
+        String key = organisation + "/" + tileLevel + "/" + tileIndex;
+        TileTree full = fullTiles.get(key);
+        if (full != null) {
+            return full;
+        }
+        TileTree partial = partialTiles.get(key);
+        if (partial != null && partial.width() >= needed) {
+            return partial;
+        }
+        TileTree read = new TileTree(hashes(organisation, tileLevel, tileIndex * TilePath.FULL, TilePath.FULL));
+        if (read.width() == TilePath.FULL) {
+            fullTiles.put(key, read);
+        } else {
+            partialTiles.put(key, read);
+        }
+        return read;
+    }
+}
