@@ -1,10 +1,8 @@
 package io.serviceproof;
 
 import io.serviceproof.identity.Actor;
-import io.serviceproof.identity.ActorPrincipal;
+import io.serviceproof.identity.ActorAuthentication;
 import io.serviceproof.identity.users.UserAccount;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -16,7 +14,7 @@ public final class ActingAs {
     public static RequestPostProcessor user(TestTenant tenant, UserAccount user) {
         Actor actor =
                 new Actor(tenant.organisation().id(), Actor.Kind.USER, user.id().toString(), user.email(), user.role());
-        return SecurityMockMvcRequestPostProcessors.authentication(new SessionUser(actor));
+        return SecurityMockMvcRequestPostProcessors.authentication(new ActorAuthentication(actor));
     }
 
     public static RequestPostProcessor bearer(String secret) {
@@ -24,36 +22,5 @@ public final class ActingAs {
             request.addHeader("Authorization", "Bearer " + secret);
             return request;
         };
-    }
-
-    private static final class SessionUser extends AbstractAuthenticationToken implements ActorPrincipal {
-
-        private final Actor actor;
-
-        SessionUser(Actor actor) {
-            super(AuthorityUtils.createAuthorityList(actor.role().authority()));
-            this.actor = actor;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Actor actor() {
-            return actor;
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return actor;
-        }
-
-        @Override
-        public String getName() {
-            return actor.name();
-        }
     }
 }

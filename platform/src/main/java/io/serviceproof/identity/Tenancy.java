@@ -2,9 +2,7 @@ package io.serviceproof.identity;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -40,7 +38,7 @@ public final class Tenancy {
     public static <T> T callAs(Actor actor, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new SystemAuthentication(actor));
+        context.setAuthentication(new ActorAuthentication(actor));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
@@ -54,31 +52,5 @@ public final class Tenancy {
             work.run();
             return null;
         });
-    }
-
-    private static final class SystemAuthentication extends AbstractAuthenticationToken implements ActorPrincipal {
-
-        private final Actor actor;
-
-        SystemAuthentication(Actor actor) {
-            super(AuthorityUtils.createAuthorityList(actor.role().authority()));
-            this.actor = actor;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Actor actor() {
-            return actor;
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return actor;
-        }
     }
 }

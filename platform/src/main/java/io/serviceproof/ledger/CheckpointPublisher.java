@@ -21,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CheckpointPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
+    private static final java.time.Duration FRESH_FOR = java.time.Duration.ofMillis(250);
+
+    private final java.util.Map<OrganisationId, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final LogHeads heads;
     private final LogCheckpoints checkpoints;
@@ -57,7 +60,7 @@ class CheckpointPublisher {
 
     /** Publishes a checkpoint at the log's current size unless one exists; returns the latest. */
     LogCheckpoints.Published publish(OrganisationId organisation) {
-        return transaction.execute(status -> {
+        LogCheckpoints.Published published = transaction.execute(status -> {
             long size = heads.size(organisation);
             Optional<LogCheckpoints.Published> latest = checkpoints.latest(organisation);
             if (latest.isPresent() && latest.get().size() >= size) {
@@ -74,10 +77,24 @@ class CheckpointPublisher {
             }
             return checkpoints.latest(organisation).orElseThrow();
         });
+        recent.put(organisation, new Cached(published, clock.instant()));
+        return published;
     }
 
-    /** The latest checkpoint, publishing the first one (of the empty log) if there is none. */
+    /**
+     * The latest checkpoint, publishing the first one (of the empty log) if there is none. Kept for a
+     * moment in memory: proofs and tiles against a checkpoint a few hundred milliseconds old are
+     * just as valid, and reading it for every proof showed in the latency.
+     */
     LogCheckpoints.Published latest(OrganisationId organisation) {
-        return checkpoints.latest(organisation).orElseGet(() -> publish(organisation));
+        Cached cached = recent.get(organisation);
+        if (cached != null && cached.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
+            return cached.checkpoint();
+        }
+        LogCheckpoints.Published latest = checkpoints.latest(organisation).orElseGet(() -> publish(organisation));
+        recent.put(organisation, new Cached(latest, clock.instant()));
+        return latest;
     }
+
+    private record Cached(LogCheckpoints.Published checkpoint, java.time.Instant readAt) {}
 }

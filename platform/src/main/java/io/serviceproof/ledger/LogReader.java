@@ -10,6 +10,7 @@ import io.serviceproof.verifier.note.SignedNote;
 import io.serviceproof.verifier.tiles.EntryBundle;
 import io.serviceproof.verifier.tiles.TilePath;
 import io.serviceproof.verifier.tiles.Tiles;
+import io.serviceproof.verifier.tlog.NodeReader;
 import io.serviceproof.verifier.tlog.ProofBuilder;
 import io.serviceproof.verifier.tlog.Rfc9162;
 import java.util.List;
@@ -25,12 +26,19 @@ import org.springframework.stereotype.Service;
 public class LogReader {
 
     private final TreeNodes treeNodes;
+    private final LogHeads heads;
     private final LogEntries entries;
     private final CheckpointPublisher publisher;
     private final LogKeyring keyring;
 
-    LogReader(TreeNodes treeNodes, LogEntries entries, CheckpointPublisher publisher, LogKeyring keyring) {
+    LogReader(
+            TreeNodes treeNodes,
+            LogHeads heads,
+            LogEntries entries,
+            CheckpointPublisher publisher,
+            LogKeyring keyring) {
         this.treeNodes = treeNodes;
+        this.heads = heads;
         this.entries = entries;
         this.publisher = publisher;
         this.keyring = keyring;
@@ -88,18 +96,21 @@ public class LogReader {
 
     /** Inclusion of entry {@code index} in the latest checkpoint's tree. */
     public InclusionProof inclusion(OrganisationId organisation, long index) {
-        LedgerEntry entry =
-                entries.findByIndex(organisation, index).orElseThrow(() -> new NotFoundException("Entry", index));
         String note = checkpoint(organisation);
         long size = parse(note).size();
-        if (index >= size) {
+        if (index < 0 || index >= size) {
+            if (index < 0 || index >= heads.size(organisation)) {
+                throw new NotFoundException("Entry", index);
+            }
             throw new InvalidInputException(
                     "index",
                     "entry " + index + " is not yet covered by a signed checkpoint (size " + size
                             + "); the next checkpoint, within seconds, will cover it");
         }
-        List<byte[]> hashes = builder(organisation).inclusion(index, size);
-        return new InclusionProof(index, size, entry.leafHash(), hashes, note);
+        // One reader for the leaf and its path: the leaf's tile is read once.
+        NodeReader nodes = treeNodes.reader(organisation);
+        byte[] leafHash = nodes.node(0, index);
+        return new InclusionProof(index, size, leafHash, new ProofBuilder(nodes).inclusion(index, size), note);
     }
 
     public InclusionProof inclusion(OrganisationId organisation, String eventId) {

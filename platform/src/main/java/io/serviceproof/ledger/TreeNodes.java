@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
  * Any complete subtree hash of a log, from what is stored: leaf hashes (level 0, in
  * {@code log_entries}) and nodes at the tile levels 8, 16, 24, … (in {@code log_nodes}). A node in
  * between is hashed together from its tile, as C2SP tiles intend; that keeps appends to little more
- * than one row per entry. Trees of full tiles are cached, since full tiles never change.
+ * than one row per entry. Trees of full tiles above the leaves are cached: they never change.
  */
 @Component
 class TreeNodes {
 
-    private static final int CACHED_TILES = 4096;
+    private static final int CACHED_TILES = 16_384;
 
     private final LogEntries entries;
     private final LogNodes nodes;
@@ -81,7 +81,9 @@ class TreeNodes {
             return partial;
         }
         TileTree read = new TileTree(hashes(organisation, tileLevel, tileIndex * TilePath.FULL, TilePath.FULL));
-        if (read.width() == TilePath.FULL) {
+        if (read.width() == TilePath.FULL && tileLevel > 0) {
+            // Upper tiles are few and on every path; leaf tiles are many and read at random, so
+            // caching them would only churn the heap.
             fullTiles.put(key, read);
         } else {
             partialTiles.put(key, read);

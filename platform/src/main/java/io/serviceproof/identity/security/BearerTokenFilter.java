@@ -1,7 +1,7 @@
 package io.serviceproof.identity.security;
 
 import io.serviceproof.identity.Actor;
-import io.serviceproof.identity.ActorPrincipal;
+import io.serviceproof.identity.ActorAuthentication;
 import io.serviceproof.identity.tokens.ApiTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,9 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -49,43 +47,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TokenAuthentication(actor.get()));
+        context.setAuthentication(new ActorAuthentication(actor.get()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
-        }
-    }
-
-    static final class TokenAuthentication extends AbstractAuthenticationToken implements ActorPrincipal {
-
-        private final Actor actor;
-
-        TokenAuthentication(Actor actor) {
-            super(AuthorityUtils.createAuthorityList(actor.role().authority()));
-            this.actor = actor;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Actor actor() {
-            return actor;
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return actor;
-        }
-
-        @Override
-        public String getName() {
-            return actor.name();
         }
     }
 }

@@ -40,11 +40,18 @@ public final class Rfc9162 {
         return sha256().digest();
     }
 
-    static MessageDigest sha256() {
+    /** One digest per thread: looking the algorithm up for every node costs as much as hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
+    });
+
+    static MessageDigest sha256() {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest;
     }
 }
