@@ -2,6 +2,7 @@ package io.serviceproof.ledger;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.verifier.tiles.TilePath;
 import io.serviceproof.verifier.tiles.Tiles;
 import io.serviceproof.verifier.tlog.Rfc9162;
 import java.security.MessageDigest;
@@ -91,6 +92,11 @@ class Sequencer {
         }
         if (!fresh.isEmpty()) {
             entries.insertAll(organisation, fresh);
+            for (LedgerEntry entry : fresh) {
+                if (entry.index() % TilePath.FULL == TilePath.FULL - 1) {
+                    treeNodes.storeCompletedLeafTile(organisation, entry.index() / TilePath.FULL);
+                }
+            }
             if (!completed.isEmpty()) {
                 nodes.insertAll(organisation, completed);
             }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ class TreeNodes {
 
     private final LogEntries entries;
     private final LogNodes nodes;
+    private final LeafTiles leafTiles;
     private final Map<String, TileTree> fullTiles =
             java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -31,9 +33,10 @@ class TreeNodes {
                 }
             });
 
-    TreeNodes(LogEntries entries, LogNodes nodes) {
+    TreeNodes(LogEntries entries, LogNodes nodes, LeafTiles leafTiles) {
         this.entries = entries;
         this.nodes = nodes;
+        this.leafTiles = leafTiles;
     }
 
     /** A reader for one piece of work (a proof, a root); it keeps the partial tiles it read. */
@@ -60,9 +63,30 @@ class TreeNodes {
 
     /** The hashes of tile level {@code tileLevel} (tree level 8 * tileLevel), {@code [from, from + count)}. */
     List<byte[]> hashes(OrganisationId organisation, int tileLevel, long from, int count) {
-        return tileLevel == 0
-                ? entries.leafHashRange(organisation, from, count)
-                : nodes.range(organisation, Tiles.HEIGHT * tileLevel, from, count);
+        if (tileLevel > 0) {
+            return nodes.range(organisation, Tiles.HEIGHT * tileLevel, from, count);
+        }
+        long tile = from / TilePath.FULL;
+        if (from % TilePath.FULL == 0 && count == TilePath.FULL) {
+            Optional<byte[]> stored = leafTiles.find(organisation, tile);
+            if (stored.isPresent()) {
+                return Tiles.decode(new TilePath(0, tile, TilePath.FULL), stored.get());
+            }
+        }
+        return entries.leafHashRange(organisation, from, count);
+    }
+
+    /** Stores a leaf tile that has just filled, reading its hashes inside the appending transaction. */
+    void storeCompletedLeafTile(OrganisationId organisation, long tileIndex) {
+        List<byte[]> hashes = entries.leafHashRange(organisation, tileIndex * TilePath.FULL, TilePath.FULL);
+        if (hashes.size() != TilePath.FULL) {
+            throw new IllegalStateException("leaf tile " + tileIndex + " of " + organisation + " is not complete");
+        }
+        byte[] bytes = new byte[TilePath.FULL * hashes.get(0).length];
+        for (int i = 0; i < hashes.size(); i++) {
+            System.arraycopy(hashes.get(i), 0, bytes, i * hashes.get(i).length, hashes.get(i).length);
+        }
+        leafTiles.insert(organisation, tileIndex, bytes);
     }
 
     private TileTree tile(

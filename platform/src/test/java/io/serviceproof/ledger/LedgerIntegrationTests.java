@@ -280,6 +280,32 @@ class LedgerIntegrationTests {
         assertThatThrownBy(auditor::auditAll)
                 .isInstanceOf(LogVerificationException.class)
                 .hasMessageContaining("tile/0/000.p/");
+
+        node[0] ^= 0x01;
+        jdbc.sql("UPDATE log_entries SET leaf_hash = :h WHERE organisation_id = :o AND idx = 3")
+                .param("h", node)
+                .param("o", org)
+                .update();
+        auditor.auditAll();
+
+        // A completed leaf tile is also stored whole; a byte changed there is caught as well.
+        for (int i = 20; i < 300; i++) {
+            append(event("t-" + i, "{\"n\":" + i + "}"), 201);
+        }
+        publish();
+        auditor.auditAll();
+        byte[] tile = jdbc.sql("SELECT hashes FROM log_leaf_tiles WHERE organisation_id = :o AND tile_index = 0")
+                .param("o", org)
+                .query((r, n) -> r.getBytes(1))
+                .single();
+        tile[100] ^= 0x01;
+        jdbc.sql("UPDATE log_leaf_tiles SET hashes = :h WHERE organisation_id = :o AND tile_index = 0")
+                .param("h", tile)
+                .param("o", org)
+                .update();
+        assertThatThrownBy(auditor::auditAll)
+                .isInstanceOf(LogVerificationException.class)
+                .hasMessageContaining("tile/0/000 ");
     }
 
     @Test
