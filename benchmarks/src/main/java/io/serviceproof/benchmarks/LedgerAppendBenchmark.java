@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LedgerAppendBenchmark {
 
     static final int BATCH = 1000;
+    static final int LARGE_BATCH = 10_000;
 
     private BenchmarkServer server;
     private Actor actor;
@@ -71,16 +72,38 @@ public class LedgerAppendBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Object ledgerAppend() {
-        List<EntryDraft> batch = Events.batch("e-", next, BATCH);
-        next += BATCH;
+        return append(BATCH);
+    }
+
+    /** Larger durable batches amortise the commit's fsync further, as a busy gateway would. */
+    @Benchmark
+    @OperationsPerInvocation(LARGE_BATCH)
+    public Object ledgerAppendLargeBatches() {
+        return append(LARGE_BATCH);
+    }
+
+    private Object append(int size) {
+        List<EntryDraft> batch = Events.batch("e-", next, size);
+        next += size;
         return Tenancy.callAs(actor, () -> ledger.appendAll(batch));
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Object rawInsert() {
+        return insertRaw(BATCH);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LARGE_BATCH)
+    public Object rawInsertLargeBatches() {
+        return insertRaw(LARGE_BATCH);
+    }
+
+    private Object insertRaw(int size) {
         long first = next;
-        next += BATCH;
+        next += size;
+        List<Integer> offsets = size == BATCH ? this.offsets : largeOffsets;
         String org = actor.organisationId().toString();
         return transaction.execute(status -> jdbc.batchUpdate(
                 "INSERT INTO raw_entries (organisation_id, idx, event_id, type, service_layer_id, occurred_at, appended_at, entry, leaf_hash)"

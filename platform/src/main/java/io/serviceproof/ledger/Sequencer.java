@@ -2,7 +2,6 @@ package io.serviceproof.ledger;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.identity.OrganisationId;
-import io.serviceproof.verifier.tiles.TilePath;
 import io.serviceproof.verifier.tiles.Tiles;
 import io.serviceproof.verifier.tlog.Rfc9162;
 import java.security.MessageDigest;
@@ -56,6 +55,7 @@ class Sequencer {
         List<Appended> results = new ArrayList<>(drafts.size());
         List<LedgerEntry> fresh = new ArrayList<>();
         List<LogNodes.Node> completed = new ArrayList<>();
+        List<TreeEdge.LeafTile> leafTiles = new ArrayList<>();
         for (EntryDraft draft : drafts) {
             byte[] canonical = draft.canonicalBytes();
             if (canonical.length > EntryDraft.MAX_CANONICAL_BYTES) {
@@ -80,11 +80,15 @@ class Sequencer {
                     now,
                     canonical,
                     leafHash);
-            for (LogNodes.Node node : edge.append(leafHash)) {
+            TreeEdge.Completed done = edge.append(leafHash);
+            for (LogNodes.Node node : done.nodes()) {
                 // Only tile levels are stored; the levels in between are hashed from their tile.
                 if (node.level() > 0 && node.level() % Tiles.HEIGHT == 0) {
                     completed.add(node);
                 }
+            }
+            if (done.leafTile() != null) {
+                leafTiles.add(done.leafTile());
             }
             fresh.add(entry);
             known.put(draft.eventId(), entry);
@@ -92,10 +96,8 @@ class Sequencer {
         }
         if (!fresh.isEmpty()) {
             entries.insertAll(organisation, fresh);
-            for (LedgerEntry entry : fresh) {
-                if (entry.index() % TilePath.FULL == TilePath.FULL - 1) {
-                    treeNodes.storeCompletedLeafTile(organisation, entry.index() / TilePath.FULL);
-                }
+            for (TreeEdge.LeafTile tile : leafTiles) {
+                treeNodes.storeLeafTile(organisation, tile.index(), tile.hashes());
             }
             if (!completed.isEmpty()) {
                 nodes.insertAll(organisation, completed);
@@ -112,7 +114,10 @@ class Sequencer {
         if (cached != null && cached.size() == size) {
             return cached.copy();
         }
-        return new TreeEdge(size, treeNodes.reader(organisation)::node);
+        return new TreeEdge(
+                size,
+                treeNodes.reader(organisation)::node,
+                (from, count) -> entries.leafHashRange(organisation, from, count));
     }
 
     private Map<String, LedgerEntry> knownEntries(OrganisationId organisation, List<EntryDraft> drafts) {

@@ -1,26 +1,32 @@
 package io.serviceproof.ledger;
 
+import io.serviceproof.verifier.tiles.TilePath;
 import io.serviceproof.verifier.tlog.Rfc9162;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The right edge of a tree: for each level, the complete subtree still waiting for a right sibling
- * (there is one at level l exactly when bit l of the size is set). Enough to append leaves and to
- * compute the root without reading anything else.
+ * (there is one at level l exactly when bit l of the size is set), and the leaf hashes of the last,
+ * unfinished leaf tile. Enough to append leaves, to emit each leaf tile as it fills, and to compute
+ * the root, without reading anything else.
  */
 final class TreeEdge {
 
     private final byte[][] pending = new byte[64][];
+    private final List<byte[]> unfinishedLeafTile;
     private long size;
 
-    TreeEdge(long size, NodeLookup lookup) {
+    TreeEdge(long size, NodeLookup lookup, LeafTileLookup leaves) {
         this.size = size;
         for (int level = 0; level < 63; level++) {
             if (((size >>> level) & 1) == 1) {
                 pending[level] = lookup.node(level, (size >>> level) - 1);
             }
         }
+        int unfinished = (int) (size % TilePath.FULL);
+        this.unfinishedLeafTile =
+                new ArrayList<>(unfinished == 0 ? List.of() : leaves.leafHashes(size - unfinished, unfinished));
     }
 
     @FunctionalInterface
@@ -28,12 +34,22 @@ final class TreeEdge {
         byte[] node(int level, long index);
     }
 
+    @FunctionalInterface
+    interface LeafTileLookup {
+        List<byte[]> leafHashes(long from, int count);
+    }
+
+    /** What one appended leaf completed: tree nodes, and the whole leaf tile when it filled. */
+    record Completed(List<LogNodes.Node> nodes, LeafTile leafTile) {}
+
+    /** A filled leaf tile: its index and its 256 leaf hashes, concatenated. */
+    record LeafTile(long index, byte[] hashes) {}
+
     long size() {
         return size;
     }
 
-    /** Appends a leaf; returns every node it completes, the leaf itself first. */
-    List<LogNodes.Node> append(byte[] leafHash) {
+    Completed append(byte[] leafHash) {
         List<LogNodes.Node> completed = new ArrayList<>(4);
         long position = size;
         int level = 0;
@@ -48,7 +64,17 @@ final class TreeEdge {
         }
         pending[level] = hash;
         size++;
-        return completed;
+        unfinishedLeafTile.add(leafHash);
+        LeafTile tile = null;
+        if (unfinishedLeafTile.size() == TilePath.FULL) {
+            byte[] hashes = new byte[TilePath.FULL * Rfc9162.HASH_SIZE];
+            for (int i = 0; i < TilePath.FULL; i++) {
+                System.arraycopy(unfinishedLeafTile.get(i), 0, hashes, i * Rfc9162.HASH_SIZE, Rfc9162.HASH_SIZE);
+            }
+            tile = new LeafTile((size - 1) / TilePath.FULL, hashes);
+            unfinishedLeafTile.clear();
+        }
+        return new Completed(completed, tile);
     }
 
     /** RFC 9162 root: the pending subtrees folded together from the smallest up. */
@@ -63,8 +89,9 @@ final class TreeEdge {
     }
 
     TreeEdge copy() {
-        TreeEdge copy = new TreeEdge(0, (l, i) -> null);
+        TreeEdge copy = new TreeEdge(0, (l, i) -> null, (f, c) -> List.of());
         System.arraycopy(pending, 0, copy.pending, 0, pending.length);
+        copy.unfinishedLeafTile.addAll(unfinishedLeafTile);
         copy.size = size;
         return copy;
     }

@@ -76,17 +76,9 @@ class TreeNodes {
         return entries.leafHashRange(organisation, from, count);
     }
 
-    /** Stores a leaf tile that has just filled, reading its hashes inside the appending transaction. */
-    void storeCompletedLeafTile(OrganisationId organisation, long tileIndex) {
-        List<byte[]> hashes = entries.leafHashRange(organisation, tileIndex * TilePath.FULL, TilePath.FULL);
-        if (hashes.size() != TilePath.FULL) {
-            throw new IllegalStateException("leaf tile " + tileIndex + " of " + organisation + " is not complete");
-        }
-        byte[] bytes = new byte[TilePath.FULL * hashes.get(0).length];
-        for (int i = 0; i < hashes.size(); i++) {
-            System.arraycopy(hashes.get(i), 0, bytes, i * hashes.get(i).length, hashes.get(i).length);
-        }
-        leafTiles.insert(organisation, tileIndex, bytes);
+    /** Stores a leaf tile that has just filled (its 256 leaf hashes, concatenated). */
+    void storeLeafTile(OrganisationId organisation, long tileIndex, byte[] hashes) {
+        leafTiles.insert(organisation, tileIndex, hashes);
     }
 
     private TileTree tile(
