@@ -48,6 +48,8 @@ public class LedgerAppendBenchmark {
     private byte[] sampleLeafHash;
     private final List<Integer> offsets =
             java.util.stream.IntStream.range(0, BATCH).boxed().toList();
+    private final List<Integer> largeOffsets =
+            java.util.stream.IntStream.range(0, LARGE_BATCH).boxed().toList();
 
     @Setup(Level.Trial)
     public void start() throws Exception {
