@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serviceproof.ServerProcess;
 import io.serviceproof.TestDatabaseInitializer;
+import io.serviceproof.cli.ServiceProofVerify;
 import io.serviceproof.verifier.checkpoint.Checkpoint;
 import io.serviceproof.verifier.checkpoint.CheckpointVerifier;
 import io.serviceproof.verifier.note.VerifierKey;
 import io.serviceproof.verifier.tiles.LogAuditor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +80,58 @@ class LedgerDurabilityIntegrationTests {
             for (String note : checkpointsSeen) {
                 Checkpoint before = CheckpointVerifier.verify(note.getBytes(StandardCharsets.UTF_8), key);
                 auditor.verifyConsistency(before, audit.checkpoint());
+            }
+
+            // The published verifier finds a byte changed behind the server's back, and names the entry.
+            String url = restarted.baseUrl() + "/logs/demo";
+            assertThat(verify(url, key)).isEqualTo(0);
+            long victim = acknowledged.get("k-3-17");
+            flipByteOfEntry(env, folder.resolve("data"), victim);
+            StringWriter err = new StringWriter();
+            assertThat(ServiceProofVerify.run(
+                            new PrintWriter(new StringWriter()),
+                            new PrintWriter(err, true),
+                            "log",
+                            "--url",
+                            url,
+                            "--vkey",
+                            key.toString()))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains("INVALID", "entry " + victim + " ");
+        }
+    }
+
+    private static int verify(String url, VerifierKey key) {
+        return ServiceProofVerify.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                "log",
+                "--url",
+                url,
+                "--vkey",
+                key.toString());
+    }
+
+    /** Changes one byte of an entry directly in the database the server uses. */
+    private static void flipByteOfEntry(Map<String, String> env, Path dataDir, long index) throws Exception {
+        String url = env.getOrDefault("SERVICEPROOF_DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("serviceproof.db"));
+        try (Connection db = DriverManager.getConnection(
+                url,
+                env.getOrDefault("SERVICEPROOF_DATABASE_USERNAME", ""),
+                env.getOrDefault("SERVICEPROOF_DATABASE_PASSWORD", ""))) {
+            byte[] entry;
+            try (PreparedStatement read = db.prepareStatement("SELECT entry FROM log_entries WHERE idx = ?")) {
+                read.setLong(1, index);
+                try (ResultSet row = read.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    entry = row.getBytes(1);
+                }
+            }
+            entry[entry.length / 2] ^= 0x01;
+            try (PreparedStatement write = db.prepareStatement("UPDATE log_entries SET entry = ? WHERE idx = ?")) {
+                write.setBytes(1, entry);
+                write.setLong(2, index);
+                assertThat(write.executeUpdate()).isEqualTo(1);
             }
         }
     }
