@@ -44,8 +44,13 @@ final class EcmaNumbers {
      * a longer one with trailing zeros).
      */
     private static BigDecimal shortestDecimal(double value) {
+        BigDecimal javaDigits = BigDecimal.valueOf(value).stripTrailingZeros();
+        // Subnormals are excluded: their rounding intervals are wide relative to their value.
+        if (javaDigits.precision() <= 15 && value >= Double.MIN_NORMAL) {
+            return shortestFromJavaDigits(javaDigits, value);
+        }
         BigDecimal exact = new BigDecimal(value);
-        BigDecimal shortest = BigDecimal.valueOf(value).stripTrailingZeros();
+        BigDecimal shortest = javaDigits;
         for (int precision = shortest.precision() - 1; precision >= 1; precision--) {
             BigDecimal candidate = roundTripping(exact, value, precision);
             if (candidate == null) {
@@ -55,6 +60,29 @@ final class EcmaNumbers {
         }
         BigDecimal closest = roundTripping(exact, value, shortest.precision());
         return closest == null ? shortest : closest;
+    }
+
+    /**
+     * The fast path for normal doubles whose Java digits have at most 15 significant digits. Decimals
+     * that short are spaced wider than a normal double's rounding interval (2^-52 relative), so at most one of each length reads back as the
+     * value, and it is the answer at its length. Whether a shorter one exists is decided by rounding
+     * Java's digits down and up: a shorter decimal inside the interval would make one of those two
+     * read back too (the interval contains Java's digits and is convex).
+     */
+    private static BigDecimal shortestFromJavaDigits(BigDecimal javaDigits, double value) {
+        BigDecimal shortest = javaDigits;
+        for (int precision = javaDigits.precision() - 1; precision >= 1; precision--) {
+            BigDecimal down = javaDigits.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = javaDigits.round(new MathContext(precision, RoundingMode.CEILING));
+            if (down.doubleValue() == value) {
+                shortest = down.stripTrailingZeros();
+            } else if (up.doubleValue() == value) {
+                shortest = up.stripTrailingZeros();
+            } else {
+                break;
+            }
+        }
+        return shortest;
     }
 
     /** The closest decimal of {@code precision} digits that reads back as {@code value}, if any. */

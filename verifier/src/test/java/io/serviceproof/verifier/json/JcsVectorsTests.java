@@ -85,6 +85,31 @@ class JcsVectorsTests {
     }
 
     @Test
+    void decimalsWithFewDigitsAreFormattedShortestToo() throws JsonException {
+        // Values like sensor readings: few significant digits, where the fast path applies.
+        Random random = new Random(8786);
+        for (int i = 0; i < 50_000; i++) {
+            int digits = 1 + random.nextInt(15);
+            long mantissa = Math.abs(random.nextLong()) % (long) Math.pow(10, digits);
+            double value = mantissa / Math.pow(10, random.nextInt(30)) * Math.pow(10, random.nextInt(10));
+            String text = EcmaNumbers.format(value);
+            assertThat(Double.parseDouble(text)).as(text).isEqualTo(value);
+            String significant = text.replaceFirst("e.*$", "")
+                    .replace(".", "")
+                    .replaceFirst("^0+", "")
+                    .replaceFirst("0+$", "");
+            if (value > 1e-300 && significant.length() > 1) {
+                java.math.BigDecimal shorter = new java.math.BigDecimal(value)
+                        .round(new java.math.MathContext(significant.length() - 1, java.math.RoundingMode.HALF_EVEN));
+                assertThat(shorter.doubleValue()).as("%s is not shortest", text).isNotEqualTo(value);
+            }
+        }
+        assertThat(EcmaNumbers.format(41.5)).isEqualTo("41.5");
+        assertThat(EcmaNumbers.format(0.1)).isEqualTo("0.1");
+        assertThat(EcmaNumbers.format(1e-7)).isEqualTo("1e-7");
+    }
+
+    @Test
     void whatIJsonForbidsIsRejected() {
         for (String bad : List.of(
                 "{\"a\":1,\"a\":2}",
