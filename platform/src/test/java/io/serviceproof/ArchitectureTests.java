@@ -1,5 +1,7 @@
 package io.serviceproof;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -20,7 +22,10 @@ class ArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.serviceproof");
+            .importPackages("io.serviceproof")
+            // The verifier and the CLI are libraries on the classpath with rules of their own.
+            .that(not(resideInAPackage("io.serviceproof.verifier.."))
+                    .and(not(resideInAPackage("io.serviceproof.cli.."))));
 
     @Test
     void nothingDependsOnTheWebLayer() {
@@ -64,8 +69,6 @@ class ArchitectureTests {
     void nothingWritesToStandardStreamsDirectly() {
         // The admin command line is the exception: its output is the product (a token on stdout).
         GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(
-                CLASSES.that(com.tngtech.archunit.base.DescribedPredicate.not(
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
-                                "io.serviceproof.admin"))));
+                CLASSES.that(not(resideInAPackage("io.serviceproof.admin"))));
     }
 }

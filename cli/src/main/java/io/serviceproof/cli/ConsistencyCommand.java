@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,28 +29,21 @@ final class ConsistencyCommand implements Callable<Integer> {
     @Option(names = "--new", required = true, description = "The later checkpoint file")
     Path newer;
 
-    @Option(names = "--url", required = true, description = "The log's base URL, for the tiles")
-    String url;
-
-    @Option(names = "--vkey", required = true, description = "The log's verifier key, or @file holding it")
-    String vkey;
-
-    @Option(names = "--token", description = "API token, for logs that are not public (or set SERVICEPROOF_TOKEN)")
-    String token;
+    @Mixin
+    LogLocation log;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        VerifierKey key = Keys.verifierKey(vkey);
+        VerifierKey key = log.key();
         byte[] oldBytes = Files.readAllBytes(older);
         byte[] newBytes = Files.readAllBytes(newer);
         try {
             Checkpoint first = CheckpointVerifier.verify(oldBytes, key);
             Checkpoint second = CheckpointVerifier.verify(newBytes, key);
-            String bearer = token != null ? token : System.getenv("SERVICEPROOF_TOKEN");
-            new LogAuditor(new HttpTileSource(url, bearer), key).verifyConsistency(first, second);
+            new LogAuditor(log.tiles(), key).verifyConsistency(first, second);
             spec.commandLine()
                     .getOut()
                     .printf(

@@ -5,8 +5,8 @@ import io.serviceproof.verifier.tiles.LogVerificationException;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -16,22 +16,15 @@ import picocli.CommandLine.Spec;
                 "Fetch a log's checkpoint, every entry bundle and every tile, and verify the whole tree against the signed checkpoint.")
 final class LogCommand implements Callable<Integer> {
 
-    @Option(names = "--url", required = true, description = "The log's base URL, e.g. https://example.com/logs/demo")
-    String url;
-
-    @Option(names = "--vkey", required = true, description = "The log's verifier key, or @file holding it")
-    String vkey;
-
-    @Option(names = "--token", description = "API token, for logs that are not public (or set SERVICEPROOF_TOKEN)")
-    String token;
+    @Mixin
+    LogLocation log;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        String bearer = token != null ? token : System.getenv("SERVICEPROOF_TOKEN");
-        LogAuditor auditor = new LogAuditor(new HttpTileSource(url, bearer), Keys.verifierKey(vkey));
+        LogAuditor auditor = new LogAuditor(log.tiles(), log.key());
         try {
             LogAuditor.Audit audit = auditor.auditAll();
             spec.commandLine()

@@ -17,10 +17,6 @@ public record EntrySearch(String eventId, String type, String serviceLayerId, lo
         }
     }
 
-    public static EntrySearch latest(int limit) {
-        return new EntrySearch(null, null, null, Long.MAX_VALUE, limit);
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

@@ -52,11 +52,6 @@ public class Ledger {
                 .orElseThrow(() -> new NotFoundException("Entry", index));
     }
 
-    public LedgerEntry entryByEventId(String eventId) {
-        return entries.findByEventId(Tenancy.organisationId(), eventId)
-                .orElseThrow(() -> new NotFoundException("Event", eventId));
-    }
-
     public List<LedgerEntry> search(EntrySearch search) {
         return entries.search(Tenancy.organisationId(), search);
     }

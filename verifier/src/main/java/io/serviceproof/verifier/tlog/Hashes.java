@@ -1,7 +1,5 @@
 package io.serviceproof.verifier.tlog;
 
-import java.util.HexFormat;
-
 /** Checks on hashes that arrive from outside: a proof element of the wrong length is an attack or a bug. */
 final class Hashes {
 
@@ -12,9 +10,5 @@ final class Hashes {
             throw new ProofException(what + " must be " + Rfc9162.HASH_SIZE + " bytes, not "
                     + (hash == null ? "missing" : hash.length + " bytes"));
         }
-    }
-
-    static String hex(byte[] hash) {
-        return HexFormat.of().formatHex(hash);
     }
 }

@@ -1,6 +1,7 @@
 package io.serviceproof.ledger;
 
 import static io.serviceproof.ActingAs.bearer;
+import static io.serviceproof.ledger.LedgerCalls.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,7 +21,6 @@ import io.serviceproof.verifier.tiles.LogAuditor;
 import io.serviceproof.verifier.tiles.LogVerificationException;
 import io.serviceproof.verifier.tlog.ConsistencyProofs;
 import io.serviceproof.verifier.tlog.Rfc9162;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,9 +39,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** What third parties check: the whole log, every proof we hand out, tampering, the trail in the log. */
 @SpringBootTest
 @AutoConfigureMockMvc
-class LedgerIntegrationTests {
+class LedgerVerificationIntegrationTests {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
@@ -59,124 +60,29 @@ class LedgerIntegrationTests {
 
     TestTenant tenant;
     String engineer;
+    LedgerCalls calls;
 
     @BeforeEach
     void tenant() {
         tenant = TestTenant.create(context, "ledger");
         engineer = tenant.token(Role.ENGINEER);
-    }
-
-    @Test
-    void anEventIsAppendedOnceAndRetriesGetTheSameIndex() throws Exception {
-        long before = size();
-        JsonNode first = append(event("rqi-1", "{\"verdict\":\"pass\",\"score\":0.97}"), 201);
-        assertThat(first.get("index").asLong()).isEqualTo(before);
-        assertThat(first.get("alreadyPresent").asBoolean()).isFalse();
-
-        // The same event with other whitespace, member order and time-zone offset is the same event.
-        String retry = """
-                { "payload": {"score": 0.970, "verdict": "pass"}, "type": "inspection.verdict",
-                  "occurredAt": "2026-11-26T10:00:00+02:00", "eventId": "rqi-1", "serviceLayerId": "rqi" }""";
-        JsonNode second = append(retry, 200);
-        assertThat(second.get("index").asLong()).isEqualTo(before);
-        assertThat(second.get("alreadyPresent").asBoolean()).isTrue();
-        assertThat(size()).isEqualTo(before + 1);
-    }
-
-    @Test
-    void theSameEventIdWithOtherContentIsAConflictAndAppendsNothing() throws Exception {
-        append(event("rqi-2", "{\"verdict\":\"pass\"}"), 201);
-        long before = size();
-        mvc.perform(post("/api/v1/ledger/entries")
-                        .with(bearer(engineer))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(batch(event("new-1", "{}"), event("rqi-2", "{\"verdict\":\"fail\"}"))))
-                .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("rqi-2")));
-        assertThat(size()).isEqualTo(before);
-        mvc.perform(get("/api/v1/ledger/entries").param("eventId", "new-1").with(bearer(engineer)))
-                .andExpect(jsonPath("$.length()").value(0));
-    }
-
-    @Test
-    void aBatchIsSequencedInOrderWithDuplicatesResolved() throws Exception {
-        append(event("dup", "{}"), 201);
-        long before = size();
-        JsonNode results = json.readTree(mvc.perform(post("/api/v1/ledger/entries")
-                                .with(bearer(engineer))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(batch(
-                                        event("b-1", "{}"),
-                                        event("dup", "{}"),
-                                        event("b-2", "{}"),
-                                        event("b-1", "{}"))))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("results");
-        assertThat(results.findValuesAsString("eventId")).containsExactly("b-1", "dup", "b-2", "b-1");
-        assertThat(results.get(0).get("index").asLong()).isEqualTo(before);
-        assertThat(results.get(1).get("alreadyPresent").asBoolean()).isTrue();
-        assertThat(results.get(2).get("index").asLong()).isEqualTo(before + 1);
-        assertThat(results.get(3).get("index").asLong()).isEqualTo(before);
-        assertThat(size()).isEqualTo(before + 2);
-    }
-
-    @Test
-    void badEntriesAreClearProblemsAndAppendNothing() throws Exception {
-        long before = size();
-        expectProblem("{\"eventId\":", 400, "body");
-        expectProblem(event("x", "{}").replace("\"type\"", "\"kind\""), 400, "kind");
-        expectProblem(event("x", "{}").replace("inspection.verdict", "Inspection Verdict"), 400, "type");
-        expectProblem(event("x", "{}").replace("2026-11-26T08:00:00Z", "yesterday"), 400, "occurredAt");
-        expectProblem(
-                event("x", "{}")
-                        .replace(
-                                "\"payload\"",
-                                "\"signature\":{\"format\":\"pgp\",\"keyId\":\"k\",\"sig\":\"AA==\"},\"payload\""),
-                400,
-                "signature.format");
-        expectProblem(event("x", "{\"a\":1,\"a\":2}"), 400, "body");
-        expectProblem(event("x", "{\"blob\":\"" + "x".repeat(70_000) + "\"}"), 413, null);
-        List<String> many = new ArrayList<>();
-        for (int i = 0; i < 1001; i++) {
-            many.add(event("many-" + i, "{}"));
-        }
-        expectProblem(batch(many.toArray(String[]::new)), 400, "entries");
-        assertThat(size()).isEqualTo(before);
-    }
-
-    @Test
-    void auditorsCannotAppendAndAnonymousCallersCannotRead() throws Exception {
-        mvc.perform(post("/api/v1/ledger/entries")
-                        .with(bearer(tenant.token(Role.AUDITOR)))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(event("a", "{}")))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/ledger/entries")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/logs/" + tenant.organisation().slug() + "/checkpoint"))
-                .andExpect(status().isUnauthorized());
-        mvc.perform(get("/logs/" + tenant.organisation().slug() + "/checkpoint")
-                        .with(bearer(tenant.token(Role.AUDITOR))))
-                .andExpect(status().isOk());
+        calls = new LedgerCalls(mvc, json, context, tenant);
     }
 
     @Test
     void aThirdPartyVerifiesTheWholeLogFromItsTilesAndEveryProofWeHandOut() throws Exception {
-        publish();
-        VerifierKey logKey = VerifierKey.parse(fetch("vkey").strip());
-        Checkpoint earlier = CheckpointVerifier.verify(fetchBytes("checkpoint"), logKey);
+        calls.publish();
+        VerifierKey logKey = VerifierKey.parse(calls.fetch("vkey").strip());
+        Checkpoint earlier = CheckpointVerifier.verify(calls.fetchBytes("checkpoint"), logKey);
         for (int i = 0; i < 300; i++) {
-            append(event("bulk-" + i, "{\"n\":" + i + "}"), 201);
+            calls.append(event("bulk-" + i, "{\"n\":" + i + "}"), 201);
         }
-        publish();
-        VerifierKey key = VerifierKey.parse(fetch("vkey").strip());
-        LogAuditor auditor = new LogAuditor(this::fetchBytes, key);
+        calls.publish();
+        VerifierKey key = VerifierKey.parse(calls.fetch("vkey").strip());
+        LogAuditor auditor = new LogAuditor(calls::fetchBytes, key);
 
         LogAuditor.Audit audit = auditor.auditAll();
-        assertThat(audit.entries()).isEqualTo(size());
+        assertThat(audit.entries()).isEqualTo(calls.size());
         assertThat(key.name()).endsWith("/" + tenant.organisation().slug());
 
         JsonNode entry = json.readTree(mvc.perform(get("/api/v1/ledger/entries")
@@ -241,11 +147,11 @@ class LedgerIntegrationTests {
     @Test
     void aByteChangedInTheDatabaseIsFoundByTheAudit() throws Exception {
         for (int i = 0; i < 20; i++) {
-            append(event("t-" + i, "{\"n\":" + i + "}"), 201);
+            calls.append(event("t-" + i, "{\"n\":" + i + "}"), 201);
         }
-        publish();
-        LogAuditor auditor =
-                new LogAuditor(this::fetchBytes, VerifierKey.parse(fetch("vkey").strip()));
+        calls.publish();
+        LogAuditor auditor = new LogAuditor(
+                calls::fetchBytes, VerifierKey.parse(calls.fetch("vkey").strip()));
         auditor.auditAll();
         String org = tenant.organisation().id().toString();
 
@@ -290,9 +196,9 @@ class LedgerIntegrationTests {
 
         // A completed leaf tile is also stored whole; a byte changed there is caught as well.
         for (int i = 20; i < 300; i++) {
-            append(event("t-" + i, "{\"n\":" + i + "}"), 201);
+            calls.append(event("t-" + i, "{\"n\":" + i + "}"), 201);
         }
-        publish();
+        calls.publish();
         auditor.auditAll();
         byte[] tile = jdbc.sql("SELECT hashes FROM log_leaf_tiles WHERE organisation_id = :o AND tile_index = 0")
                 .param("o", org)
@@ -353,66 +259,5 @@ class LedgerIntegrationTests {
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(TrailLogging.fullLine(line).getBytes(StandardCharsets.UTF_8)));
         assertThat(logged.get("entry").asString()).contains(digest);
-    }
-
-    private void expectProblem(String body, int status, String field) throws Exception {
-        var result = mvc.perform(post("/api/v1/ledger/entries")
-                        .with(bearer(engineer))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
-        if (field != null) {
-            result.andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.containsString(field)));
-        }
-    }
-
-    private JsonNode append(String body, int expectedStatus) throws Exception {
-        return json.readTree(mvc.perform(post("/api/v1/ledger/entries")
-                        .with(bearer(engineer))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andExpect(status().is(expectedStatus))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
-    }
-
-    private void publish() throws Exception {
-        mvc.perform(post("/api/v1/ledger/checkpoints").with(bearer(engineer))).andExpect(status().isCreated());
-    }
-
-    private long size() {
-        return context.getBean(LogHeads.class).size(tenant.organisation().id());
-    }
-
-    private String fetch(String path) throws Exception {
-        return new String(fetchBytes(path), StandardCharsets.UTF_8);
-    }
-
-    private byte[] fetchBytes(String path) throws IOException {
-        try {
-            var response = mvc.perform(get("/logs/" + tenant.organisation().slug() + "/" + path)
-                            .with(bearer(engineer)))
-                    .andReturn()
-                    .getResponse();
-            if (response.getStatus() != 200) {
-                throw new IOException(path + ": HTTP " + response.getStatus());
-            }
-            return response.getContentAsByteArray();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
-    }
-
-    static String event(String id, String payload) {
-        return "{\"eventId\":\"" + id + "\",\"type\":\"inspection.verdict\",\"occurredAt\":\"2026-11-26T08:00:00Z\","
-                + "\"serviceLayerId\":\"rqi\",\"payload\":" + payload + "}";
-    }
-
-    static String batch(String... events) {
-        return "{\"entries\":[" + String.join(",", events) + "]}";
     }
 }

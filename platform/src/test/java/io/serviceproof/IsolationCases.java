@@ -1,0 +1,134 @@
+package io.serviceproof;
+
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
+/** Every endpoint of the application and how tenant isolation is checked for it. */
+final class IsolationCases {
+
+    private IsolationCases() {}
+
+    enum Kind {
+        /** The path names a record by id: B's id must be a 404 and change nothing of B's. */
+        FOREIGN_ID,
+        /** A list: A's rows are there, B's are not. */
+        LIST,
+        /** A page or document about the acting organisation itself. */
+        OWN_ORGANISATION,
+        /** Creates a record: it must land in A, and B must not see it. */
+        CREATE,
+        /** Serves no tenant data at all. */
+        PUBLIC,
+        /** A log position: an index that exists only in B's (longer) log is a 404 for A. */
+        FOREIGN_INDEX,
+        /** A log addressed by slug: B's private log is a 404 for A, A's own log works. */
+        FOREIGN_LOG,
+        /** Looks up B's producer event id: a 404. */
+        FOREIGN_EVENT,
+        /** Takes no organisation-identifying input; it must work and must not mention B. */
+        OWN_DATA
+    }
+
+    /**
+     * @param path the endpoint's pattern as the application declares it
+     * @param request the path requested, when it differs from the pattern (wildcards, query strings)
+     */
+    record Case(HttpMethod method, String path, Kind kind, boolean api, String body, String request) {
+        Case(HttpMethod method, String path, Kind kind, boolean api, String body) {
+            this(method, path, kind, api, body, path);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static List<Case> all() {
+        return List.of(
+                new Case(HttpMethod.GET, "/api/v1/organisation", Kind.OWN_ORGANISATION, true, null),
+                new Case(HttpMethod.GET, "/api/v1/users", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/api/v1/users/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/users",
+                        Kind.CREATE,
+                        true,
+                        "{\"email\":\"new-{n}@a.test\",\"displayName\":\"New\",\"role\":\"ENGINEER\",\"password\":\"long-enough-password\"}"),
+                new Case(HttpMethod.POST, "/api/v1/users/{id}/deactivate", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/tokens", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/api/v1/tokens/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/tokens",
+                        Kind.CREATE,
+                        true,
+                        "{\"name\":\"created-{n}\",\"role\":\"AUDITOR\"}"),
+                new Case(HttpMethod.DELETE, "/api/v1/tokens/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/trail", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/", Kind.OWN_ORGANISATION, false, null),
+                new Case(HttpMethod.GET, "/login", Kind.PUBLIC, false, null),
+                new Case(HttpMethod.GET, "/users", Kind.LIST, false, null),
+                new Case(HttpMethod.GET, "/users/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/users",
+                        Kind.CREATE,
+                        false,
+                        "email=form-{n}@a.test&displayName=Form&role=ENGINEER&password=long-enough-password"),
+                new Case(HttpMethod.POST, "/users/{id}/deactivate", Kind.FOREIGN_ID, false, null),
+                new Case(HttpMethod.GET, "/tokens", Kind.LIST, false, null),
+                new Case(HttpMethod.GET, "/tokens/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/tokens",
+                        Kind.CREATE,
+                        false,
+                        "name=form-created-{n}&role=AUDITOR&expiresInDays=5"),
+                new Case(HttpMethod.POST, "/tokens/{id}/revoke", Kind.FOREIGN_ID, false, null),
+                new Case(HttpMethod.GET, "/trail", Kind.LIST, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/ledger/entries",
+                        Kind.CREATE,
+                        true,
+                        "{\"eventId\":\"e-{n}\",\"type\":\"heartbeat\",\"occurredAt\":\"2026-11-26T00:00:00Z\"}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/ledger/entries",
+                        Kind.LIST,
+                        true,
+                        null,
+                        "/api/v1/ledger/entries?limit=500"),
+                new Case(HttpMethod.GET, "/api/v1/ledger/entries/{index}", Kind.FOREIGN_INDEX, true, null),
+                new Case(HttpMethod.GET, "/api/v1/ledger/entries/{index}/tlog-proof", Kind.FOREIGN_INDEX, true, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/ledger/proofs/inclusion",
+                        Kind.FOREIGN_EVENT,
+                        true,
+                        null,
+                        "/api/v1/ledger/proofs/inclusion?eventId={event}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/ledger/proofs/consistency",
+                        Kind.OWN_DATA,
+                        true,
+                        null,
+                        "/api/v1/ledger/proofs/consistency?from=1&to=2"),
+                new Case(HttpMethod.GET, "/api/v1/ledger/checkpoint", Kind.OWN_DATA, true, null),
+                new Case(HttpMethod.POST, "/api/v1/ledger/checkpoints", Kind.OWN_DATA, true, null),
+                new Case(HttpMethod.GET, "/logs/{slug}/checkpoint", Kind.FOREIGN_LOG, true, null),
+                new Case(HttpMethod.GET, "/logs/{slug}/vkey", Kind.FOREIGN_LOG, true, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/logs/{slug}/tile/**",
+                        Kind.FOREIGN_LOG,
+                        true,
+                        null,
+                        "/logs/{slug}/tile/0/000.p/1"),
+                new Case(HttpMethod.GET, "/ledger", Kind.LIST, false, null),
+                new Case(HttpMethod.GET, "/ledger/entries/{index}", Kind.FOREIGN_INDEX, false, null),
+                new Case(HttpMethod.GET, "/ledger/entries/{index}/tlog-proof", Kind.FOREIGN_INDEX, false, null));
+    }
+}
