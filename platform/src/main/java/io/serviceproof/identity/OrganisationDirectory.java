@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +20,12 @@ public class OrganisationDirectory {
 
     private final Organisations organisations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    OrganisationDirectory(Organisations organisations, Clock clock) {
+    OrganisationDirectory(Organisations organisations, Clock clock, ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -44,6 +47,7 @@ public class OrganisationDirectory {
                 logPublic,
                 clock.instant());
         organisations.insert(organisation);
+        events.publishEvent(new OrganisationCreated(organisation));
         return organisation;
     }
 

@@ -1,0 +1,416 @@
+package io.serviceproof.catalog;
+
+import io.serviceproof.catalog.crosswalk.CoverageMatrix;
+import io.serviceproof.catalog.crosswalk.Crosswalk;
+import io.serviceproof.catalog.exchange.LibraryDocument;
+import io.serviceproof.catalog.exchange.Locations;
+import io.serviceproof.catalog.recognition.AcceptanceRule;
+import io.serviceproof.catalog.recognition.Accreditation;
+import io.serviceproof.catalog.recognition.Arrangement;
+import io.serviceproof.catalog.recognition.ConformityResult;
+import io.serviceproof.catalog.recognition.G2gMra;
+import io.serviceproof.catalog.recognition.RecognitionEvaluator;
+import io.serviceproof.catalog.recognition.RecognitionVerdict;
+import io.serviceproof.common.NotFoundException;
+import io.serviceproof.identity.UserActionTrail;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The acting organisation's standards library: what other modules and the web layer read. */
+@Service
+public class Catalog {
+
+    private final Frameworks frameworks;
+    private final Mappings mappings;
+    private final Adoptions adoptions;
+    private final Markets markets;
+    private final RecognitionRecords recognition;
+    private final CatalogWriter writer;
+    private final RequirementSearch search;
+    private final UserActionTrail trail;
+    private final Clock clock;
+
+    Catalog(
+            Frameworks frameworks,
+            Mappings mappings,
+            Adoptions adoptions,
+            Markets markets,
+            RecognitionRecords recognition,
+            CatalogWriter writer,
+            RequirementSearch search,
+            UserActionTrail trail,
+            Clock clock) {
+        this.frameworks = frameworks;
+        this.mappings = mappings;
+        this.adoptions = adoptions;
+        this.markets = markets;
+        this.recognition = recognition;
+        this.writer = writer;
+        this.search = search;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    public List<Framework> frameworks() {
+        return frameworks.findAll();
+    }
+
+    public Framework framework(String id) {
+        return frameworks.findById(id).orElseThrow(() -> new NotFoundException("Framework", id));
+    }
+
+    public List<Requirement> requirements(String frameworkId) {
+        framework(frameworkId);
+        return frameworks.requirements(frameworkId);
+    }
+
+    public Requirement requirement(String id) {
+        return frameworks.requirement(id).orElseThrow(() -> new NotFoundException("Requirement", id));
+    }
+
+    /** The framework's requirements in order, each with its depth under its parents. */
+    public List<TreeItem> tree(String frameworkId) {
+        List<Requirement> all = requirements(frameworkId);
+        Map<String, Integer> depth = new HashMap<>();
+        Set<String> parents =
+                all.stream().map(Requirement::parentRef).filter(p -> p != null).collect(Collectors.toSet());
+        List<TreeItem> items = new ArrayList<>();
+        for (Requirement requirement : all) {
+            int d = requirement.parentRef() == null ? 0 : depth.getOrDefault(requirement.parentRef(), -1) + 1;
+            depth.put(requirement.refId(), d);
+            items.add(new TreeItem(requirement, d, parents.contains(requirement.refId())));
+        }
+        return items;
+    }
+
+    public List<Adoption> adoptions() {
+        return adoptions.findAll();
+    }
+
+    public List<Adoption> adoptionsOf(Framework framework) {
+        return adoptions.findAll().stream()
+                .filter(a -> a.baseKey().equals(framework.key()))
+                .toList();
+    }
+
+    public List<MappingView> mappingsOf(String requirementId) {
+        requirement(requirementId);
+        return views(mappings.touching(requirementId));
+    }
+
+    public List<MappingView> mappings(Set<MappingStatus> statuses) {
+        return views(mappings.findByStatus(statuses));
+    }
+
+    public MappingView mapping(String id) {
+        return views(List.of(mappings.findById(id).orElseThrow(() -> new NotFoundException("Mapping", id))))
+                .get(0);
+    }
+
+    public List<MappingChange> history(String mappingId) {
+        mapping(mappingId);
+        return mappings.history(mappingId);
+    }
+
+    List<MappingView> views(List<Mapping> rows) {
+        Map<String, Framework> frameworkById =
+                frameworks.findAll().stream().collect(Collectors.toMap(Framework::id, Function.identity()));
+        Map<String, Requirement> requirementById = new HashMap<>();
+        for (Mapping mapping : rows) {
+            for (String id : List.of(mapping.sourceId(), mapping.targetId())) {
+                requirementById.computeIfAbsent(
+                        id, k -> frameworks.requirement(k).orElseThrow());
+            }
+        }
+        return rows.stream()
+                .map(m -> {
+                    Requirement source = requirementById.get(m.sourceId());
+                    Requirement target = requirementById.get(m.targetId());
+                    return new MappingView(
+                            m,
+                            source,
+                            frameworkById.get(source.frameworkId()),
+                            target,
+                            frameworkById.get(target.frameworkId()));
+                })
+                .toList();
+    }
+
+    /** The crosswalk engine over the whole catalog (confirmed mappings, adoptions, inferences). */
+    public Crosswalk crosswalk() {
+        Map<String, Framework> frameworkById =
+                frameworks.findAll().stream().collect(Collectors.toMap(Framework::id, Function.identity()));
+        List<Crosswalk.Node> nodes = frameworks.allRequirements().stream()
+                .map(r -> {
+                    Framework f = frameworkById.get(r.frameworkId());
+                    return new Crosswalk.Node(r.id(), f.id(), f.key(), f.edition(), r.refId());
+                })
+                .toList();
+        List<Crosswalk.Edge> edges = mappings.findAll().stream()
+                .map(m -> new Crosswalk.Edge(
+                        m.id(), m.sourceId(), m.targetId(), m.relationship(), m.strength(), m.status()))
+                .toList();
+        List<Crosswalk.AdoptionLink> links = adoptions.findAll().stream()
+                .map(a -> new Crosswalk.AdoptionLink(
+                        a.nationalId(), a.nationalKey(), a.nationalEdition(), a.baseKey(), a.baseEdition(), a.degree()))
+                .toList();
+        return new Crosswalk(nodes, edges, links);
+    }
+
+    public CoverageMatrix compare(String frameworkA, String frameworkB) {
+        framework(frameworkA);
+        framework(frameworkB);
+        return crosswalk().compare(frameworkA, frameworkB);
+    }
+
+    public EditionDiff diff(String fromId, String toId) {
+        Framework from = framework(fromId);
+        Framework to = framework(toId);
+        Map<String, Requirement> before = frameworks.requirements(fromId).stream()
+                .collect(Collectors.toMap(Requirement::refId, Function.identity()));
+        List<Requirement> added = new ArrayList<>();
+        List<EditionDiff.Change> retitled = new ArrayList<>();
+        List<EditionDiff.Change> moved = new ArrayList<>();
+        int unchanged = 0;
+        for (Requirement after : frameworks.requirements(toId)) {
+            Requirement old = before.remove(after.refId());
+            if (old == null) {
+                added.add(after);
+            } else if (!old.titleEn().equals(after.titleEn()) || !old.titleZh().equals(after.titleZh())) {
+                retitled.add(new EditionDiff.Change(old, after));
+            } else if (!java.util.Objects.equals(old.parentRef(), after.parentRef())) {
+                moved.add(new EditionDiff.Change(old, after));
+            } else {
+                unchanged++;
+            }
+        }
+        List<Requirement> removed = new ArrayList<>(before.values());
+        removed.sort(java.util.Comparator.comparing(Requirement::position));
+        return new EditionDiff(from, to, added, removed, retitled, moved, unchanged);
+    }
+
+    public List<RequirementSearch.Hit> search(String query, int limit) {
+        return search.search(query, limit);
+    }
+
+    public List<Market> markets() {
+        return markets.findAll();
+    }
+
+    public Market market(String code) {
+        return markets.findByCode(code).orElseThrow(() -> new NotFoundException("Market", code));
+    }
+
+    public List<MarketRule> rules(Market market) {
+        return markets.rules(market.id());
+    }
+
+    /** Markets where the framework (or this requirement of it) applies, with the rule that says why. */
+    public List<MarketApplicability> marketsRequiring(Framework framework, Requirement requirement) {
+        Map<String, Market> byId =
+                markets.findAll().stream().collect(Collectors.toMap(Market::id, Function.identity()));
+        return markets.allRules().stream()
+                .filter(r -> r.frameworkKey().equals(framework.key())
+                        && r.frameworkEdition().equals(framework.edition()))
+                .filter(r -> r.requirementRef() == null
+                        || requirement == null
+                        || r.requirementRef().equals(requirement.refId()))
+                .map(r -> new MarketApplicability(byId.get(r.marketId()), r))
+                .toList();
+    }
+
+    public List<Recorded<Arrangement>> arrangements() {
+        return recognition.find(RecognitionRecords.ARRANGEMENT, Arrangement.class);
+    }
+
+    public List<Recorded<G2gMra>> g2gMras() {
+        return recognition.find(RecognitionRecords.G2G_MRA, G2gMra.class);
+    }
+
+    public List<Recorded<AcceptanceRule>> acceptanceRules() {
+        return recognition.find(RecognitionRecords.ACCEPTANCE_RULE, AcceptanceRule.class);
+    }
+
+    public List<Recorded<Accreditation>> accreditations() {
+        return recognition.find(RecognitionRecords.ACCREDITATION, Accreditation.class);
+    }
+
+    public List<Recorded<ConformityResult>> conformityResults() {
+        return recognition.find(RecognitionRecords.CONFORMITY_RESULT, ConformityResult.class);
+    }
+
+    public Recorded<ConformityResult> conformityResult(String id) {
+        return recognition
+                .findById(RecognitionRecords.CONFORMITY_RESULT, id, ConformityResult.class)
+                .orElseThrow(() -> new NotFoundException("Conformity result", id));
+    }
+
+    @Transactional
+    public Recorded<ConformityResult> recordConformityResult(ConformityResult result, Provenance provenance) {
+        String id = UUID.randomUUID().toString();
+        recognition.insert(id, RecognitionRecords.CONFORMITY_RESULT, result, provenance, null);
+        trail.record(
+                "catalog.conformity-result.recorded",
+                "conformity-result",
+                id,
+                result.kind() + " " + result.framework());
+        return conformityResult(id);
+    }
+
+    @Transactional
+    public Recorded<Accreditation> recordAccreditation(Accreditation accreditation, Provenance provenance) {
+        String id = UUID.randomUUID().toString();
+        recognition.insert(id, RecognitionRecords.ACCREDITATION, accreditation, provenance, null);
+        trail.record(
+                "catalog.accreditation.recorded",
+                "accreditation",
+                id,
+                accreditation.conformityBody() + " by " + accreditation.accreditationBody());
+        return accreditations().stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Where one of the organisation's conformity results is recognisable today, and why (not). */
+    public List<RecognitionVerdict> recognitionOf(String resultId) {
+        ConformityResult result = conformityResult(resultId).record();
+        RecognitionEvaluator evaluator = new RecognitionEvaluator(
+                acceptanceRules().stream().map(Recorded::record).toList(),
+                accreditations().stream().map(Recorded::record).toList(),
+                arrangements().stream().map(Recorded::record).toList(),
+                adoptions.findAll().stream()
+                        .filter(a -> a.degree() == AdoptionDegree.IDT)
+                        .map(a -> new RecognitionEvaluator.IdenticalAdoption(
+                                a.country(), a.baseKey(), a.baseEdition(), a.nationalId()))
+                        .toList());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return markets.findAll().stream()
+                .map(m -> evaluator.evaluate(result, m.code(), today))
+                .toList();
+    }
+
+    /** Imports a validated document in one transaction; any error leaves the catalog unchanged. */
+    @Transactional
+    public List<Framework> importDocument(LibraryDocument document, Locations locations, String format) {
+        List<Framework> created = writer.importDocument(document, locations, null);
+        for (Framework framework : created) {
+            trail.record(
+                    "catalog.framework.imported",
+                    "framework",
+                    framework.id(),
+                    framework.label() + " from " + format + ", " + framework.requirementCount() + " requirements");
+        }
+        if (created.isEmpty() && !document.mappings().isEmpty()) {
+            trail.record(
+                    "catalog.mappings.imported",
+                    "mapping",
+                    "-",
+                    document.mappings().size() + " from " + format);
+        }
+        return created;
+    }
+
+    /** A profile: a checklist that selects requirements of an existing framework. */
+    @Transactional
+    public Framework importProfile(LibraryDocument document, String baseFrameworkId, String format) {
+        framework(baseFrameworkId);
+        List<Framework> created = writer.importDocument(document, Locations.YAML, baseFrameworkId);
+        Framework profile = created.get(0);
+        trail.record(
+                "catalog.framework.imported",
+                "framework",
+                profile.id(),
+                profile.label() + " (profile of " + baseFrameworkId + ") from " + format);
+        return profile;
+    }
+
+    @Transactional
+    public Requirement editRequirement(
+            String id, String titleEn, String titleZh, Set<EvidenceType> evidence, boolean verified) {
+        Requirement before = requirement(id);
+        frameworks.editRequirement(id, titleEn.strip(), titleZh == null ? "" : titleZh.strip(), evidence, verified);
+        writer.touched();
+        trail.record("catalog.requirement.edited", "requirement", id, before.refId() + ": " + titleEn.strip());
+        return requirement(id);
+    }
+
+    /** The framework as a library document (its requirements only), for YAML, XLSX, CSV and OSCAL export. */
+    public LibraryDocument export(String frameworkId) {
+        Framework framework = framework(frameworkId);
+        List<LibraryDocument.RequirementEntry> entries = frameworks.requirements(frameworkId).stream()
+                .map(r -> new LibraryDocument.RequirementEntry(
+                        r.refId(),
+                        r.parentRef(),
+                        r.kind(),
+                        r.titleEn(),
+                        r.titleZh().isBlank() ? null : r.titleZh(),
+                        r.evidenceTypes().stream().map(Enum::name).toList(),
+                        r.provenance().equals(framework.provenance())
+                                ? null
+                                : new LibraryDocument.ProvenanceEntry(
+                                        r.provenance().tag().name(),
+                                        r.provenance().source(),
+                                        r.provenance().verified())))
+                .toList();
+        return LibraryDocument.ofFrameworks(List.of(new LibraryDocument.FrameworkEntry(
+                framework.key(),
+                framework.name(),
+                framework.edition(),
+                framework.kind().token(),
+                framework.publisher(),
+                framework.jurisdiction(),
+                framework.status(),
+                framework.summary(),
+                new LibraryDocument.ProvenanceEntry(
+                        framework.provenance().tag().name(),
+                        framework.provenance().source(),
+                        framework.provenance().verified()),
+                entries)));
+    }
+
+    /** Confirmed and proposed mappings from one framework to another, as library mapping entries. */
+    public List<LibraryDocument.MappingEntry> exportMappings(String sourceFrameworkId, String targetFrameworkId) {
+        Framework source = framework(sourceFrameworkId);
+        Framework target = framework(targetFrameworkId);
+        List<LibraryDocument.MappingEntry> entries = new ArrayList<>();
+        for (MappingView view : views(mappings.findAll())) {
+            Mapping m = view.mapping();
+            boolean forward = view.sourceFramework().id().equals(source.id())
+                    && view.targetFramework().id().equals(target.id());
+            boolean backward = view.sourceFramework().id().equals(target.id())
+                    && view.targetFramework().id().equals(source.id());
+            if (!forward && !backward) {
+                continue;
+            }
+            Requirement from = forward ? view.source() : view.target();
+            Requirement to = forward ? view.target() : view.source();
+            entries.add(new LibraryDocument.MappingEntry(
+                    source.reference() + "#" + from.refId(),
+                    target.reference() + "#" + to.refId(),
+                    (forward ? m.relationship() : m.relationship().inverse()).token(),
+                    m.rationale().token(),
+                    m.strength(),
+                    m.confidence().token(),
+                    m.status().token(),
+                    m.method(),
+                    m.note(),
+                    new LibraryDocument.ProvenanceEntry(
+                            m.provenance().tag().name(),
+                            m.provenance().source(),
+                            m.provenance().verified())));
+        }
+        return entries;
+    }
+}
