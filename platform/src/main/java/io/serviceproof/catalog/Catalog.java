@@ -200,7 +200,7 @@ public class Catalog {
         return new EditionDiff(from, to, added, removed, retitled, moved, unchanged);
     }
 
-    public List<RequirementSearch.Hit> search(String query, int limit) {
+    public List<SearchHit> search(String query, int limit) {
         return search.search(query, limit);
     }
 

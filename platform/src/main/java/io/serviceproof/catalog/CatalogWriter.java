@@ -11,6 +11,7 @@ import io.serviceproof.catalog.exchange.LibraryDocument.RecognitionEntry;
 import io.serviceproof.catalog.exchange.LibraryDocument.RequirementEntry;
 import io.serviceproof.catalog.exchange.LibraryValidator;
 import io.serviceproof.catalog.exchange.Locations;
+import io.serviceproof.catalog.exchange.OscalCatalogs;
 import io.serviceproof.catalog.exchange.RejectedDocumentException;
 import io.serviceproof.catalog.recognition.AcceptanceRule;
 import io.serviceproof.catalog.recognition.Arrangement;
@@ -265,7 +266,8 @@ class CatalogWriter {
         return frameworks
                 .findByReference(matcher.group(1), matcher.group(2))
                 .flatMap(f -> frameworks.requirements(f.id()).stream()
-                        .filter(r -> r.refId().equals(matcher.group(3)))
+                        .filter(r -> r.refId().equals(matcher.group(3))
+                                || OscalCatalogs.oscalId(r.refId()).equals(matcher.group(3)))
                         .map(Requirement::id)
                         .findFirst());
     }

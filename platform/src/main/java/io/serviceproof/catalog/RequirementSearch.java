@@ -48,8 +48,6 @@ class RequirementSearch {
     /** Indexes kept at once; each is a few MB for 20,000 requirements. */
     private static final int CACHED_ORGANISATIONS = 32;
 
-    public record Hit(Requirement requirement, Framework framework, float score) {}
-
     private record Index(long revision, IndexSearcher searcher, Map<String, Requirement> requirements) {}
 
     private final Frameworks frameworks;
@@ -68,7 +66,7 @@ class RequirementSearch {
         this.state = state;
     }
 
-    List<Hit> search(String text, int limit) {
+    List<SearchHit> search(String text, int limit) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -76,11 +74,11 @@ class RequirementSearch {
         Map<String, Framework> frameworkById =
                 frameworks.findAll().stream().collect(Collectors.toMap(Framework::id, Function.identity()));
         try {
-            List<Hit> hits = new ArrayList<>();
+            List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc doc : index.searcher().search(query(text.strip()), limit).scoreDocs) {
                 String id = index.searcher().storedFields().document(doc.doc).get("id");
                 Requirement requirement = index.requirements().get(id);
-                hits.add(new Hit(requirement, frameworkById.get(requirement.frameworkId()), doc.score));
+                hits.add(new SearchHit(requirement, frameworkById.get(requirement.frameworkId()), doc.score));
             }
             return hits;
         } catch (IOException e) {

@@ -1,9 +1,10 @@
 package io.serviceproof.catalog.exchange;
 
+import io.serviceproof.common.UnprocessableDocumentException;
 import java.util.List;
 
 /** A document that cannot be imported; it is rejected whole and nothing of it is stored. */
-public class RejectedDocumentException extends RuntimeException {
+public class RejectedDocumentException extends UnprocessableDocumentException {
 
     /** Enough to fix a file; a thousand errors would only hide the first one. */
     public static final int MAX_ERRORS = 200;
@@ -11,7 +12,11 @@ public class RejectedDocumentException extends RuntimeException {
     private final List<DocumentError> errors;
 
     public RejectedDocumentException(List<DocumentError> errors) {
-        super(errors.size() + " error(s), first: " + errors.get(0));
+        super(
+                errors.size() + " error(s), first: " + errors.get(0),
+                errors.subList(0, Math.min(errors.size(), MAX_ERRORS)).stream()
+                        .map(e -> new Problem(e.location(), e.message()))
+                        .toList());
         this.errors = List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
     }
 

@@ -4,6 +4,7 @@ import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.common.PayloadTooLargeException;
+import io.serviceproof.common.UnprocessableDocumentException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -43,6 +44,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException exception, WebRequest request) {
         return problem(exception, HttpStatus.CONTENT_TOO_LARGE, exception.getMessage(), request);
+    }
+
+    @ExceptionHandler(UnprocessableDocumentException.class)
+    ResponseEntity<Object> unprocessable(UnprocessableDocumentException exception, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY, "The document was rejected whole; nothing was stored.");
+        body.setTitle("Document rejected");
+        body.setProperty(
+                "errors",
+                exception.problems().stream()
+                        .map(p -> Map.of("location", p.location(), "detail", p.message()))
+                        .toList());
+        return handleExceptionInternal(exception, body, new HttpHeaders(), HttpStatus.UNPROCESSABLE_ENTITY, request);
     }
 
     @ExceptionHandler(InvalidInputException.class)

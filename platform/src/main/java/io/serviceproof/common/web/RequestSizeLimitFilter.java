@@ -24,14 +24,20 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** Ledger batches (up to 1,000 entries of up to 64 KiB) have a limit of their own. */
     private static final String LEDGER_ENTRIES = "/api/v1/ledger/entries";
 
+    /** Catalog imports (an OSCAL catalog such as SP 800-53 is about 10 MB) have one too. */
+    private static final String CATALOG_IMPORTS = "/api/v1/catalog/";
+
     private final long maxBytes;
     private final long maxLedgerBatchBytes;
+    private final long maxCatalogImportBytes;
 
     RequestSizeLimitFilter(
             @Value("${serviceproof.api.max-request-size:2MB}") DataSize maxRequestSize,
-            @Value("${serviceproof.ledger.max-batch-size:72MB}") DataSize maxLedgerBatchSize) {
+            @Value("${serviceproof.ledger.max-batch-size:72MB}") DataSize maxLedgerBatchSize,
+            @Value("${serviceproof.catalog.max-import-size:32MB}") DataSize maxCatalogImportSize) {
         this.maxBytes = maxRequestSize.toBytes();
         this.maxLedgerBatchBytes = maxLedgerBatchSize.toBytes();
+        this.maxCatalogImportBytes = maxCatalogImportSize.toBytes();
     }
 
     @Override
@@ -44,9 +50,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        long limit = request.getRequestURI().equals(request.getContextPath() + LEDGER_ENTRIES)
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = path.equals(LEDGER_ENTRIES)
                 ? maxLedgerBatchBytes
-                : maxBytes;
+                : path.startsWith(CATALOG_IMPORTS) ? maxCatalogImportBytes : maxBytes;
         if (length > limit || chunked) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/problem+json");

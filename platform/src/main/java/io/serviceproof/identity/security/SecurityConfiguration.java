@@ -24,6 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     private static final String[] CHANGERS = {"OWNER", "COMPLIANCE_MANAGER", "ENGINEER"};
+    /** The standards library is the compliance function's: engineers read it, they do not edit it. */
+    private static final String[] CATALOG_EDITORS = {"OWNER", "COMPLIANCE_MANAGER"};
 
     @Bean
     @Order(1)
@@ -44,6 +46,8 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .authenticated()
+                        .requestMatchers("/api/v1/catalog/**")
+                        .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));
         return http.build();
@@ -81,6 +85,8 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/**")
                         .authenticated()
+                        .requestMatchers("/catalog/**")
+                        .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()
                         .anyRequest()
