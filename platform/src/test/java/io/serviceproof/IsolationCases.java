@@ -26,7 +26,11 @@ final class IsolationCases {
         /** Looks up B's producer event id: a 404. */
         FOREIGN_EVENT,
         /** Takes no organisation-identifying input; it must work and must not mention B. */
-        OWN_DATA
+        OWN_DATA,
+        /** The body names B's records: it must be refused and change nothing; A's own works. */
+        FOREIGN_REFERENCE,
+        /** A form upload of A's own: rejected input re-renders the page for A only. */
+        OWN_DATA_FORM
     }
 
     /**
@@ -129,6 +133,134 @@ final class IsolationCases {
                         "/logs/{slug}/tile/0/000.p/1"),
                 new Case(HttpMethod.GET, "/ledger", Kind.LIST, false, null),
                 new Case(HttpMethod.GET, "/ledger/entries/{index}", Kind.FOREIGN_INDEX, false, null),
-                new Case(HttpMethod.GET, "/ledger/entries/{index}/tlog-proof", Kind.FOREIGN_INDEX, false, null));
+                new Case(HttpMethod.GET, "/ledger/entries/{index}/tlog-proof", Kind.FOREIGN_INDEX, false, null),
+                // The standards library: every organisation has its own copy, so B's ids are unknown to A.
+                new Case(HttpMethod.GET, "/api/v1/catalog/frameworks", Kind.LIST, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/catalog/frameworks",
+                        Kind.CREATE,
+                        true,
+                        "{\"catalog\":{\"uuid\":\"{uuid}\",\"metadata\":{\"title\":\"Checklist {n}\","
+                                + "\"last-modified\":\"2026-11-26T00:00:00Z\",\"version\":\"{n}\","
+                                + "\"oscal-version\":\"1.1.2\"},\"controls\":[{\"id\":\"c-1\",\"title\":\"One\"}]}}"),
+                new Case(HttpMethod.GET, "/api/v1/catalog/frameworks/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/catalog/frameworks/{id}/requirements", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/catalog/frameworks/{id}/export",
+                        Kind.FOREIGN_ID,
+                        true,
+                        null,
+                        "/api/v1/catalog/frameworks/{id}/export?format=yaml"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/catalog/frameworks/{id}/diff",
+                        Kind.FOREIGN_ID,
+                        true,
+                        null,
+                        "/api/v1/catalog/frameworks/{id}/diff?from={id}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/catalog/frameworks/{id}/coverage",
+                        Kind.FOREIGN_ID,
+                        true,
+                        null,
+                        "/api/v1/catalog/frameworks/{id}/coverage?by={id}"),
+                new Case(HttpMethod.GET, "/api/v1/catalog/requirements/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.PATCH,
+                        "/api/v1/catalog/requirements/{id}",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"title\":\"Changed by A\",\"evidenceTypes\":[\"E3\"],\"verified\":false}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/catalog/search",
+                        Kind.LIST,
+                        true,
+                        null,
+                        "/api/v1/catalog/search?q=logging"),
+                new Case(HttpMethod.GET, "/api/v1/catalog/adoptions", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/api/v1/catalog/mappings", Kind.LIST, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/catalog/mappings",
+                        Kind.CREATE,
+                        true,
+                        "{\"sourceId\":\"{own-a}\",\"targetId\":\"{own-b}\",\"relationship\":\"INTERSECTS_WITH\","
+                                + "\"rationale\":\"SEMANTIC\"}"),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/catalog/mappings/import",
+                        Kind.FOREIGN_REFERENCE,
+                        true,
+                        "{\"mapping-collection\":{\"uuid\":\"{uuid}\",\"metadata\":{\"title\":\"x\"},"
+                                + "\"provenance\":{\"method\":\"human\"},\"mappings\":[{\"source-resource\":"
+                                + "{\"href\":\"urn:uuid:{framework}\"},\"target-resource\":{\"href\":"
+                                + "\"urn:uuid:{other-framework}\"},\"maps\":[{\"relationship\":\"intersects-with\","
+                                + "\"sources\":[{\"id-ref\":\"A.8.16\"}],\"targets\":[{\"id-ref\":\"7.1\"}]}]}]}}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/catalog/mappings/export",
+                        Kind.FOREIGN_ID,
+                        true,
+                        null,
+                        "/api/v1/catalog/mappings/export?source={id}&target={id}"),
+                new Case(HttpMethod.GET, "/api/v1/catalog/mappings/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.PATCH,
+                        "/api/v1/catalog/mappings/{id}",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"note\":\"edited by A\"}"),
+                new Case(HttpMethod.POST, "/api/v1/catalog/mappings/{id}/confirm", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.POST, "/api/v1/catalog/mappings/{id}/reject", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/catalog/mappings/suggestions",
+                        Kind.FOREIGN_ID,
+                        true,
+                        null,
+                        "/api/v1/catalog/mappings/suggestions?requirement={id}"),
+                new Case(HttpMethod.GET, "/api/v1/catalog/markets", Kind.OWN_DATA, true, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/catalog/markets/{code}",
+                        Kind.OWN_DATA,
+                        true,
+                        null,
+                        "/api/v1/catalog/markets/VN"),
+                new Case(HttpMethod.GET, "/api/v1/catalog/recognition", Kind.LIST, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/catalog/recognition/results",
+                        Kind.CREATE,
+                        true,
+                        "{\"kind\":\"certificate\",\"framework\":\"iso-iec-27001@2022\",\"conformityBody\":\"CB {n}\","
+                                + "\"issued\":\"2026-01-01\",\"expires\":\"2029-01-01\"}"),
+                new Case(HttpMethod.GET, "/api/v1/catalog/recognition/results/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/catalog/recognition/accreditations",
+                        Kind.CREATE,
+                        true,
+                        "{\"accreditationBody\":\"CNAS\",\"conformityBody\":\"CB {n}\",\"scheme\":\"17021-1\","
+                                + "\"subScope\":\"ISO/IEC 27006 + ISO/IEC 27001\",\"number\":\"N{n}\"}"),
+                new Case(HttpMethod.GET, "/catalog", Kind.LIST, false, null),
+                new Case(HttpMethod.POST, "/catalog/import", Kind.OWN_DATA_FORM, false, null),
+                new Case(HttpMethod.GET, "/catalog/frameworks/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(HttpMethod.GET, "/catalog/requirements/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(HttpMethod.POST, "/catalog/mappings/{id}/confirm", Kind.FOREIGN_ID, false, "back={own-a}"),
+                new Case(HttpMethod.POST, "/catalog/mappings/{id}/reject", Kind.FOREIGN_ID, false, "back={own-a}"),
+                new Case(HttpMethod.GET, "/catalog/search", Kind.LIST, false, null, "/catalog/search?q=logging"),
+                new Case(
+                        HttpMethod.GET,
+                        "/catalog/compare",
+                        Kind.FOREIGN_ID,
+                        false,
+                        null,
+                        "/catalog/compare?a={id}&b={id}"),
+                new Case(HttpMethod.GET, "/catalog/markets/{code}", Kind.OWN_DATA, false, null, "/catalog/markets/TH"));
     }
 }

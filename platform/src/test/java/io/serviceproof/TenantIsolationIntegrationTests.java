@@ -4,6 +4,7 @@ import static io.serviceproof.ActingAs.bearer;
 import static io.serviceproof.ActingAs.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -25,6 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
@@ -53,6 +55,8 @@ class TenantIsolationIntegrationTests {
 
     TestTenant a;
     TestTenant b;
+    CatalogIds aCatalog;
+    CatalogIds bCatalog;
     int counter;
 
     @BeforeAll
@@ -80,6 +84,8 @@ class TenantIsolationIntegrationTests {
                         .content("{\"eventId\":\"" + A_EVENT
                                 + "\",\"type\":\"heartbeat\",\"occurredAt\":\"2026-11-26T00:00:00Z\"}"))
                 .andExpect(status().isCreated());
+        aCatalog = CatalogIds.of(context, a);
+        bCatalog = CatalogIds.of(context, b);
         for (TestTenant tenant : List.of(a, b)) {
             mvc.perform(request(HttpMethod.POST, "/api/v1/ledger/checkpoints")
                             .with(bearer(tenant.token(Role.ENGINEER))))
@@ -129,6 +135,26 @@ class TenantIsolationIntegrationTests {
                 mvc.perform(as(b, endpoint, endpoint.request().replace("{event}", B_EVENT + "3")))
                         .andExpect(status().isOk());
             }
+            case FOREIGN_REFERENCE -> {
+                String bBefore = snapshotOf(b) + catalogSnapshotOf(b);
+                mvc.perform(as(a, endpoint, endpoint.request(), bCatalog)).andExpect(status().isUnprocessableEntity());
+                assertThat(snapshotOf(b) + catalogSnapshotOf(b))
+                        .as("B unchanged")
+                        .isEqualTo(bBefore);
+                mvc.perform(as(a, endpoint, endpoint.request(), aCatalog)).andExpect(status().isOk());
+            }
+            case OWN_DATA_FORM -> {
+                String body = mvc.perform(multipart(endpoint.path())
+                                .file(new MockMultipartFile("file", "empty.csv", "text/csv", "ref,title\n".getBytes()))
+                                .with(user(a, a.user(Role.OWNER)))
+                                .with(csrf())
+                                .accept(MediaType.TEXT_HTML))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                assertThat(body).contains(aCatalog.frameworkId()).doesNotContain(bCatalog.frameworkId());
+            }
             case OWN_DATA -> {
                 String body = mvc.perform(as(a, endpoint, endpoint.request()))
                         .andExpect(status().is2xxSuccessful())
@@ -175,21 +201,55 @@ class TenantIsolationIntegrationTests {
     }
 
     private void foreignIdIsNotFound(IsolationCases.Case endpoint) throws Exception {
-        String foreignId =
-                endpoint.path().contains("/users") ? b.user(Role.ENGINEER).id().toString() : b.tokenIdOfEngineer();
-        String ownId =
-                endpoint.path().contains("/users") ? a.user(Role.ENGINEER).id().toString() : a.tokenIdOfEngineer();
-        String bBefore = snapshotOf(b);
+        String foreignId = idFor(endpoint, b, bCatalog);
+        String ownId = idFor(endpoint, a, aCatalog);
+        String bBefore = snapshotOf(b) + catalogSnapshotOf(b);
 
         mvc.perform(as(a, endpoint, endpoint.request().replace("{id}", foreignId)))
                 .andExpect(status().isNotFound());
-        assertThat(snapshotOf(b)).as("B unchanged").isEqualTo(bBefore);
+        assertThat(snapshotOf(b) + catalogSnapshotOf(b)).as("B unchanged").isEqualTo(bBefore);
 
         // The same request with A's own id succeeds, so the 404 above is isolation, not a broken endpoint.
         if (endpoint.method() == HttpMethod.GET) {
             mvc.perform(as(a, endpoint, endpoint.request().replace("{id}", ownId)))
                     .andExpect(status().is2xxSuccessful());
         }
+    }
+
+    private static String idFor(IsolationCases.Case endpoint, TestTenant tenant, CatalogIds catalog) {
+        String path = endpoint.path() + " " + endpoint.request();
+        if (path.contains("/users")) {
+            return tenant.user(Role.ENGINEER).id().toString();
+        }
+        if (path.contains("/frameworks") || path.contains("/compare") || path.contains("mappings/export")) {
+            return catalog.frameworkId();
+        }
+        if (path.contains("/requirements") || path.contains("suggestions")) {
+            return catalog.requirementId();
+        }
+        if (path.contains("/mappings/")) {
+            return catalog.mappingId();
+        }
+        if (path.contains("/results/")) {
+            return catalog.resultId();
+        }
+        return tenant.tokenIdOfEngineer();
+    }
+
+    /** B's mappings and requirements as B's owner sees them: edits by A would show up here. */
+    private String catalogSnapshotOf(TestTenant tenant) throws Exception {
+        CatalogIds ids = tenant == a ? aCatalog : bCatalog;
+        String mapping = mvc.perform(
+                        request(HttpMethod.GET, "/api/v1/catalog/mappings").with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String requirement = mvc.perform(request(HttpMethod.GET, "/api/v1/catalog/requirements/" + ids.requirementId())
+                        .with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return mapping + requirement;
     }
 
     private void listShowsOnlyOwnRows(IsolationCases.Case endpoint) throws Exception {
@@ -206,9 +266,18 @@ class TenantIsolationIntegrationTests {
     }
 
     /** Strings that appear in a listing exactly when one of the tenant's rows is listed. */
-    private static List<String> markers(TestTenant tenant) {
+    private List<String> markers(TestTenant tenant) {
         String ownEvent = tenant.organisation().slug().startsWith("alpha") ? A_EVENT : B_EVENT;
-        return List.of(tenant.user(Role.ENGINEER).id().toString(), tenant.tokenIdOfEngineer(), ownEvent);
+        CatalogIds catalog = tenant == a ? aCatalog : bCatalog;
+        return List.of(
+                tenant.user(Role.ENGINEER).id().toString(),
+                tenant.tokenIdOfEngineer(),
+                ownEvent,
+                catalog.frameworkId(),
+                catalog.requirementId(),
+                catalog.mappingId(),
+                catalog.adoptionId(),
+                catalog.resultId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {
@@ -247,9 +316,22 @@ class TenantIsolationIntegrationTests {
     }
 
     private MockHttpServletRequestBuilder as(TestTenant tenant, IsolationCases.Case endpoint, String path) {
+        return as(tenant, endpoint, path, tenant == a ? aCatalog : bCatalog);
+    }
+
+    /** {@code referenced} supplies the catalog ids a body names (the acting tenant's, or B's). */
+    private MockHttpServletRequestBuilder as(
+            TestTenant tenant, IsolationCases.Case endpoint, String path, CatalogIds referenced) {
         MockHttpServletRequestBuilder request = request(endpoint.method(), path);
         if (endpoint.body() != null) {
-            String body = endpoint.body().replace("{n}", Integer.toString(++counter));
+            CatalogIds own = tenant == a ? aCatalog : bCatalog;
+            String body = endpoint.body()
+                    .replace("{n}", Integer.toString(++counter))
+                    .replace("{uuid}", java.util.UUID.randomUUID().toString())
+                    .replace("{own-a}", own.requirementId())
+                    .replace("{own-b}", own.otherRequirementId())
+                    .replace("{framework}", referenced.frameworkUuid())
+                    .replace("{other-framework}", referenced.otherFrameworkUuid());
             request.content(body)
                     .contentType(endpoint.api() ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_FORM_URLENCODED);
         }

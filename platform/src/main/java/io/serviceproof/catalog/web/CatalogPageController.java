@@ -1,0 +1,159 @@
+package io.serviceproof.catalog.web;
+
+import io.serviceproof.catalog.Catalog;
+import io.serviceproof.catalog.CatalogImports;
+import io.serviceproof.catalog.Framework;
+import io.serviceproof.catalog.MappingEdits;
+import io.serviceproof.catalog.Market;
+import io.serviceproof.catalog.Requirement;
+import io.serviceproof.common.UnprocessableDocumentException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The standards library pages: frameworks, a framework's tree, a requirement, search, markets. */
+@Controller
+class CatalogPageController {
+
+    private final Catalog catalog;
+    private final CatalogImports imports;
+    private final MappingEdits edits;
+
+    CatalogPageController(Catalog catalog, CatalogImports imports, MappingEdits edits) {
+        this.catalog = catalog;
+        this.imports = imports;
+        this.edits = edits;
+    }
+
+    @GetMapping("/catalog")
+    String index(Model model) {
+        model.addAttribute("frameworks", catalog.frameworks());
+        model.addAttribute("markets", catalog.markets());
+        model.addAttribute("chinese", chinese());
+        return "catalog/index";
+    }
+
+    @PostMapping("/catalog/import")
+    String importFile(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "edition", required = false) String edition,
+            Model model,
+            RedirectAttributes redirect) {
+        var format = CatalogImports.Format.ofFilename(file.getOriginalFilename());
+        if (format.isEmpty()) {
+            model.addAttribute(
+                    "importErrors",
+                    List.of(new UnprocessableDocumentException.Problem(
+                            "file", "use a .xlsx, .csv, .yaml, .yml or .json file")));
+            return index(model);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("edition", edition);
+        try {
+            Framework framework = imports.importFramework(CatalogApiController.bytes(file), format.get(), fields, null);
+            redirect.addFlashAttribute("notice", "catalog.imported");
+            return "redirect:/catalog/frameworks/" + framework.id();
+        } catch (UnprocessableDocumentException e) {
+            model.addAttribute("importErrors", e.problems());
+            return index(model);
+        }
+    }
+
+    @GetMapping("/catalog/frameworks/{id}")
+    String framework(@PathVariable String id, Model model) {
+        Framework framework = catalog.framework(id);
+        model.addAttribute("framework", framework);
+        model.addAttribute("tree", catalog.tree(id));
+        model.addAttribute("adoptions", catalog.adoptionsOf(framework));
+        model.addAttribute("markets", catalog.marketsRequiring(framework, null));
+        model.addAttribute(
+                "others",
+                catalog.frameworks().stream().filter(f -> !f.id().equals(id)).toList());
+        model.addAttribute("chinese", chinese());
+        return "catalog/framework";
+    }
+
+    @GetMapping("/catalog/requirements/{id}")
+    String requirement(@PathVariable String id, Model model) {
+        Requirement requirement = catalog.requirement(id);
+        Framework framework = catalog.framework(requirement.frameworkId());
+        model.addAttribute("requirement", requirement);
+        model.addAttribute("framework", framework);
+        model.addAttribute("mappings", catalog.mappingsOf(id));
+        model.addAttribute("suggestions", catalog.crosswalk().suggestionsFor(id));
+        Map<String, Requirement> byId = catalog.frameworks().stream()
+                .flatMap(f -> catalog.requirements(f.id()).stream())
+                .collect(Collectors.toMap(Requirement::id, Function.identity()));
+        Map<String, Framework> frameworks =
+                catalog.frameworks().stream().collect(Collectors.toMap(Framework::id, Function.identity()));
+        model.addAttribute("requirementsById", byId);
+        model.addAttribute("frameworksById", frameworks);
+        model.addAttribute("adoptions", catalog.adoptionsOf(framework));
+        model.addAttribute("markets", catalog.marketsRequiring(framework, requirement));
+        model.addAttribute("chinese", chinese());
+        return "catalog/requirement";
+    }
+
+    @PostMapping("/catalog/mappings/{id}/confirm")
+    String confirm(@PathVariable String id, @RequestParam String back, @RequestParam(required = false) String note) {
+        edits.confirm(id, note);
+        return "redirect:/catalog/requirements/" + catalog.requirement(back).id();
+    }
+
+    @PostMapping("/catalog/mappings/{id}/reject")
+    String reject(@PathVariable String id, @RequestParam String back, @RequestParam(required = false) String note) {
+        edits.reject(id, note);
+        return "redirect:/catalog/requirements/" + catalog.requirement(back).id();
+    }
+
+    @GetMapping("/catalog/search")
+    String search(@RequestParam(name = "q", defaultValue = "") String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("hits", catalog.search(q, 50));
+        model.addAttribute("chinese", chinese());
+        return "catalog/search";
+    }
+
+    @GetMapping("/catalog/compare")
+    String compare(@RequestParam String a, @RequestParam String b, Model model) {
+        model.addAttribute("a", catalog.framework(a));
+        model.addAttribute("b", catalog.framework(b));
+        model.addAttribute("matrix", catalog.compare(a, b));
+        Map<String, Requirement> byId =
+                catalog.requirements(a).stream().collect(Collectors.toMap(Requirement::id, Function.identity()));
+        catalog.requirements(b).forEach(r -> byId.put(r.id(), r));
+        model.addAttribute("requirementsById", byId);
+        model.addAttribute("chinese", chinese());
+        return "catalog/compare";
+    }
+
+    @GetMapping("/catalog/markets/{code}")
+    String market(@PathVariable String code, Model model) {
+        Market market = catalog.market(code);
+        model.addAttribute("market", market);
+        model.addAttribute("rules", catalog.rules(market));
+        Map<String, Framework> byReference =
+                catalog.frameworks().stream().collect(Collectors.toMap(Framework::reference, Function.identity()));
+        model.addAttribute("frameworksByReference", byReference);
+        model.addAttribute("chinese", chinese());
+        return "catalog/market";
+    }
+
+    private static boolean chinese() {
+        return LocaleContextHolder.getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+    }
+}

@@ -1,0 +1,79 @@
+package io.serviceproof;
+
+import io.serviceproof.catalog.Catalog;
+import io.serviceproof.catalog.Framework;
+import io.serviceproof.catalog.MappingStatus;
+import io.serviceproof.catalog.Provenance;
+import io.serviceproof.catalog.ProvenanceTag;
+import io.serviceproof.catalog.recognition.ConformityResult;
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Tenancy;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+
+/** Ids of one test organisation's own catalog rows (each organisation has its own copy). */
+record CatalogIds(
+        String frameworkId,
+        String frameworkUuid,
+        String otherFrameworkUuid,
+        String requirementId,
+        String otherRequirementId,
+        String mappingId,
+        String adoptionId,
+        String resultId) {
+
+    static CatalogIds of(ApplicationContext context, TestTenant tenant) {
+        Catalog catalog = context.getBean(Catalog.class);
+        return Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+            Framework iso27001 = find(catalog, "iso-iec-27001");
+            Framework iso42001 = find(catalog, "iso-iec-42001");
+            String logging = catalog.requirements(iso27001.id()).stream()
+                    .filter(r -> r.refId().equals("A.8.15"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            String resources = catalog.requirements(iso42001.id()).stream()
+                    .filter(r -> r.refId().equals("7.1"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            String mapping = catalog.mappings(EnumSet.allOf(MappingStatus.class))
+                    .get(0)
+                    .mapping()
+                    .id();
+            String result = catalog.recordConformityResult(
+                            new ConformityResult(
+                                    "result",
+                                    "certificate",
+                                    "iso-iec-27001@2022",
+                                    null,
+                                    "Remote O&M",
+                                    "Test CB",
+                                    null,
+                                    LocalDate.of(2026, 1, 1),
+                                    LocalDate.of(2029, 1, 1),
+                                    "active",
+                                    List.of()),
+                            new Provenance(ProvenanceTag.P, "test", true))
+                    .id();
+            return new CatalogIds(
+                    iso27001.id(),
+                    iso27001.oscalUuid(),
+                    iso42001.oscalUuid(),
+                    logging,
+                    resources,
+                    mapping,
+                    catalog.adoptions().get(0).id(),
+                    result);
+        });
+    }
+
+    private static Framework find(Catalog catalog, String key) {
+        return catalog.frameworks().stream()
+                .filter(f -> f.key().equals(key))
+                .findFirst()
+                .orElseThrow();
+    }
+}
