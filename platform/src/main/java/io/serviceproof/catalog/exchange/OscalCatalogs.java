@@ -46,7 +46,7 @@ public final class OscalCatalogs {
         OscalSchemas.requireValid("catalog", json);
         Catalog catalog = bind(json, Catalog.class);
         Metadata metadata = catalog.getMetadata();
-        String title = metadata.getTitle().toMarkdown().strip();
+        String title = unescape(metadata.getTitle().toMarkdown()).strip();
         Map<String, String> props = ourProps(metadata.getProps());
         List<RequirementEntry> requirements = new ArrayList<>();
         for (CatalogGroup group : list(catalog.getGroups())) {
@@ -95,7 +95,7 @@ public final class OscalCatalogs {
         }
         Metadata metadata = profile.getMetadata();
         return new ProfileSelection(
-                metadata.getTitle().toMarkdown().strip(),
+                unescape(metadata.getTitle().toMarkdown()).strip(),
                 metadata.getVersion(),
                 only.getHref().toString(),
                 ids,
