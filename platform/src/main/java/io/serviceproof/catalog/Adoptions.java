@@ -57,22 +57,11 @@ class Adoptions {
     }
 
     List<String> libraryKeys() {
-        return jdbc.sql("""
-                        SELECT library_key FROM catalog_adoptions
-                        WHERE organisation_id = :organisationId AND library_key IS NOT NULL
-                        """)
-                .param("organisationId", Tenancy.organisationId().toString())
-                .query(String.class)
-                .list();
+        return LibraryRows.keys(jdbc, "catalog_adoptions");
     }
 
     int deleteUnmodifiedLibraryRows() {
-        return jdbc.sql("""
-                        DELETE FROM catalog_adoptions WHERE organisation_id = :organisationId
-                          AND library_key IS NOT NULL AND locally_modified = FALSE
-                        """)
-                .param("organisationId", Tenancy.organisationId().toString())
-                .update();
+        return LibraryRows.deleteUnmodified(jdbc, "catalog_adoptions");
     }
 
     private static Adoption map(ResultSet row, int rowNum) throws SQLException {

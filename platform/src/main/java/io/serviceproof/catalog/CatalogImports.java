@@ -113,7 +113,7 @@ public class CatalogImports {
         List<Requirement> baseRequirements = frameworks.requirements(base.id());
         List<LibraryDocument.RequirementEntry> selected = new ArrayList<>();
         List<LibraryDocument.MappingEntry> mappings = new ArrayList<>();
-        String key = selection.props().getOrDefault("key", slug(selection.title()));
+        String key = selection.props().getOrDefault("key", OscalCatalogs.slug(selection.title()));
         String edition = selection.props().getOrDefault("edition", selection.version());
         List<io.serviceproof.catalog.exchange.DocumentError> errors = new ArrayList<>();
         for (int i = 0; i < selection.controlIds().size(); i++) {
@@ -183,22 +183,7 @@ public class CatalogImports {
                 href -> frameworkByHref(href).map(Framework::reference));
         catalog.importDocument(
                 new LibraryDocument(LibraryDocument.FORMAT, null, null, null, null, entries, null, null),
-                new Locations() {
-                    @Override
-                    public String framework(int framework, String field) {
-                        return "#";
-                    }
-
-                    @Override
-                    public String requirement(int framework, int requirement, String field) {
-                        return "#";
-                    }
-
-                    @Override
-                    public String mapping(int index, String field) {
-                        return "#/mapping-collection/mappings (map " + (index + 1) + ") " + field;
-                    }
-                },
+                Locations.MAPPING_COLLECTION,
                 "OSCAL mapping collection");
         return entries.size();
     }
@@ -216,11 +201,5 @@ public class CatalogImports {
                     "frameworks", "this endpoint imports exactly one framework (found " + created.size() + ")");
         }
         return created.get(0);
-    }
-
-    private static String slug(String title) {
-        String slug =
-                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return slug.isEmpty() ? "profile" : slug.length() > 80 ? slug.substring(0, 80) : slug;
     }
 }

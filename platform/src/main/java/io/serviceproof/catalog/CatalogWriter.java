@@ -200,12 +200,17 @@ class CatalogWriter {
     private void insertMappings(List<MappingEntry> entries, Locations locations, String origin, Instant now) {
         List<DocumentError> errors = new ArrayList<>();
         List<Mappings.Row> rows = new ArrayList<>();
-        Map<String, Optional<String>> resolved = new HashMap<>();
+        if (entries.isEmpty()) {
+            return;
+        }
+        // One read of each framework's requirements and of the existing pairs, however many maps.
+        Map<String, Map<String, String>> requirementIds = new HashMap<>();
         Set<String> pairs = new HashSet<>();
+        mappings.findAll().forEach(m -> pairs.add(pairKey(m.sourceId(), m.targetId())));
         for (int m = 0; m < entries.size(); m++) {
             MappingEntry entry = entries.get(m);
-            Optional<String> source = resolved.computeIfAbsent(entry.source(), this::resolve);
-            Optional<String> target = resolved.computeIfAbsent(entry.target(), this::resolve);
+            Optional<String> source = resolve(entry.source(), requirementIds);
+            Optional<String> target = resolve(entry.target(), requirementIds);
             if (source.isEmpty()) {
                 errors.add(new DocumentError(locations.mapping(m, "source"), notFound(entry.source())));
             }
@@ -219,8 +224,7 @@ class CatalogWriter {
                 errors.add(new DocumentError(locations.mapping(m, "target"), "a requirement cannot map to itself"));
                 continue;
             }
-            boolean exists = mappings.findBetween(source.get(), target.get()).isPresent();
-            if (!pairs.add(pairKey(source.get(), target.get())) || exists) {
+            if (!pairs.add(pairKey(source.get(), target.get()))) {
                 if (ORIGIN_LIBRARY.equals(origin)) {
                     continue; // a local mapping between the same pair wins over the library's
                 }
@@ -258,18 +262,26 @@ class CatalogWriter {
         mappings.insert(rows);
     }
 
-    private Optional<String> resolve(String reference) {
+    /** The requirement id for key@edition#ref; ref may also be the requirement's OSCAL id. */
+    private Optional<String> resolve(String reference, Map<String, Map<String, String>> requirementIds) {
         Matcher matcher = LibraryValidator.REQUIREMENT_REFERENCE.matcher(reference);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        return frameworks
-                .findByReference(matcher.group(1), matcher.group(2))
-                .flatMap(f -> frameworks.requirements(f.id()).stream()
-                        .filter(r -> r.refId().equals(matcher.group(3))
-                                || OscalCatalogs.oscalId(r.refId()).equals(matcher.group(3)))
-                        .map(Requirement::id)
-                        .findFirst());
+        Map<String, String> byRef = requirementIds.computeIfAbsent(
+                matcher.group(1) + "@" + matcher.group(2),
+                framework -> frameworks
+                        .findByReference(matcher.group(1), matcher.group(2))
+                        .map(f -> {
+                            Map<String, String> ids = new HashMap<>();
+                            for (Requirement r : frameworks.requirements(f.id())) {
+                                ids.putIfAbsent(OscalCatalogs.oscalId(r.refId()), r.id());
+                                ids.put(r.refId(), r.id());
+                            }
+                            return ids;
+                        })
+                        .orElse(Map.of()));
+        return Optional.ofNullable(byRef.get(matcher.group(3)));
     }
 
     private static String notFound(String reference) {

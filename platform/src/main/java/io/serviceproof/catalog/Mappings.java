@@ -131,23 +131,12 @@ class Mappings {
     }
 
     List<String> libraryKeys() {
-        return jdbc.sql("""
-                        SELECT library_key FROM catalog_mappings
-                        WHERE organisation_id = :organisationId AND library_key IS NOT NULL
-                        """)
-                .param("organisationId", Tenancy.organisationId().toString())
-                .query(String.class)
-                .list();
+        return LibraryRows.keys(jdbc, "catalog_mappings");
     }
 
     /** Drops library rows nobody touched, before a newer library release inserts its own. */
     int deleteUnmodifiedLibraryRows() {
-        return jdbc.sql("""
-                        DELETE FROM catalog_mappings WHERE organisation_id = :organisationId
-                          AND library_key IS NOT NULL AND locally_modified = FALSE
-                        """)
-                .param("organisationId", Tenancy.organisationId().toString())
-                .update();
+        return LibraryRows.deleteUnmodified(jdbc, "catalog_mappings");
     }
 
     void recordHistory(

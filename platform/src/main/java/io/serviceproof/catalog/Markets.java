@@ -102,13 +102,7 @@ class Markets {
     }
 
     List<String> libraryKeys() {
-        return jdbc.sql("""
-                        SELECT library_key FROM catalog_markets
-                        WHERE organisation_id = :organisationId AND library_key IS NOT NULL
-                        """)
-                .param("organisationId", Tenancy.organisationId().toString())
-                .query(String.class)
-                .list();
+        return LibraryRows.keys(jdbc, "catalog_markets");
     }
 
     /** Unedited library markets go (their rules cascade) before a newer release inserts its own. */

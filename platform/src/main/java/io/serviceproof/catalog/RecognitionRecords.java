@@ -64,21 +64,10 @@ class RecognitionRecords {
     }
 
     List<String> libraryKeys() {
-        return jdbc.sql("""
-                        SELECT library_key FROM catalog_recognition
-                        WHERE organisation_id = :organisationId AND library_key IS NOT NULL
-                        """)
-                .param("organisationId", Tenancy.organisationId().toString())
-                .query(String.class)
-                .list();
+        return LibraryRows.keys(jdbc, "catalog_recognition");
     }
 
     int deleteUnmodifiedLibraryRows() {
-        return jdbc.sql("""
-                        DELETE FROM catalog_recognition WHERE organisation_id = :organisationId
-                          AND library_key IS NOT NULL AND locally_modified = FALSE
-                        """)
-                .param("organisationId", Tenancy.organisationId().toString())
-                .update();
+        return LibraryRows.deleteUnmodified(jdbc, "catalog_recognition");
     }
 }

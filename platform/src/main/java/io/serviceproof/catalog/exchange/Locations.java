@@ -30,4 +30,22 @@ public interface Locations {
             return "frameworks[" + framework + "].requirements[" + requirement + "]." + field;
         }
     };
+
+    /** Maps of an OSCAL mapping collection, numbered as a reader counts them. */
+    Locations MAPPING_COLLECTION = new Locations() {
+        @Override
+        public String framework(int framework, String field) {
+            return "#";
+        }
+
+        @Override
+        public String requirement(int framework, int requirement, String field) {
+            return "#";
+        }
+
+        @Override
+        public String mapping(int index, String field) {
+            return "#/mapping-collection/mappings (map " + (index + 1) + ") " + field;
+        }
+    };
 }

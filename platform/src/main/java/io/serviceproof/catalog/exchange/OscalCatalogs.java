@@ -317,7 +317,8 @@ public final class OscalCatalogs {
         return values == null ? List.of() : values;
     }
 
-    static String slug(String title) {
+    /** A framework key from a title: lower-case letters, digits and hyphens. */
+    public static String slug(String title) {
         String slug =
                 title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return slug.isEmpty() ? "imported" : slug.length() > 80 ? slug.substring(0, 80) : slug;

@@ -173,22 +173,7 @@ public final class OscalMappings {
         // these locations.
         List<DocumentError> semantic = LibraryValidator.validate(
                 new LibraryDocument(LibraryDocument.FORMAT, null, null, null, null, entries, null, null),
-                new Locations() {
-                    @Override
-                    public String framework(int framework, String field) {
-                        return "#";
-                    }
-
-                    @Override
-                    public String requirement(int framework, int requirement, String field) {
-                        return "#";
-                    }
-
-                    @Override
-                    public String mapping(int index, String field) {
-                        return "#/mapping-collection/mappings (map " + (index + 1) + ") " + field;
-                    }
-                });
+                Locations.MAPPING_COLLECTION);
         if (!semantic.isEmpty()) {
             throw new RejectedDocumentException(semantic);
         }

@@ -1,15 +1,13 @@
 package io.serviceproof.catalog.web;
 
 import io.serviceproof.catalog.Catalog;
+import io.serviceproof.catalog.CatalogExports;
 import io.serviceproof.catalog.CatalogImports;
 import io.serviceproof.catalog.EditionDiff;
 import io.serviceproof.catalog.EvidenceType;
 import io.serviceproof.catalog.Framework;
 import io.serviceproof.catalog.Requirement;
 import io.serviceproof.catalog.crosswalk.CoverageMatrix;
-import io.serviceproof.catalog.exchange.LibraryDocument;
-import io.serviceproof.catalog.exchange.LibraryYaml;
-import io.serviceproof.catalog.exchange.OscalCatalogs;
 import io.serviceproof.catalog.exchange.Spreadsheets;
 import io.serviceproof.catalog.web.CatalogResponses.AdoptionResponse;
 import io.serviceproof.catalog.web.CatalogResponses.FrameworkResponse;
@@ -24,9 +22,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +48,12 @@ class CatalogApiController {
 
     private final Catalog catalog;
     private final CatalogImports imports;
-    private final Clock clock;
+    private final CatalogExports exports;
 
-    CatalogApiController(Catalog catalog, CatalogImports imports, Clock clock) {
+    CatalogApiController(Catalog catalog, CatalogImports imports, CatalogExports exports) {
         this.catalog = catalog;
         this.imports = imports;
-        this.clock = clock;
+        this.exports = exports;
     }
 
     @Operation(summary = "List frameworks (standards, laws, policies, agreements, checklists)")
@@ -122,46 +117,7 @@ class CatalogApiController {
     @Operation(summary = "Export a framework as OSCAL catalog (or profile) JSON, YAML, XLSX or CSV")
     @GetMapping("/frameworks/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "oscal") String format) {
-        Framework framework = catalog.framework(id);
-        LibraryDocument document = catalog.export(id);
-        LibraryDocument.FrameworkEntry entry = document.frameworks().get(0);
-        String base = framework.key() + "-" + framework.edition();
-        return switch (format) {
-            case "oscal" -> file(oscal(framework, entry), base + ".json", MediaType.APPLICATION_JSON);
-            case "yaml" ->
-                file(
-                        LibraryYaml.toString(document).getBytes(StandardCharsets.UTF_8),
-                        base + ".yaml",
-                        MediaType.parseMediaType("application/yaml"));
-            case "xlsx" ->
-                file(
-                        Spreadsheets.writeXlsx(entry),
-                        base + ".xlsx",
-                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-            case "csv" ->
-                file(
-                        Spreadsheets.writeCsv(entry).getBytes(StandardCharsets.UTF_8),
-                        base + ".csv",
-                        MediaType.parseMediaType("text/csv"));
-            default -> throw new InvalidInputException("format", "use oscal, yaml, xlsx or csv");
-        };
-    }
-
-    private byte[] oscal(Framework framework, LibraryDocument.FrameworkEntry entry) {
-        var now = clock.instant().atZone(ZoneOffset.UTC);
-        if (framework.baseFrameworkId() != null) {
-            Framework base = catalog.framework(framework.baseFrameworkId());
-            return OscalCatalogs.writeProfile(
-                            entry,
-                            framework.oscalUuid(),
-                            base.oscalUuid(),
-                            entry.requirements().stream()
-                                    .map(LibraryDocument.RequirementEntry::ref)
-                                    .toList(),
-                            now)
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-        return OscalCatalogs.writeCatalog(entry, framework.oscalUuid(), now).getBytes(StandardCharsets.UTF_8);
+        return file(exports.framework(id, format));
     }
 
     record DiffResponse(
@@ -305,11 +261,13 @@ class CatalogApiController {
                 .body(FrameworkResponse.of(framework));
     }
 
-    static ResponseEntity<byte[]> file(byte[] content, String filename, MediaType type) {
+    static ResponseEntity<byte[]> file(CatalogExports.ExportedFile file) {
         return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename.replace('"', '_') + "\"")
-                .body(content);
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + file.filename().replace('"', '_') + "\"")
+                .body(file.content());
     }
 
     static byte[] bytes(MultipartFile file) {

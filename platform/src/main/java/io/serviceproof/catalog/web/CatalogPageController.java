@@ -6,6 +6,7 @@ import io.serviceproof.catalog.Framework;
 import io.serviceproof.catalog.MappingEdits;
 import io.serviceproof.catalog.Market;
 import io.serviceproof.catalog.Requirement;
+import io.serviceproof.catalog.crosswalk.Crosswalk;
 import io.serviceproof.common.UnprocessableDocumentException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,10 +95,13 @@ class CatalogPageController {
         model.addAttribute("requirement", requirement);
         model.addAttribute("framework", framework);
         model.addAttribute("mappings", catalog.mappingsOf(id));
-        model.addAttribute("suggestions", catalog.crosswalk().suggestionsFor(id));
-        Map<String, Requirement> byId = catalog.frameworks().stream()
-                .flatMap(f -> catalog.requirements(f.id()).stream())
-                .collect(Collectors.toMap(Requirement::id, Function.identity()));
+        List<Crosswalk.Suggestion> suggestions = catalog.crosswalk().suggestionsFor(id);
+        model.addAttribute("suggestions", suggestions);
+        // Only the other ends of the suggestions need their titles.
+        Map<String, Requirement> byId = suggestions.stream()
+                .flatMap(suggestion -> java.util.stream.Stream.of(suggestion.sourceId(), suggestion.targetId()))
+                .distinct()
+                .collect(Collectors.toMap(Function.identity(), catalog::requirement));
         Map<String, Framework> frameworks =
                 catalog.frameworks().stream().collect(Collectors.toMap(Framework::id, Function.identity()));
         model.addAttribute("requirementsById", byId);

@@ -1,9 +1,9 @@
 package io.serviceproof.catalog.web;
 
 import io.serviceproof.catalog.Catalog;
+import io.serviceproof.catalog.CatalogExports;
 import io.serviceproof.catalog.CatalogImports;
 import io.serviceproof.catalog.Confidence;
-import io.serviceproof.catalog.Framework;
 import io.serviceproof.catalog.MappingChange;
 import io.serviceproof.catalog.MappingEdits;
 import io.serviceproof.catalog.MappingStatus;
@@ -11,7 +11,6 @@ import io.serviceproof.catalog.Market;
 import io.serviceproof.catalog.Rationale;
 import io.serviceproof.catalog.Relationship;
 import io.serviceproof.catalog.crosswalk.Crosswalk;
-import io.serviceproof.catalog.exchange.OscalMappings;
 import io.serviceproof.catalog.web.CatalogResponses.MappingResponse;
 import io.serviceproof.catalog.web.CatalogResponses.ProvenanceResponse;
 import io.serviceproof.common.InvalidInputException;
@@ -22,9 +21,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,13 +46,13 @@ class CrosswalkApiController {
     private final Catalog catalog;
     private final MappingEdits edits;
     private final CatalogImports imports;
-    private final Clock clock;
+    private final CatalogExports exports;
 
-    CrosswalkApiController(Catalog catalog, MappingEdits edits, CatalogImports imports, Clock clock) {
+    CrosswalkApiController(Catalog catalog, MappingEdits edits, CatalogImports imports, CatalogExports exports) {
         this.catalog = catalog;
         this.edits = edits;
         this.imports = imports;
-        this.clock = clock;
+        this.exports = exports;
     }
 
     @Operation(summary = "List mappings, by status (default: all)")
@@ -115,20 +111,7 @@ class CrosswalkApiController {
     @Operation(summary = "Export the mappings between two frameworks as an OSCAL 1.2 mapping collection")
     @GetMapping("/mappings/export")
     ResponseEntity<byte[]> export(@RequestParam String source, @RequestParam String target) {
-        Framework from = catalog.framework(source);
-        Framework to = catalog.framework(target);
-        String json = OscalMappings.write(
-                from.label() + " to " + to.label(),
-                from.reference(),
-                from.oscalUuid(),
-                to.reference(),
-                to.oscalUuid(),
-                catalog.exportMappings(source, target),
-                clock.instant().atZone(ZoneOffset.UTC));
-        return CatalogApiController.file(
-                json.getBytes(StandardCharsets.UTF_8),
-                from.key() + "-to-" + to.key() + "-mappings.json",
-                MediaType.APPLICATION_JSON);
+        return CatalogApiController.file(exports.mappings(source, target));
     }
 
     record MappingDetail(MappingResponse mapping, List<MappingChange> history) {}
