@@ -102,7 +102,7 @@ class Mappings {
     }
 
     List<Mapping> findAll() {
-        return jdbc.sql("SELECT * FROM catalog_mappings WHERE organisation_id = :organisationId")
+        return jdbc.sql("SELECT * FROM catalog_mappings WHERE organisation_id = :organisationId ORDER BY id")
                 .param("organisationId", Tenancy.organisationId().toString())
                 .query(Mappings::map)
                 .list();
@@ -111,7 +111,7 @@ class Mappings {
     List<Mapping> findByStatus(Set<MappingStatus> statuses) {
         return jdbc.sql("""
                         SELECT * FROM catalog_mappings WHERE organisation_id = :organisationId
-                          AND status IN (:statuses) ORDER BY updated_at DESC
+                          AND status IN (:statuses) ORDER BY updated_at DESC, id
                         """)
                 .param("organisationId", Tenancy.organisationId().toString())
                 .param("statuses", statuses.stream().map(Enum::name).toList())
@@ -122,7 +122,7 @@ class Mappings {
     List<Mapping> touching(String requirementId) {
         return jdbc.sql("""
                         SELECT * FROM catalog_mappings WHERE organisation_id = :organisationId
-                          AND (source_id = :id OR target_id = :id)
+                          AND (source_id = :id OR target_id = :id) ORDER BY id
                         """)
                 .param("organisationId", Tenancy.organisationId().toString())
                 .param("id", requirementId)

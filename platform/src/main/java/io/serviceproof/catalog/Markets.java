@@ -95,7 +95,7 @@ class Markets {
     }
 
     List<MarketRule> allRules() {
-        return jdbc.sql("SELECT * FROM catalog_market_rules WHERE organisation_id = :organisationId")
+        return jdbc.sql("SELECT * FROM catalog_market_rules WHERE organisation_id = :organisationId ORDER BY id")
                 .param("organisationId", Tenancy.organisationId().toString())
                 .query(Markets::rule)
                 .list();

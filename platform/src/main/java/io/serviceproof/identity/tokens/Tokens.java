@@ -43,7 +43,7 @@ class Tokens {
     }
 
     List<ApiToken> findAll() {
-        return jdbc.sql("SELECT * FROM api_tokens WHERE organisation_id = :organisationId ORDER BY created_at DESC")
+        return jdbc.sql("SELECT * FROM api_tokens WHERE organisation_id = :organisationId ORDER BY created_at DESC, id")
                 .param("organisationId", Tenancy.organisationId().toString())
                 .query(Tokens::map)
                 .list();
