@@ -253,6 +253,26 @@ final class IsolationCases {
                 new Case(HttpMethod.GET, "/catalog/requirements/{id}", Kind.FOREIGN_ID, false, null),
                 new Case(HttpMethod.POST, "/catalog/mappings/{id}/confirm", Kind.FOREIGN_ID, false, "back={own-a}"),
                 new Case(HttpMethod.POST, "/catalog/mappings/{id}/reject", Kind.FOREIGN_ID, false, "back={own-a}"),
+                new Case(HttpMethod.GET, "/catalog/mappings/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/catalog/mappings/{id}",
+                        Kind.FOREIGN_ID,
+                        false,
+                        "relationship=EQUAL_TO&rationale=SEMANTIC&confidence=HIGH&strength=9&note=taken"),
+                new Case(
+                        HttpMethod.POST,
+                        "/catalog/requirements/{id}/mappings",
+                        Kind.FOREIGN_ID,
+                        false,
+                        "targetId={own-b}&relationship=EQUAL_TO&rationale=SEMANTIC"),
+                new Case(
+                        HttpMethod.GET,
+                        "/catalog/frameworks/{id}/diff",
+                        Kind.FOREIGN_ID,
+                        false,
+                        null,
+                        "/catalog/frameworks/{id}/diff?from={id}"),
                 new Case(HttpMethod.GET, "/catalog/search", Kind.LIST, false, null, "/catalog/search?q=logging"),
                 new Case(
                         HttpMethod.GET,

@@ -227,6 +227,8 @@ public class Catalog {
                         || requirement == null
                         || r.requirementRef().equals(requirement.refId()))
                 .map(r -> new MarketApplicability(byId.get(r.marketId()), r))
+                .sorted(java.util.Comparator.comparing(
+                        (MarketApplicability m) -> m.market().code()))
                 .toList();
     }
 
@@ -336,13 +338,20 @@ public class Catalog {
         return profile;
     }
 
+    /** A partial edit: a null argument keeps what the requirement has. */
     @Transactional
     public Requirement editRequirement(
-            String id, String titleEn, String titleZh, Set<EvidenceType> evidence, boolean verified) {
+            String id, String titleEn, String titleZh, Set<EvidenceType> evidence, Boolean verified) {
         Requirement before = requirement(id);
-        frameworks.editRequirement(id, titleEn.strip(), titleZh == null ? "" : titleZh.strip(), evidence, verified);
+        String title = titleEn == null ? before.titleEn() : titleEn.strip();
+        frameworks.editRequirement(
+                id,
+                title,
+                titleZh == null ? before.titleZh() : titleZh.strip(),
+                evidence == null ? before.evidenceTypes() : evidence,
+                verified == null ? before.provenance().verified() : verified);
         writer.touched();
-        trail.record("catalog.requirement.edited", "requirement", id, before.refId() + ": " + titleEn.strip());
+        trail.record("catalog.requirement.edited", "requirement", id, before.refId() + ": " + title);
         return requirement(id);
     }
 }

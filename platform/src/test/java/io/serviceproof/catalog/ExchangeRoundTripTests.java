@@ -80,6 +80,34 @@ class ExchangeRoundTripTests {
     }
 
     @Test
+    void aCustomersSpreadsheetNeedsOnlyRefAndTitleInAnyOrder() {
+        Map<String, String> fields = Map.of("name", "Buyer checklist", "edition", "1");
+        FrameworkEntry read = Spreadsheets.readCsv(
+                new ByteArrayInputStream(
+                        "Title,REF,evidence\nLogs kept,1,E3\nSessions recorded,2,\n".getBytes(StandardCharsets.UTF_8)),
+                fields);
+        assertThat(read.requirements())
+                .extracting(RequirementEntry::ref, RequirementEntry::title, RequirementEntry::evidence)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1", "Logs kept", List.of("E3")),
+                        org.assertj.core.groups.Tuple.tuple("2", "Sessions recorded", List.of()));
+
+        assertThatThrownBy(() -> Spreadsheets.readCsv(
+                        new ByteArrayInputStream("ref,title,owner\n1,x,me\n".getBytes(StandardCharsets.UTF_8)), fields))
+                .isInstanceOf(RejectedDocumentException.class)
+                .satisfies(e -> assertThat(((RejectedDocumentException) e).problems())
+                        .singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.location()).isEqualTo("csv row 1, column 3");
+                            assertThat(p.message()).contains("unknown column 'owner'");
+                        }));
+        assertThatThrownBy(() -> Spreadsheets.readCsv(
+                        new ByteArrayInputStream("ref,kind\n1,x\n".getBytes(StandardCharsets.UTF_8)), fields))
+                .isInstanceOf(RejectedDocumentException.class)
+                .hasMessageContaining("'title' column");
+    }
+
+    @Test
     void oscalCatalogRoundTripsAndValidatesAgainstTheSchema() {
         String json = OscalCatalogs.writeCatalog(
                 FRAMEWORK, "9b0f4f52-1b44-4b9c-9a43-6c0e2d6f1a11", ZonedDateTime.parse("2026-11-26T00:00:00Z"));

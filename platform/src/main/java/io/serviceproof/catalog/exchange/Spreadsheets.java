@@ -70,7 +70,7 @@ public final class Spreadsheets {
             List<List<String>> rows = new ArrayList<>();
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
-                for (int c = 0; c < COLUMNS.size(); c++) {
+                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
                     cells.add(text(format, row.getCell(c)));
                 }
                 rows.add(cells);
@@ -92,9 +92,7 @@ public final class Spreadsheets {
                     .get()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 List<String> cells = new ArrayList<>();
-                for (int c = 0; c < COLUMNS.size(); c++) {
-                    cells.add(c < record.size() ? record.get(c) : "");
-                }
+                record.forEach(cells::add);
                 rows.add(cells);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -106,14 +104,59 @@ public final class Spreadsheets {
         return build(nonBlank(framework), rows, "csv");
     }
 
+    /**
+     * Rows rearranged into {@link #COLUMNS} order. The header names the columns: ref and title are
+     * required, the others optional and in any order, so a customer's own checklist needs only
+     * those two; an unknown or repeated column is an error rather than silently dropped data.
+     */
+    private static List<List<String>> inColumnOrder(List<List<String>> rows, String sheet) {
+        if (rows.isEmpty()) {
+            throw new RejectedDocumentException(sheet + " row 1", "a header row is required: " + HEADER);
+        }
+        List<String> header = rows.get(0).stream()
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        int[] source = new int[COLUMNS.size()];
+        Arrays.fill(source, -1);
+        List<DocumentError> errors = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c);
+            int column = COLUMNS.indexOf(name);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (column < 0) {
+                errors.add(new DocumentError(
+                        sheet + " row 1, column " + (c + 1), "unknown column '" + name + "' (use " + HEADER + ")"));
+            } else if (source[column] >= 0) {
+                errors.add(
+                        new DocumentError(sheet + " row 1, column " + (c + 1), "column '" + name + "' appears twice"));
+            } else {
+                source[column] = c;
+            }
+        }
+        for (String required : List.of("ref", "title")) {
+            if (source[COLUMNS.indexOf(required)] < 0) {
+                errors.add(new DocumentError(sheet + " row 1", "the header needs a '" + required + "' column"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RejectedDocumentException(errors);
+        }
+        List<List<String>> ordered = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (int from : source) {
+                cells.add(from >= 0 && from < row.size() && row.get(from) != null ? row.get(from) : "");
+            }
+            ordered.add(cells);
+        }
+        return ordered;
+    }
+
     private static FrameworkEntry build(Map<String, String> framework, List<List<String>> rows, String sheet) {
         List<DocumentError> errors = new ArrayList<>();
-        if (rows.isEmpty()
-                || !COLUMNS.equals(rows.get(0).stream()
-                        .map(s -> s.strip().toLowerCase(Locale.ROOT))
-                        .toList())) {
-            throw new RejectedDocumentException(sheet + " row 1", "the header row must be: " + HEADER);
-        }
+        rows = inColumnOrder(rows, sheet);
         if (rows.size() - 1 > MAX_ROWS) {
             throw new RejectedDocumentException(sheet, "more than " + MAX_ROWS + " requirement rows");
         }

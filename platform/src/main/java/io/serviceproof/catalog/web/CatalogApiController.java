@@ -17,7 +17,6 @@ import io.serviceproof.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -219,17 +218,21 @@ class CatalogApiController {
                         .toList());
     }
 
+    /** Only the fields present change. */
     record EditRequirement(
-            @NotBlank @Size(max = 300) String title,
+            @Size(min = 1, max = 300) @jakarta.validation.constraints.Pattern(regexp = ".*\\S.*")
+            String title,
+
             @Size(max = 300) String titleZh,
             List<EvidenceType> evidenceTypes,
-            boolean verified) {}
+            Boolean verified) {}
 
     @Operation(summary = "Edit a requirement's titles, evidence types or verified flag (kept across library upgrades)")
     @PatchMapping("/requirements/{id}")
     RequirementResponse edit(@PathVariable String id, @Valid @RequestBody EditRequirement edit) {
-        Set<EvidenceType> evidence = EnumSet.noneOf(EvidenceType.class);
+        Set<EvidenceType> evidence = null;
         if (edit.evidenceTypes() != null) {
+            evidence = EnumSet.noneOf(EvidenceType.class);
             evidence.addAll(edit.evidenceTypes());
         }
         return RequirementResponse.of(

@@ -3,7 +3,6 @@ package io.serviceproof.catalog.web;
 import io.serviceproof.catalog.Catalog;
 import io.serviceproof.catalog.CatalogImports;
 import io.serviceproof.catalog.Framework;
-import io.serviceproof.catalog.MappingEdits;
 import io.serviceproof.catalog.Market;
 import io.serviceproof.catalog.Requirement;
 import io.serviceproof.catalog.crosswalk.Crosswalk;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,12 +30,10 @@ class CatalogPageController {
 
     private final Catalog catalog;
     private final CatalogImports imports;
-    private final MappingEdits edits;
 
-    CatalogPageController(Catalog catalog, CatalogImports imports, MappingEdits edits) {
+    CatalogPageController(Catalog catalog, CatalogImports imports) {
         this.catalog = catalog;
         this.imports = imports;
-        this.edits = edits;
     }
 
     @GetMapping("/catalog")
@@ -67,6 +65,12 @@ class CatalogPageController {
         try {
             Framework framework = imports.importFramework(CatalogApiController.bytes(file), format.get(), fields, null);
             redirect.addFlashAttribute("notice", "catalog.imported");
+            // A new edition of a framework we already hold: show what changed first.
+            Optional<Framework> earlier = earlierEditions(framework).stream().findFirst();
+            if (earlier.isPresent()) {
+                return "redirect:/catalog/frameworks/" + framework.id() + "/diff?from="
+                        + earlier.get().id();
+            }
             return "redirect:/catalog/frameworks/" + framework.id();
         } catch (UnprocessableDocumentException e) {
             model.addAttribute("importErrors", e.problems());
@@ -84,8 +88,24 @@ class CatalogPageController {
         model.addAttribute(
                 "others",
                 catalog.frameworks().stream().filter(f -> !f.id().equals(id)).toList());
+        model.addAttribute("editions", earlierEditions(framework));
         model.addAttribute("chinese", chinese());
         return "catalog/framework";
+    }
+
+    /** The other editions of the same document, newest first. */
+    private List<Framework> earlierEditions(Framework framework) {
+        return catalog.frameworks().stream()
+                .filter(f -> f.key().equals(framework.key()) && !f.id().equals(framework.id()))
+                .sorted(java.util.Comparator.comparing(Framework::edition).reversed())
+                .toList();
+    }
+
+    @GetMapping("/catalog/frameworks/{id}/diff")
+    String diff(@PathVariable String id, @RequestParam String from, Model model) {
+        model.addAttribute("diff", catalog.diff(from, id));
+        model.addAttribute("chinese", chinese());
+        return "catalog/diff";
     }
 
     @GetMapping("/catalog/requirements/{id}")
@@ -108,20 +128,16 @@ class CatalogPageController {
         model.addAttribute("frameworksById", frameworks);
         model.addAttribute("adoptions", catalog.adoptionsOf(framework));
         model.addAttribute("markets", catalog.marketsRequiring(framework, requirement));
+        model.addAttribute(
+                "otherFrameworks",
+                frameworks.values().stream()
+                        .filter(f -> !f.id().equals(framework.id()))
+                        .sorted(java.util.Comparator.comparing(Framework::label))
+                        .toList());
+        model.addAttribute("relationships", io.serviceproof.catalog.Relationship.values());
+        model.addAttribute("rationales", io.serviceproof.catalog.Rationale.values());
         model.addAttribute("chinese", chinese());
         return "catalog/requirement";
-    }
-
-    @PostMapping("/catalog/mappings/{id}/confirm")
-    String confirm(@PathVariable String id, @RequestParam String back, @RequestParam(required = false) String note) {
-        edits.confirm(id, note);
-        return "redirect:/catalog/requirements/" + catalog.requirement(back).id();
-    }
-
-    @PostMapping("/catalog/mappings/{id}/reject")
-    String reject(@PathVariable String id, @RequestParam String back, @RequestParam(required = false) String note) {
-        edits.reject(id, note);
-        return "redirect:/catalog/requirements/" + catalog.requirement(back).id();
     }
 
     @GetMapping("/catalog/search")
