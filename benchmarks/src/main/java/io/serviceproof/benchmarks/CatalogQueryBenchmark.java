@@ -38,6 +38,7 @@ public class CatalogQueryBenchmark {
     private Catalog catalog;
     private String left;
     private String right;
+    private String edited;
     private final List<String> queries = new ArrayList<>();
     private int nextQuery;
 
@@ -93,6 +94,7 @@ public class CatalogQueryBenchmark {
                 Locations.YAML,
                 "benchmark");
         left = idOf("left");
+        edited = catalog.requirements(left).get(0).id();
         right = idOf("right");
     }
 
@@ -118,6 +120,20 @@ public class CatalogQueryBenchmark {
     public Object search() {
         String query = queries.get(nextQuery++ % queries.size());
         return Tenancy.callAs(actor, () -> catalog.search(query, 20));
+    }
+
+    /**
+     * The first search after the catalog changed: editing one requirement moves the revision, so
+     * the search rebuilds the organisation's index from the database (about 23,500 requirements).
+     * Run single-shot: {@code -bm ss}.
+     */
+    @Benchmark
+    public Object searchAfterAnEdit() {
+        int n = nextQuery++;
+        return Tenancy.callAs(actor, () -> {
+            catalog.editRequirement(edited, "Edited requirement " + n, null, null, null);
+            return catalog.search("access", 20);
+        });
     }
 
     /** The coverage matrix of two 1,000-requirement frameworks, crosswalk loaded from the database. */

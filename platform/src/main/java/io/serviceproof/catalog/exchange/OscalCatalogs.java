@@ -186,6 +186,14 @@ public final class OscalCatalogs {
             props.add(prop("provenance", requirement.provenance().tag(), null));
         }
         control.setProps(props);
+        // OSCAL expects a statement part. Standards' text is copyrighted, so ours states only the
+        // paraphrased title and says where the normative text is.
+        gov.nist.secauto.oscal.lib.model.ControlPart statement = new gov.nist.secauto.oscal.lib.model.ControlPart();
+        statement.setId(control.getId() + "_smt");
+        statement.setName("statement");
+        statement.setProse(gov.nist.secauto.metaschema.model.common.datatype.markup.MarkupMultiline.fromMarkdown(
+                escape(requirement.title()) + " (our paraphrase; the normative text is in the published document)."));
+        control.setParts(List.of(statement));
         List<Control> nested = new ArrayList<>();
         for (RequirementEntry child : children.getOrDefault(requirement.ref(), List.of())) {
             nested.add(control(child, children));
