@@ -115,7 +115,7 @@ public class CatalogQueryBenchmark {
         server.close();
     }
 
-    /** One ranked search (top 20) over about 20,700 requirements, as the search box asks. */
+    /** One ranked search (top 20) over about 23,500 requirements, as the search box asks. */
     @Benchmark
     public Object search() {
         String query = queries.get(nextQuery++ % queries.size());
