@@ -13,7 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 
-/** Ids of one test organisation's own catalog rows (each organisation has its own copy). */
+/** Ids of one test organisation's own catalog rows (each organisation has its own copy) and evidence. */
 record CatalogIds(
         String frameworkId,
         String frameworkUuid,
@@ -22,7 +22,8 @@ record CatalogIds(
         String otherRequirementId,
         String mappingId,
         String adoptionId,
-        String resultId) {
+        String resultId,
+        String evidenceId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -58,6 +59,27 @@ record CatalogIds(
                                     List.of()),
                             new Provenance(ProvenanceTag.P, "test", true))
                     .id();
+            String evidence = context.getBean(io.serviceproof.evidence.Vault.class)
+                    .register(
+                            new io.serviceproof.evidence.EvidenceFields(
+                                    "Session log export",
+                                    "E3",
+                                    null,
+                                    null,
+                                    LocalDate.of(2026, 1, 1),
+                                    null,
+                                    null,
+                                    false),
+                            new io.serviceproof.evidence.Upload(
+                                    "sessions.csv",
+                                    "text/csv",
+                                    new java.io.ByteArrayInputStream(("session,started\n"
+                                                    + tenant.organisation().slug() + ",2026-01-01\n")
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                            List.of(new io.serviceproof.evidence.LinkRequest(
+                                    io.serviceproof.evidence.LinkTarget.REQUIREMENT, logging)))
+                    .item()
+                    .id();
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -66,7 +88,8 @@ record CatalogIds(
                     resources,
                     mapping,
                     catalog.adoptions().get(0).id(),
-                    result);
+                    result,
+                    evidence);
         });
     }
 

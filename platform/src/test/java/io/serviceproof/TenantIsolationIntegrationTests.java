@@ -28,7 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -137,11 +137,15 @@ class TenantIsolationIntegrationTests {
             }
             case FOREIGN_REFERENCE -> {
                 String bBefore = snapshotOf(b) + catalogSnapshotOf(b);
-                mvc.perform(as(a, endpoint, endpoint.request(), bCatalog)).andExpect(status().isUnprocessableEntity());
+                int refused = mvc.perform(as(a, endpoint, endpoint.request(), bCatalog))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                assertThat(refused).as("B's reference is invalid input for A").isIn(400, 422);
                 assertThat(snapshotOf(b) + catalogSnapshotOf(b))
                         .as("B unchanged")
                         .isEqualTo(bBefore);
-                mvc.perform(as(a, endpoint, endpoint.request(), aCatalog)).andExpect(status().isOk());
+                mvc.perform(as(a, endpoint, endpoint.request(), aCatalog)).andExpect(status().is2xxSuccessful());
             }
             case OWN_DATA_FORM -> {
                 String body = mvc.perform(multipart(endpoint.path())
@@ -233,6 +237,9 @@ class TenantIsolationIntegrationTests {
         if (path.contains("/results/")) {
             return catalog.resultId();
         }
+        if (path.contains("/evidence/")) {
+            return catalog.evidenceId();
+        }
         return tenant.tokenIdOfEngineer();
     }
 
@@ -249,7 +256,12 @@ class TenantIsolationIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return mapping + requirement;
+        String evidence = mvc.perform(request(HttpMethod.GET, "/api/v1/evidence/" + ids.evidenceId())
+                        .with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return mapping + requirement + evidence;
     }
 
     private void listShowsOnlyOwnRows(IsolationCases.Case endpoint) throws Exception {
@@ -277,7 +289,8 @@ class TenantIsolationIntegrationTests {
                 catalog.requirementId(),
                 catalog.mappingId(),
                 catalog.adoptionId(),
-                catalog.resultId());
+                catalog.resultId(),
+                catalog.evidenceId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {
@@ -315,21 +328,37 @@ class TenantIsolationIntegrationTests {
         return (users + tokens).replaceAll("\"lastUsedAt\":(null|\"[^\"]*\")", "");
     }
 
-    private MockHttpServletRequestBuilder as(TestTenant tenant, IsolationCases.Case endpoint, String path) {
+    private AbstractMockHttpServletRequestBuilder<?> as(TestTenant tenant, IsolationCases.Case endpoint, String path) {
         return as(tenant, endpoint, path, tenant == a ? aCatalog : bCatalog);
     }
 
     /** {@code referenced} supplies the catalog ids a body names (the acting tenant's, or B's). */
-    private MockHttpServletRequestBuilder as(
+    private AbstractMockHttpServletRequestBuilder<?> as(
             TestTenant tenant, IsolationCases.Case endpoint, String path, CatalogIds referenced) {
-        MockHttpServletRequestBuilder request = request(endpoint.method(), path);
-        if (endpoint.body() != null) {
+        AbstractMockHttpServletRequestBuilder<?> request = request(endpoint.method(), path);
+        if (endpoint.body() != null && endpoint.body().startsWith("multipart:")) {
+            // An upload: a small file plus the form fields the case names.
+            var upload = multipart(endpoint.method(), path)
+                    .file(new MockMultipartFile("file", "upload.txt", "text/plain", "isolation".getBytes()));
+            for (String pair : endpoint.body().substring("multipart:".length()).split("&")) {
+                if (!pair.isEmpty()) {
+                    String[] kv = pair.split("=", 2);
+                    upload.param(
+                            kv[0],
+                            kv[1].replace("{ref-a}", referenced.requirementId())
+                                    .replace("{framework}", referenced.frameworkId()));
+                }
+            }
+            request = upload;
+        } else if (endpoint.body() != null) {
             CatalogIds own = tenant == a ? aCatalog : bCatalog;
             String body = endpoint.body()
                     .replace("{n}", Integer.toString(++counter))
                     .replace("{uuid}", java.util.UUID.randomUUID().toString())
                     .replace("{own-a}", own.requirementId())
                     .replace("{own-b}", own.otherRequirementId())
+                    .replace("{ref-a}", referenced.requirementId())
+                    .replace("{framework-id}", referenced.frameworkId())
                     .replace("{framework}", referenced.frameworkUuid())
                     .replace("{other-framework}", referenced.otherFrameworkUuid());
             request.content(body)

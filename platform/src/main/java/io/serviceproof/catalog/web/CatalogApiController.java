@@ -45,6 +45,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/catalog")
 class CatalogApiController {
 
+    /** The same as serviceproof.catalog.max-import-size's default, for uploads through the pages too. */
+    static final long MAX_IMPORT_BYTES = 32L * 1024 * 1024;
+
     private final Catalog catalog;
     private final CatalogImports imports;
     private final CatalogExports exports;
@@ -273,7 +276,12 @@ class CatalogApiController {
                 .body(file.content());
     }
 
+    /** Catalog files are read whole, so they keep a limit of their own below the evidence uploads'. */
     static byte[] bytes(MultipartFile file) {
+        if (file.getSize() > MAX_IMPORT_BYTES) {
+            throw new io.serviceproof.common.PayloadTooLargeException(
+                    "Catalog files are limited to " + MAX_IMPORT_BYTES + " bytes.");
+        }
         try {
             return file.getBytes();
         } catch (IOException e) {

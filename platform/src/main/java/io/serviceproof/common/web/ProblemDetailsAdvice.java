@@ -1,6 +1,7 @@
 package io.serviceproof.common.web;
 
 import io.serviceproof.common.ConflictException;
+import io.serviceproof.common.IntegrityException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.common.PayloadTooLargeException;
@@ -31,6 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException exception, WebRequest request) {
         return problem(exception, HttpStatus.NOT_FOUND, exception.getMessage(), request);
@@ -39,6 +42,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException exception, WebRequest request) {
         return problem(exception, HttpStatus.CONFLICT, exception.getMessage(), request);
+    }
+
+    @ExceptionHandler(IntegrityException.class)
+    ResponseEntity<Object> integrity(IntegrityException exception, WebRequest request) {
+        log.error("Integrity check failed: {}", exception.getMessage());
+        return problem(exception, HttpStatus.INTERNAL_SERVER_ERROR, exception.getMessage(), request);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -27,6 +27,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** Catalog imports (an OSCAL catalog such as SP 800-53 is about 10 MB) have one too. */
     private static final String CATALOG_IMPORTS = "/api/v1/catalog/";
 
+    /** Evidence uploads: the file limit plus room for the form fields around it. */
+    private static final String EVIDENCE = "/api/v1/evidence";
+
+    private static final long FORM_OVERHEAD = 1024 * 1024;
+
+    private final long maxEvidenceBytes;
     private final long maxBytes;
     private final long maxLedgerBatchBytes;
     private final long maxCatalogImportBytes;
@@ -34,7 +40,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     RequestSizeLimitFilter(
             @Value("${serviceproof.api.max-request-size:2MB}") DataSize maxRequestSize,
             @Value("${serviceproof.ledger.max-batch-size:72MB}") DataSize maxLedgerBatchSize,
-            @Value("${serviceproof.catalog.max-import-size:32MB}") DataSize maxCatalogImportSize) {
+            @Value("${serviceproof.catalog.max-import-size:32MB}") DataSize maxCatalogImportSize,
+            @Value("${serviceproof.evidence.max-size:100MB}") DataSize maxEvidenceSize) {
+        this.maxEvidenceBytes = maxEvidenceSize.toBytes() + FORM_OVERHEAD;
         this.maxBytes = maxRequestSize.toBytes();
         this.maxLedgerBatchBytes = maxLedgerBatchSize.toBytes();
         this.maxCatalogImportBytes = maxCatalogImportSize.toBytes();
@@ -53,7 +61,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long limit = path.equals(LEDGER_ENTRIES)
                 ? maxLedgerBatchBytes
-                : path.startsWith(CATALOG_IMPORTS) ? maxCatalogImportBytes : maxBytes;
+                : path.startsWith(CATALOG_IMPORTS)
+                        ? maxCatalogImportBytes
+                        : path.equals(EVIDENCE) || path.startsWith(EVIDENCE + "/") ? maxEvidenceBytes : maxBytes;
         if (length > limit || chunked) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/problem+json");

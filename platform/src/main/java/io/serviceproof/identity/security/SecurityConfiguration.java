@@ -24,7 +24,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     private static final String[] CHANGERS = {"OWNER", "COMPLIANCE_MANAGER", "ENGINEER"};
-    /** The standards library is the compliance function's: engineers read it, they do not edit it. */
+    /**
+     * The standards library, and approving evidence, are the compliance function's: engineers read
+     * the one and upload the other, they do not edit or approve.
+     */
     private static final String[] CATALOG_EDITORS = {"OWNER", "COMPLIANCE_MANAGER"};
 
     @Bean
@@ -47,6 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .authenticated()
                         .requestMatchers("/api/v1/catalog/**")
+                        .hasAnyRole(CATALOG_EDITORS)
+                        .requestMatchers("/api/v1/evidence/*/approve", "/api/v1/evidence/*/reject")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));
@@ -86,6 +91,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**")
                         .authenticated()
                         .requestMatchers("/catalog/**")
+                        .hasAnyRole(CATALOG_EDITORS)
+                        .requestMatchers("/evidence/*/approve", "/evidence/*/reject")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()

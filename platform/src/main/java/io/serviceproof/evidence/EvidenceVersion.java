@@ -1,0 +1,43 @@
+package io.serviceproof.evidence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One uploaded file of an evidence item. Everything but the review fields is fixed at upload.
+ *
+ * @param effectiveDate when the evidence took effect (a report's date), distinct from upload time
+ * @param validUntil the last day it counts (null: no expiry)
+ * @param ledgerIndex the log entry that registered it
+ */
+public record EvidenceVersion(
+        String id,
+        String itemId,
+        int version,
+        String sha256,
+        long size,
+        String filename,
+        String mediaType,
+        LocalDate effectiveDate,
+        LocalDate validUntil,
+        EvidenceStatus status,
+        Instant uploadedAt,
+        String uploadedById,
+        String uploadedBy,
+        String reviewerId,
+        String reviewer,
+        String reviewComment,
+        Instant reviewedAt,
+        Long ledgerIndex) {
+
+    /** Approved, and valid on the given day. */
+    public boolean countsOn(LocalDate day) {
+        return status == EvidenceStatus.APPROVED
+                && !day.isBefore(effectiveDate)
+                && (validUntil == null || !day.isAfter(validUntil));
+    }
+
+    public boolean selfApproved() {
+        return reviewerId != null && reviewerId.equals(uploadedById);
+    }
+}

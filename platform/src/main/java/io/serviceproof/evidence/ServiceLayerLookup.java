@@ -1,0 +1,13 @@
+package io.serviceproof.evidence;
+
+import java.util.Optional;
+
+/**
+ * How the vault learns that a service layer exists and what it is called, without depending on the
+ * module that owns layers (that module implements this).
+ */
+public interface ServiceLayerLookup {
+
+    /** The layer's display name, if the acting organisation has a layer with this id. */
+    Optional<String> layerName(String layerId);
+}
