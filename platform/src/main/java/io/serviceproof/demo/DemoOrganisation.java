@@ -6,6 +6,7 @@ import io.serviceproof.identity.OrganisationDirectory;
 import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.users.NewUser;
+import io.serviceproof.identity.users.UserAccount;
 import io.serviceproof.identity.users.UserAccounts;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,11 +41,17 @@ class DemoOrganisation {
     private final OrganisationDirectory organisations;
     private final UserAccounts users;
     private final TransactionTemplate transaction;
+    private final DemoEvidence evidence;
 
-    DemoOrganisation(OrganisationDirectory organisations, UserAccounts users, TransactionTemplate transaction) {
+    DemoOrganisation(
+            OrganisationDirectory organisations,
+            UserAccounts users,
+            TransactionTemplate transaction,
+            DemoEvidence evidence) {
         this.organisations = organisations;
         this.users = users;
         this.transaction = transaction;
+        this.evidence = evidence;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -60,7 +67,13 @@ class DemoOrganisation {
                     "Demo data. A machine maker exporting a CNC machining line with AI remote quality inspection, "
                             + "cloud-based remote maintenance and a warehouse SaaS to Vietnam and Thailand.",
                     true);
-            Tenancy.runAs(Actor.system(demo.id(), "system:demo-seed"), () -> USERS.forEach(users::create));
+            List<UserAccount> created = Tenancy.callAs(
+                    Actor.system(demo.id(), "system:demo-seed"),
+                    () -> USERS.stream().map(users::create).toList());
+            evidence.seed(
+                    demo,
+                    DemoEvidence.withRole(created, Role.ENGINEER),
+                    DemoEvidence.withRole(created, Role.COMPLIANCE_MANAGER));
         });
         log.info(
                 "Created the demo organisation '{}' with {} users (see README for their credentials)",

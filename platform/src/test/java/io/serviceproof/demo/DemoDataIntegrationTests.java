@@ -48,6 +48,18 @@ class DemoDataIntegrationTests {
                     .map(UserAccount::role)
                     .toList();
             assertThat(roles).containsExactlyInAnyOrder(Role.values());
+
+            // Evidence to explore: approved (one expiring within a month), in review and draft, linked.
+            var vault = app.getBean(io.serviceproof.evidence.Vault.class);
+            var items = Tenancy.callAs(
+                    Actor.system(demo.id(), "test"), () -> vault.find(io.serviceproof.evidence.EvidenceFilter.all()));
+            assertThat(items).extracting(i -> i.latest().status().token()).contains("approved", "in-review", "draft");
+            assertThat(items).allSatisfy(i -> assertThat(i.item().title()).contains("(demo)"));
+            assertThat(items)
+                    .anySatisfy(i -> assertThat(i.latest().validUntil())
+                            .isBefore(java.time.LocalDate.now().plusDays(31)));
+            assertThat(Tenancy.callAs(Actor.system(demo.id(), "test"), vault::allLinks))
+                    .hasSizeGreaterThanOrEqualTo(4);
         }
     }
 

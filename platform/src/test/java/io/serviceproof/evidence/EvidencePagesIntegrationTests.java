@@ -1,0 +1,144 @@
+package io.serviceproof.evidence;
+
+import static io.serviceproof.ActingAs.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.serviceproof.TestTenant;
+import io.serviceproof.catalog.Catalog;
+import io.serviceproof.catalog.Framework;
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Role;
+import io.serviceproof.identity.Tenancy;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The vault's pages: upload with a link, refusals in the reader's language, review by role. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EvidencePagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestTenant tenant;
+    RequestPostProcessor engineer;
+    RequestPostProcessor manager;
+    String iso27001;
+
+    @BeforeEach
+    void tenant() {
+        tenant = TestTenant.create(context, "evidence-pages");
+        engineer = user(tenant, tenant.user(Role.ENGINEER));
+        manager = user(tenant, tenant.user(Role.COMPLIANCE_MANAGER));
+        iso27001 = Tenancy.callAs(
+                Actor.system(tenant.organisation().id(), "test"),
+                () -> context.getBean(Catalog.class).frameworks().stream()
+                        .filter(f -> f.key().equals("iso-iec-27001"))
+                        .map(Framework::id)
+                        .findFirst()
+                        .orElseThrow());
+    }
+
+    private MockMultipartFile file(String name) {
+        return new MockMultipartFile(
+                "file", name, "text/plain", ("log " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEngineerUploadsLinkedEvidenceThatAManagerApproves() throws Exception {
+        String location = mvc.perform(multipart("/evidence")
+                        .file(file("access-log.csv"))
+                        .param("title", "Remote session log, November")
+                        .param("type", "E3")
+                        .param("effectiveDate", "2026-11-01")
+                        .param("framework", iso27001)
+                        .param("ref", "a.8.15")
+                        .with(engineer)
+                        .with(csrf()))
+                .andExpect(redirectedUrlPattern("/evidence/*"))
+                .andExpect(flash().attribute("notice", "evidence.registered"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+
+        mvc.perform(post(location + "/approve").with(engineer).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(location + "/approve").with(manager).with(csrf()).param("comment", "Complete"))
+                .andExpect(flash().attribute("notice", "evidence.approved"));
+
+        String page = mvc.perform(
+                        get(location).with(engineer).param("lang", "zh-CN").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("已批准", "今天计为有效证据", "ISO/IEC 27001:2022 A.8.15", "Complete");
+
+        String requirement = location.substring(location.lastIndexOf('/') + 1);
+        String list = mvc.perform(get("/evidence")
+                        .param("status", "approved")
+                        .with(engineer)
+                        .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list).contains("Remote session log, November", requirement);
+    }
+
+    @Test
+    void aRefusedUploadSaysWhyInTheReadersLanguageAndKeepsTheForm() throws Exception {
+        String page = mvc.perform(multipart("/evidence")
+                        .file(file("../../etc/passwd"))
+                        .param("title", "Sneaky")
+                        .param("type", "E3")
+                        .param("effectiveDate", "2026-11-01")
+                        .param("lang", "zh-CN")
+                        .with(engineer)
+                        .with(csrf())
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("文件名必须是单纯的文件名").contains("value=\"Sneaky\"");
+
+        String english = mvc.perform(multipart("/evidence")
+                        .file(file("log.csv"))
+                        .param("title", "Wrong clause")
+                        .param("type", "E3")
+                        .param("effectiveDate", "2026-11-01")
+                        .param("framework", iso27001)
+                        .param("ref", "Z.99")
+                        .param("lang", "en")
+                        .with(engineer)
+                        .with(csrf())
+                        .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(english).contains("No requirement with that clause id in the chosen framework.");
+        assertThat(Tenancy.callAs(
+                        Actor.system(tenant.organisation().id(), "test"),
+                        () -> context.getBean(Vault.class).find(EvidenceFilter.all())))
+                .isEmpty();
+    }
+}
