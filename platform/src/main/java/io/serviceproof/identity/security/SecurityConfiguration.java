@@ -25,8 +25,8 @@ class SecurityConfiguration {
 
     private static final String[] CHANGERS = {"OWNER", "COMPLIANCE_MANAGER", "ENGINEER"};
     /**
-     * The standards library, and approving evidence, are the compliance function's: engineers read
-     * the one and upload the other, they do not edit or approve.
+     * The standards library, offerings and their layers, and approving evidence are the compliance
+     * function's: engineers read them and upload evidence, they do not edit or approve.
      */
     private static final String[] CATALOG_EDITORS = {"OWNER", "COMPLIANCE_MANAGER"};
 
@@ -51,7 +51,11 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/v1/catalog/**")
                         .hasAnyRole(CATALOG_EDITORS)
-                        .requestMatchers("/api/v1/evidence/*/approve", "/api/v1/evidence/*/reject")
+                        .requestMatchers(
+                                "/api/v1/evidence/*/approve",
+                                "/api/v1/evidence/*/reject",
+                                "/api/v1/offerings/**",
+                                "/api/v1/layers/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));
@@ -92,7 +96,7 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/catalog/**")
                         .hasAnyRole(CATALOG_EDITORS)
-                        .requestMatchers("/evidence/*/approve", "/evidence/*/reject")
+                        .requestMatchers("/evidence/*/approve", "/evidence/*/reject", "/offerings/**", "/layers/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()

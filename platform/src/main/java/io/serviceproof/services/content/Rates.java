@@ -25,6 +25,9 @@ public record Rates(Interval falseAccept, Interval falseReject) {
         double z2 = Z * Z;
         double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
         double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new Interval(k, n, p, Math.max(0, centre - half), Math.min(1, centre + half));
+        // At the edges the bounds are exactly 0 and 1; rounding would leave 1e-18 behind.
+        double low = k == 0 ? 0 : Math.max(0, centre - half);
+        double high = k == n ? 1 : Math.min(1, centre + half);
+        return new Interval(k, n, p, low, high);
     }
 }
