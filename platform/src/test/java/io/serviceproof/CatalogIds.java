@@ -23,7 +23,9 @@ record CatalogIds(
         String mappingId,
         String adoptionId,
         String resultId,
-        String evidenceId) {
+        String evidenceId,
+        String offeringId,
+        String layerId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -80,6 +82,14 @@ record CatalogIds(
                                     io.serviceproof.evidence.LinkTarget.REQUIREMENT, logging)))
                     .item()
                     .id();
+            var offerings = context.getBean(io.serviceproof.services.Offerings.class);
+            String offering = offerings
+                    .createOffering("Isolation line", "", "CNC", List.of("VN"))
+                    .id();
+            String layer = offerings
+                    .createLayer(offering, "Remote O&M", null, "cloud-om-predictive-maintenance", null)
+                    .id();
+            offerings.publish(layer);
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -89,7 +99,9 @@ record CatalogIds(
                     mapping,
                     catalog.adoptions().get(0).id(),
                     result,
-                    evidence);
+                    evidence,
+                    offering,
+                    layer);
         });
     }
 

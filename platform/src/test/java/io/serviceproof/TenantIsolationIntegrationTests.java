@@ -225,6 +225,15 @@ class TenantIsolationIntegrationTests {
         if (path.contains("/users")) {
             return tenant.user(Role.ENGINEER).id().toString();
         }
+        if (path.contains("/evidence/")) {
+            return catalog.evidenceId();
+        }
+        if (path.contains("/layers/")) {
+            return catalog.layerId();
+        }
+        if (path.contains("/offerings/")) {
+            return catalog.offeringId();
+        }
         if (path.contains("/frameworks") || path.contains("/compare") || path.contains("mappings/export")) {
             return catalog.frameworkId();
         }
@@ -236,9 +245,6 @@ class TenantIsolationIntegrationTests {
         }
         if (path.contains("/results/")) {
             return catalog.resultId();
-        }
-        if (path.contains("/evidence/")) {
-            return catalog.evidenceId();
         }
         return tenant.tokenIdOfEngineer();
     }
@@ -261,7 +267,12 @@ class TenantIsolationIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return mapping + requirement + evidence;
+        String layer = mvc.perform(request(HttpMethod.GET, "/api/v1/layers/" + ids.layerId())
+                        .with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return mapping + requirement + evidence + layer;
     }
 
     private void listShowsOnlyOwnRows(IsolationCases.Case endpoint) throws Exception {
@@ -290,7 +301,8 @@ class TenantIsolationIntegrationTests {
                 catalog.mappingId(),
                 catalog.adoptionId(),
                 catalog.resultId(),
-                catalog.evidenceId());
+                catalog.evidenceId(),
+                catalog.offeringId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {

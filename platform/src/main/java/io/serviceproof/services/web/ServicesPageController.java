@@ -126,7 +126,7 @@ class ServicesPageController {
     }
 
     private void document(Model model, ServiceLayer layer, LayerContent content) {
-        model.addAttribute("content", content);
+        model.addAttribute("doc", content);
         model.addAttribute("crossBorder", offerings.crossBorderFlows(layer, content));
         model.addAttribute("diagram", DataFlowSvg.render(content.dataFlow()));
         model.addAttribute(
