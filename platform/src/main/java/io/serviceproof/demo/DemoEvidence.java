@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,14 @@ import org.springframework.stereotype.Component;
 class DemoEvidence {
 
     private record Item(
-            String title, String type, String file, String framework, String ref, int validDays, String state) {}
+            String title,
+            String type,
+            String file,
+            String framework,
+            String ref,
+            int validDays,
+            String state,
+            String layer) {}
 
     private static final List<Item> ITEMS = List.of(
             new Item(
@@ -40,7 +48,8 @@ class DemoEvidence {
                     "iec-62443-2-4",
                     "SP.07",
                     365,
-                    "approved"),
+                    "approved",
+                    "cloud-om-predictive-maintenance"),
             new Item(
                     "Remote technician training records, Q3 2026 (demo)",
                     "E4",
@@ -48,7 +57,8 @@ class DemoEvidence {
                     "iec-62443-2-4",
                     "SP.01",
                     20,
-                    "approved"),
+                    "approved",
+                    "cloud-om-predictive-maintenance"),
             new Item(
                     "Inference log export, line 2, October 2026 (demo)",
                     "E3",
@@ -56,7 +66,8 @@ class DemoEvidence {
                     "iso-iec-27001",
                     "A.8.15",
                     0,
-                    "approved"),
+                    "approved",
+                    "ai-remote-quality-inspection"),
             new Item(
                     "Disaster-recovery test report 2026 (demo)",
                     "E8",
@@ -64,7 +75,8 @@ class DemoEvidence {
                     "iso-iec-27001",
                     "A.5.30",
                     365,
-                    "in-review"),
+                    "in-review",
+                    "warehouse-saas"),
             new Item(
                     "Warehouse SaaS SLA, draft for Thai buyers (demo)",
                     "E2",
@@ -72,7 +84,8 @@ class DemoEvidence {
                     "iso-iec-19086-3",
                     "9.3",
                     0,
-                    "draft"));
+                    "draft",
+                    "warehouse-saas"));
 
     private final Vault vault;
     private final Catalog catalog;
@@ -84,15 +97,18 @@ class DemoEvidence {
         this.clock = clock;
     }
 
-    void seed(Organisation demo, UserAccount engineer, UserAccount compliance) {
+    void seed(Organisation demo, UserAccount engineer, UserAccount compliance, Map<String, String> layers) {
         Actor uploader = userActor(demo, engineer);
         Actor reviewer = userActor(demo, compliance);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (Item item : ITEMS) {
             String id = Tenancy.callAs(uploader, () -> {
-                List<LinkRequest> links = requirement(item.framework(), item.ref())
-                        .map(r -> List.of(new LinkRequest(LinkTarget.REQUIREMENT, r.id())))
-                        .orElse(List.of());
+                List<LinkRequest> links = new java.util.ArrayList<>();
+                requirement(item.framework(), item.ref())
+                        .ifPresent(r -> links.add(new LinkRequest(LinkTarget.REQUIREMENT, r.id())));
+                if (layers.containsKey(item.layer())) {
+                    links.add(new LinkRequest(LinkTarget.SERVICE_LAYER, layers.get(item.layer())));
+                }
                 return vault.register(
                                 new EvidenceFields(
                                         item.title(),

@@ -42,16 +42,19 @@ class DemoOrganisation {
     private final UserAccounts users;
     private final TransactionTemplate transaction;
     private final DemoEvidence evidence;
+    private final DemoServices services;
 
     DemoOrganisation(
             OrganisationDirectory organisations,
             UserAccounts users,
             TransactionTemplate transaction,
-            DemoEvidence evidence) {
+            DemoEvidence evidence,
+            DemoServices services) {
         this.organisations = organisations;
         this.users = users;
         this.transaction = transaction;
         this.evidence = evidence;
+        this.services = services;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -70,10 +73,9 @@ class DemoOrganisation {
             List<UserAccount> created = Tenancy.callAs(
                     Actor.system(demo.id(), "system:demo-seed"),
                     () -> USERS.stream().map(users::create).toList());
-            evidence.seed(
-                    demo,
-                    DemoEvidence.withRole(created, Role.ENGINEER),
-                    DemoEvidence.withRole(created, Role.COMPLIANCE_MANAGER));
+            UserAccount compliance = DemoEvidence.withRole(created, Role.COMPLIANCE_MANAGER);
+            var layers = services.seed(demo, compliance);
+            evidence.seed(demo, DemoEvidence.withRole(created, Role.ENGINEER), compliance, layers);
         });
         log.info(
                 "Created the demo organisation '{}' with {} users (see README for their credentials)",

@@ -1,11 +1,11 @@
 /**
  * The demo organisation a visitor explores on a fresh installation: a machine maker exporting a CNC
  * line with AI remote quality inspection, cloud remote maintenance and a warehouse SaaS to Vietnam
- * and Thailand, with evidence in the vault. Created once, on the first start; never touched again.
+ * and Thailand, with its offering, published service layers and evidence in the vault. Created once, on the first start; never touched again.
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"identity", "identity :: users", "catalog", "evidence"})
+        allowedDependencies = {"identity", "identity :: users", "catalog", "evidence", "services"})
 package io.serviceproof.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -60,6 +60,22 @@ class DemoDataIntegrationTests {
                             .isBefore(java.time.LocalDate.now().plusDays(31)));
             assertThat(Tenancy.callAs(Actor.system(demo.id(), "test"), vault::allLinks))
                     .hasSizeGreaterThanOrEqualTo(4);
+
+            // One offering into four markets, with its three layers published once.
+            var offerings = app.getBean(io.serviceproof.services.Offerings.class);
+            Tenancy.runAs(Actor.system(demo.id(), "test"), () -> {
+                assertThat(offerings.offerings())
+                        .singleElement()
+                        .satisfies(o -> assertThat(o.markets()).containsExactly("VN", "TH", "MY", "ID"));
+                assertThat(offerings.allLayers())
+                        .extracting(
+                                io.serviceproof.services.ServiceLayer::code,
+                                io.serviceproof.services.ServiceLayer::latestVersion)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("ai-remote-quality-inspection", 1),
+                                org.assertj.core.groups.Tuple.tuple("cloud-om-predictive-maintenance", 1),
+                                org.assertj.core.groups.Tuple.tuple("warehouse-saas", 1));
+            });
         }
     }
 
