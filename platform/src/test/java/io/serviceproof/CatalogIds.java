@@ -25,7 +25,8 @@ record CatalogIds(
         String resultId,
         String evidenceId,
         String offeringId,
-        String layerId) {
+        String layerId,
+        String technicianId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -90,6 +91,10 @@ record CatalogIds(
                     .createLayer(offering, "Remote O&M", null, "cloud-om-predictive-maintenance", null)
                     .id();
             offerings.publish(layer);
+            var people = context.getBean(io.serviceproof.evidence.people.People.class);
+            String technician = people.addTechnician("Isolation technician", "", "", List.of(), null)
+                    .id();
+            people.addTask(layer, "Remote session", "remote access");
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -101,7 +106,8 @@ record CatalogIds(
                     result,
                     evidence,
                     offering,
-                    layer);
+                    layer,
+                    technician);
         });
     }
 

@@ -228,6 +228,9 @@ class TenantIsolationIntegrationTests {
         if (path.contains("/evidence/")) {
             return catalog.evidenceId();
         }
+        if (path.contains("/technicians/") || path.contains("/people/")) {
+            return catalog.technicianId();
+        }
         if (path.contains("/layers/")) {
             return catalog.layerId();
         }
@@ -272,7 +275,17 @@ class TenantIsolationIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return mapping + requirement + evidence + layer;
+        String technician = mvc.perform(request(HttpMethod.GET, "/api/v1/technicians/" + ids.technicianId())
+                        .with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String competence = mvc.perform(request(HttpMethod.GET, "/api/v1/layers/" + ids.layerId() + "/competence")
+                        .with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return mapping + requirement + evidence + layer + technician + competence;
     }
 
     private void listShowsOnlyOwnRows(IsolationCases.Case endpoint) throws Exception {
@@ -302,7 +315,8 @@ class TenantIsolationIntegrationTests {
                 catalog.adoptionId(),
                 catalog.resultId(),
                 catalog.evidenceId(),
-                catalog.offeringId());
+                catalog.offeringId(),
+                catalog.technicianId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {

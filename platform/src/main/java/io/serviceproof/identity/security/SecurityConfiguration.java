@@ -55,7 +55,8 @@ class SecurityConfiguration {
                                 "/api/v1/evidence/*/approve",
                                 "/api/v1/evidence/*/reject",
                                 "/api/v1/offerings/**",
-                                "/api/v1/layers/**")
+                                "/api/v1/layers/**",
+                                "/api/v1/technicians/*/authorisations/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));
@@ -96,7 +97,12 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/catalog/**")
                         .hasAnyRole(CATALOG_EDITORS)
-                        .requestMatchers("/evidence/*/approve", "/evidence/*/reject", "/offerings/**", "/layers/**")
+                        .requestMatchers(
+                                "/evidence/*/approve",
+                                "/evidence/*/reject",
+                                "/offerings/**",
+                                "/layers/**",
+                                "/people/*/authorisations/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()

@@ -1,0 +1,5 @@
+package io.serviceproof.evidence.people;
+
+import java.time.Instant;
+
+public record Authorisation(String id, String technicianId, String taskId, Instant grantedAt, String grantedBy) {}
