@@ -91,6 +91,10 @@ record CatalogIds(
                     .createLayer(offering, "Remote O&M", null, "cloud-om-predictive-maintenance", null)
                     .id();
             offerings.publish(layer);
+            context.getBean(io.serviceproof.services.ApiContracts.class).upload(layer, """
+                            {"openapi":"3.0.3","info":{"title":"O&M API","version":"1.0.0"},
+                             "paths":{"/alerts":{"get":{"responses":{"200":{"description":"alerts"}}}}}}
+                            """);
             var people = context.getBean(io.serviceproof.evidence.people.People.class);
             String technician = people.addTechnician("Isolation technician", "", "", List.of(), null)
                     .id();

@@ -50,7 +50,10 @@ public class LayerTemplates {
         templates.put(
                 CUSTOM,
                 new Template(
-                        CUSTOM, "Custom service", "自定义服务", new LayerContent(null, null, null, null, null, null, null)));
+                        CUSTOM,
+                        "Custom service",
+                        "自定义服务",
+                        new LayerContent(null, null, null, null, null, null, null, null)));
     }
 
     public List<Template> all() {

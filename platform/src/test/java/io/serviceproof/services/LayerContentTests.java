@@ -73,6 +73,7 @@ class LayerContentTests {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertThat(LayerContentValidator.problems(content))
                 .extracting(ContentProblem::location)

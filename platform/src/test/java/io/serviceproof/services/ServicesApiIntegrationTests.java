@@ -21,6 +21,7 @@ import io.serviceproof.ledger.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -238,5 +239,72 @@ class ServicesApiIntegrationTests {
                         .param("layerId", "no-such-layer")
                         .with(bearer(manager)))
                 .andExpect(status().isBadRequest());
+    }
+
+    static final String API_V1 = """
+            {"openapi":"3.0.3","info":{"title":"Inspection results API","version":"1.0.0"},
+             "paths":{
+               "/inspections/{id}":{"get":{"parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+                 "responses":{"200":{"description":"A verdict"}}}},
+               "/lots/{lot}/report":{"get":{"parameters":[{"name":"lot","in":"path","required":true,"schema":{"type":"string"}}],
+                 "responses":{"200":{"description":"A lot report"}}}}}}
+            """;
+
+    @Test
+    void apiContractsAreValidatedVersionedAndCheckedForBreakingChanges() throws Exception {
+        String layer = newLayer();
+        JsonNode first = post("/api/v1/layers/" + layer + "/api-contracts", API_V1);
+        assertThat(first.at("/contract/version").asInt()).isEqualTo(1);
+        assertThat(first.at("/contract/operations").asInt()).isEqualTo(2);
+        assertThat(first.at("/changes/breaking").asBoolean()).isFalse();
+
+        // v2 drops the lot report: clients that used it break.
+        String v2 = API_V1.replace("1.0.0", "2.0.0")
+                .replaceAll("(?s),\\s*\"/lots/\\{lot\\}/report\".*\\}\\}\\}\\}\\}", "}}");
+        JsonNode second =
+                json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/api/v1/layers/" + layer + "/api-contracts")
+                                .with(bearer(manager))
+                                .contentType("application/yaml")
+                                .content(v2))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(second.at("/changes/breaking").asBoolean()).isTrue();
+        assertThat(second.at("/changes/removed/0").asString()).isEqualTo("GET /lots/{lot}/report");
+        String sha = second.at("/contract/sha256").asString();
+
+        mvc.perform(get("/api/v1/layers/" + layer + "/api-contracts/2/diff?from=1")
+                        .with(bearer(manager)))
+                .andExpect(jsonPath("$.breaking").value(true))
+                .andExpect(jsonPath("$.removed[0]").value("GET /lots/{lot}/report"));
+        byte[] stored = mvc.perform(
+                        get("/api/v1/layers/" + layer + "/api-contracts/2").with(bearer(manager)))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)))
+                .isEqualTo(sha);
+        mvc.perform(get("/api/v1/layers/" + layer).with(bearer(manager)))
+                .andExpect(jsonPath("$.draft.apiContract.version").value(2))
+                .andExpect(jsonPath("$.draft.apiContract.sha256").value(sha));
+
+        for (String bad : List.of(
+                "{\"openapi\":\"3.0.3\",\"paths\":{}}",
+                "{\"swagger\":\"2.0\",\"info\":{\"title\":\"x\",\"version\":\"1\"},\"paths\":{}}",
+                API_V1.replace(
+                        "\"A verdict\"}}",
+                        "\"A verdict\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"http://169.254.169.254/latest\"}}}}}"),
+                "not: [an, openapi")) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                    "/api/v1/layers/" + layer + "/api-contracts")
+                            .with(bearer(manager))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(bad))
+                    .andExpect(status().isUnprocessableEntity());
+        }
+        mvc.perform(get("/api/v1/layers/" + layer + "/api-contracts").with(bearer(manager)))
+                .andExpect(jsonPath("$.length()").value(2));
     }
 }

@@ -14,7 +14,8 @@ public record LayerContent(
         ValidationMethod validation,
         List<FailureResponse> failureResponses,
         List<String> evidenceItems,
-        List<String> risks) {
+        List<String> risks,
+        ApiContractRef apiContract) {
 
     public LayerContent {
         description = description == null ? ServiceDescription.EMPTY : description;
@@ -24,6 +25,12 @@ public record LayerContent(
         evidenceItems = evidenceItems == null ? List.of() : List.copyOf(evidenceItems);
         risks = risks == null ? List.of() : List.copyOf(risks);
     }
+
+    /**
+     * The layer's API contract this version documents: the uploaded OpenAPI document's version
+     * number and digest (the document itself is kept with the layer's contracts).
+     */
+    public record ApiContractRef(int version, String title, String apiVersion, String sha256) {}
 
     /** Scope, deliverables, exclusions, support hours and languages, regions served. */
     public record ServiceDescription(

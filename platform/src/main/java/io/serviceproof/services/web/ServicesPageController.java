@@ -40,14 +40,21 @@ class ServicesPageController {
     private final Catalog catalog;
     private final UserAccounts users;
     private final Vault vault;
+    private final io.serviceproof.services.ApiContracts contracts;
 
     ServicesPageController(
-            Offerings offerings, LayerTemplates templates, Catalog catalog, UserAccounts users, Vault vault) {
+            Offerings offerings,
+            LayerTemplates templates,
+            Catalog catalog,
+            UserAccounts users,
+            Vault vault,
+            io.serviceproof.services.ApiContracts contracts) {
         this.offerings = offerings;
         this.templates = templates;
         this.catalog = catalog;
         this.users = users;
         this.vault = vault;
+        this.contracts = contracts;
     }
 
     @GetMapping("/offerings")
@@ -110,6 +117,7 @@ class ServicesPageController {
         model.addAttribute("problems", offerings.problems(layer.draft()));
         model.addAttribute("versions", offerings.versions(id));
         model.addAttribute("evidence", vault.find(new EvidenceFilter(null, null, null, LinkTarget.SERVICE_LAYER, id)));
+        model.addAttribute("contracts", contracts.contracts(id));
         document(model, layer, layer.draft());
         return "services/layer";
     }
@@ -172,6 +180,33 @@ class ServicesPageController {
             redirect.addFlashAttribute("problem", "services.error.unchanged");
         }
         return "redirect:/layers/" + id;
+    }
+
+    @PostMapping("/layers/{id}/api-contracts")
+    String uploadContract(
+            @PathVariable String id,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) {
+        offerings.layer(id);
+        try {
+            var uploaded = contracts.upload(id, ApiContractsApiController.text(file));
+            redirect.addFlashAttribute(
+                    "notice",
+                    uploaded.changes().breaking() ? "services.contract.breaking" : "services.contract.uploaded");
+        } catch (UnprocessableDocumentException e) {
+            redirect.addFlashAttribute("problem", "services.error.contract");
+            redirect.addFlashAttribute("contractErrors", e.problems());
+        }
+        return "redirect:/layers/" + id;
+    }
+
+    @GetMapping("/layers/{id}/api-contracts/{version}/diff")
+    String contractDiff(@PathVariable String id, @PathVariable int version, @RequestParam int from, Model model) {
+        model.addAttribute("layer", offerings.layer(id));
+        model.addAttribute("from", contracts.contract(id, from));
+        model.addAttribute("to", contracts.contract(id, version));
+        model.addAttribute("diff", contracts.diff(id, from, version));
+        return "services/contract-diff";
     }
 
     @GetMapping("/layers/{id}/compare")
