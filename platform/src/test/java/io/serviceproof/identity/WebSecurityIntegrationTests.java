@@ -63,6 +63,31 @@ class WebSecurityIntegrationTests {
     }
 
     @Test
+    void aSignedInSessionMayDownloadFromTheApiButNotChangeAnything() throws Exception {
+        String email = tenant.user(Role.OWNER).email();
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
+                mvc.perform(formLogin("/login").user(email).password(TestTenant.PASSWORD))
+                        .andExpect(authenticated())
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
+
+        mvc.perform(get("/api/v1/catalog/frameworks").session(session))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].key", hasItem("iso-iec-27001")));
+        // Without a CSRF check on the API, a session must never authorise a change there.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/offerings")
+                        .session(session)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Forged\"}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/offerings").with(bearer(tenant.token(Role.OWNER))))
+                .andExpect(jsonPath("$.length()").value(0));
+        // No session, no download.
+        mvc.perform(get("/api/v1/catalog/frameworks")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void aWrongPasswordFailsAndIsTrailedInTheUsersOrganisation() throws Exception {
         String email = tenant.user(Role.ENGINEER).email();
         mvc.perform(formLogin("/login").user(email).password("wrong-password"))

@@ -32,10 +32,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, UserAccounts accounts)
+            throws Exception {
         // The C2SP read API of logs is stateless too: public logs need no token, private ones a token.
+        // A signed-in user's session is honoured for downloads (GET) only; see SignedInReads.
         http.securityMatcher("/api/**", "/logs/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new SignedInReads(accounts)))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(
