@@ -184,6 +184,23 @@ public class Offerings {
         return layer(layerId);
     }
 
+    /** Replaces the draft's objectives (from an OpenSLO import), keeping everything else. */
+    @Transactional
+    public ServiceLayer replaceSlos(String layerId, List<LayerContent.Slo> slos) {
+        LayerContent draft = layer(layerId).draft();
+        return saveDraft(
+                layerId,
+                new LayerContent(
+                        draft.description(),
+                        new LayerContent.SlaDefinition(draft.sla().contentAreas(), slos),
+                        draft.dataFlow(),
+                        draft.validation(),
+                        draft.failureResponses(),
+                        draft.evidenceItems(),
+                        draft.risks(),
+                        draft.apiContract()));
+    }
+
     public List<ContentProblem> problems(LayerContent content) {
         return LayerContentValidator.problems(content);
     }

@@ -165,4 +165,56 @@ class LayerContentTests {
                 .doesNotContain("<script>")
                 .contains("&lt;script&gt;", "B &amp; C", "#c0392b");
     }
+
+    @Test
+    void openSloRoundTripsEveryTemplatesObjectives() {
+        for (LayerTemplates.Template template : new LayerTemplates().all()) {
+            List<LayerContent.Slo> slos = template.content().sla().slos();
+            if (slos.isEmpty()) {
+                continue;
+            }
+            String yaml = io.serviceproof.services.content.OpenSlo.export(template.key(), slos);
+            assertThat(yaml).contains("apiVersion: \"openslo/v1\"", "kind: \"SLO\"", "thresholdMetric");
+            assertThat(io.serviceproof.services.content.OpenSlo.read(yaml))
+                    .as(template.key())
+                    .isEqualTo(slos);
+        }
+    }
+
+    @Test
+    void openSloFromOtherToolsAndItsErrors() {
+        String ratio = """
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata:
+                  name: api-availability
+                  displayName: API availability
+                spec:
+                  service: wms
+                  indicator:
+                    metadata: {name: good-requests}
+                    spec:
+                      ratioMetric:
+                        counter: true
+                        good: {metricSource: {type: Prometheus, spec: {query: 'sum(http_requests{code!~"5.."})'}}}
+                        total: {metricSource: {type: Prometheus, spec: {query: 'sum(http_requests)'}}}
+                  timeWindow: [{duration: 28d, isRolling: true}]
+                  budgetingMethod: Occurrences
+                  objectives: [{displayName: Good, target: 0.995}]
+                """;
+        assertThat(io.serviceproof.services.content.OpenSlo.read(ratio))
+                .singleElement()
+                .satisfies(slo -> {
+                    assertThat(slo.expression()).isEqualTo("ratio(api_availability) >= 99.5");
+                    assertThat(slo.window()).isEqualTo("28d");
+                    assertThat(slo.unit()).isEqualTo("%");
+                });
+        assertThatThrownBy(() -> io.serviceproof.services.content.OpenSlo.read(
+                        "apiVersion: openslo/v1\nkind: Service\nmetadata: {name: x}\n---\n"
+                                + ratio.replace("openslo/v1", "openslo/v2")))
+                .isInstanceOf(UnprocessableDocumentException.class)
+                .satisfies(e -> assertThat(((UnprocessableDocumentException) e).problems())
+                        .extracting(UnprocessableDocumentException.Problem::location)
+                        .containsExactly("document 1 kind", "document 2 apiVersion"));
+    }
 }

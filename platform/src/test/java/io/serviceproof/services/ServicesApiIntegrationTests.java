@@ -307,4 +307,33 @@ class ServicesApiIntegrationTests {
         mvc.perform(get("/api/v1/layers/" + layer + "/api-contracts").with(bearer(manager)))
                 .andExpect(jsonPath("$.length()").value(2));
     }
+
+    @Test
+    void slosTravelAsOpenSlo() throws Exception {
+        String layer = newLayer();
+        String yaml = mvc.perform(get("/api/v1/layers/" + layer + "/openslo").with(bearer(manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("query: \"p95(latency_ms)\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String tightened = yaml.replace("value: 1000", "value: 800");
+        mvc.perform(put("/api/v1/layers/" + layer + "/openslo")
+                        .with(bearer(manager))
+                        .contentType("application/yaml")
+                        .content(tightened))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.draft.sla.slos[1].expression").value("p95(latency_ms) <= 800"))
+                .andExpect(jsonPath("$.draft.sla.contentAreas.availability").exists());
+        mvc.perform(
+                        put("/api/v1/layers/" + layer + "/openslo")
+                                .with(bearer(manager))
+                                .contentType("application/yaml")
+                                .content(
+                                        "apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: x}\nspec:\n  indicator: {spec: {thresholdMetric: {metricSource: {spec: {query: 'rate(x) per hour'}}}}}\n  objectives: [{op: lte, value: 3}]\n"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].location").value("document 1 spec.indicator"));
+        mvc.perform(get("/api/v1/layers/" + layer).with(bearer(manager)))
+                .andExpect(jsonPath("$.draft.sla.slos[1].expression").value("p95(latency_ms) <= 800"));
+    }
 }

@@ -11,6 +11,7 @@ import io.serviceproof.services.content.ContentProblem;
 import io.serviceproof.services.content.CrossBorderFlow;
 import io.serviceproof.services.content.DataFlowSvg;
 import io.serviceproof.services.content.LayerContent;
+import io.serviceproof.services.content.OpenSlo;
 import io.serviceproof.services.content.VersionDiff;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -183,6 +184,41 @@ class ServicesApiController {
     @GetMapping("/layers/{id}/compare")
     List<VersionDiff.Change> compare(@PathVariable String id, @RequestParam String from, @RequestParam String to) {
         return offerings.compare(id, versionNumber("from", from), versionNumber("to", to));
+    }
+
+    @Operation(
+            summary = "The SLOs of the draft (or a version) as OpenSLO v1 YAML",
+            description = "One kind: SLO document per objective; the indicator's query is the measured quantity.")
+    @GetMapping(path = "/layers/{id}/openslo", produces = "application/yaml")
+    ResponseEntity<String> openSlo(@PathVariable String id, @RequestParam(defaultValue = "draft") String version) {
+        ServiceLayer layer = offerings.layer(id);
+        LayerContent content = content(id, versionNumber("version", version));
+        List<ContentProblem> problems = offerings.problems(content).stream()
+                .filter(p -> p.location().startsWith("/sla/slos"))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new io.serviceproof.common.UnprocessableDocumentException(
+                    "the SLOs cannot be exported until they are valid",
+                    problems.stream()
+                            .map(p -> new io.serviceproof.common.UnprocessableDocumentException.Problem(
+                                    p.location(), p.message()))
+                            .toList());
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.valueOf("application/yaml"))
+                .header("Content-Disposition", "attachment; filename=\"" + layer.code() + "-slos.yaml\"")
+                .body(OpenSlo.export(layer.code(), content.sla().slos()));
+    }
+
+    @Operation(
+            summary = "Replace the draft's SLOs with those of an OpenSLO v1 YAML file (kind: SLO documents)",
+            description = "JSON is accepted too, being YAML.")
+    @PutMapping(
+            path = "/layers/{id}/openslo",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/json"})
+    LayerResponse importOpenSlo(@PathVariable String id, @RequestBody String yaml) {
+        offerings.layer(id);
+        return response(offerings.replaceSlos(id, OpenSlo.read(yaml)));
     }
 
     @Operation(summary = "Flows of the draft (or a version) that cross a border, with the laws each engages")

@@ -200,6 +200,23 @@ class ServicesPageController {
         return "redirect:/layers/" + id;
     }
 
+    @PostMapping("/layers/{id}/openslo")
+    String importOpenSlo(
+            @PathVariable String id,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) {
+        offerings.layer(id);
+        try {
+            offerings.replaceSlos(
+                    id, io.serviceproof.services.content.OpenSlo.read(ApiContractsApiController.text(file)));
+            redirect.addFlashAttribute("notice", "services.openslo.imported");
+        } catch (UnprocessableDocumentException e) {
+            redirect.addFlashAttribute("problem", "services.error.openslo");
+            redirect.addFlashAttribute("contractErrors", e.problems());
+        }
+        return "redirect:/layers/" + id;
+    }
+
     @GetMapping("/layers/{id}/api-contracts/{version}/diff")
     String contractDiff(@PathVariable String id, @PathVariable int version, @RequestParam int from, Model model) {
         model.addAttribute("layer", offerings.layer(id));
