@@ -43,18 +43,21 @@ class DemoOrganisation {
     private final TransactionTemplate transaction;
     private final DemoEvidence evidence;
     private final DemoServices services;
+    private final DemoPeople people;
 
     DemoOrganisation(
             OrganisationDirectory organisations,
             UserAccounts users,
             TransactionTemplate transaction,
             DemoEvidence evidence,
-            DemoServices services) {
+            DemoServices services,
+            DemoPeople people) {
         this.organisations = organisations;
         this.users = users;
         this.transaction = transaction;
         this.evidence = evidence;
         this.services = services;
+        this.people = people;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -76,6 +79,7 @@ class DemoOrganisation {
             UserAccount compliance = DemoEvidence.withRole(created, Role.COMPLIANCE_MANAGER);
             var layers = services.seed(demo, compliance);
             evidence.seed(demo, DemoEvidence.withRole(created, Role.ENGINEER), compliance, layers);
+            people.seed(demo, compliance, DemoEvidence.withRole(created, Role.ENGINEER), layers);
         });
         log.info(
                 "Created the demo organisation '{}' with {} users (see README for their credentials)",

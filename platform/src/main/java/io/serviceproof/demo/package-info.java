@@ -5,7 +5,8 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"identity", "identity :: users", "catalog", "evidence", "services"})
+        allowedDependencies = {"identity", "identity :: users", "catalog", "evidence", "evidence :: people", "services"
+        })
 package io.serviceproof.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -75,6 +75,11 @@ class DemoDataIntegrationTests {
                                 org.assertj.core.groups.Tuple.tuple("ai-remote-quality-inspection", 1),
                                 org.assertj.core.groups.Tuple.tuple("cloud-om-predictive-maintenance", 1),
                                 org.assertj.core.groups.Tuple.tuple("warehouse-saas", 1));
+                // Technicians on the remote-maintenance layer: one authorisation current, one lapsed.
+                var matrix = app.getBean(io.serviceproof.evidence.people.People.class)
+                        .matrix(offerings.allLayers().get(1).id(), java.time.LocalDate.now());
+                assertThat(matrix.tasks()).hasSize(2);
+                assertThat(matrix.lapsed()).isEqualTo(1);
             });
         }
     }
