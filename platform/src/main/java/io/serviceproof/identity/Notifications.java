@@ -34,13 +34,18 @@ public class Notifications {
     private final ObjectProvider<JavaMailSender> mail;
     private final MessageSource messages;
     private final Clock clock;
+    private final String publicUrl;
 
     Notifications(
             NotificationRows rows,
             UserAccounts users,
             ObjectProvider<JavaMailSender> mail,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${serviceproof.public-url:http://${serviceproof.public-host:localhost:8080}}")
+                    String publicUrl) {
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.rows = rows;
         this.users = users;
         this.mail = mail;
@@ -82,7 +87,7 @@ public class Notifications {
         String text = messages.getMessage(
                 notification.messageKey(), notification.arguments().toArray(), Locale.ENGLISH);
         message.setSubject("ServiceProof: " + text);
-        message.setText(text + (notification.link() == null ? "" : "\n\n" + notification.link()));
+        message.setText(text + (notification.link() == null ? "" : "\n\n" + publicUrl + notification.link()));
         try {
             sender.send(message);
         } catch (MailException e) {
