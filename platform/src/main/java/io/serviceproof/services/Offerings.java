@@ -298,6 +298,49 @@ public class Offerings {
         return DataFlowAnalysis.crossBorder(content.dataFlow(), laws, markets);
     }
 
+    /**
+     * The evidence types (E1…) that the offering's published layer versions document, each with
+     * where: E1 a service-level description, E2 an SLA with objectives, E5 an API contract, E6 a
+     * data-flow diagram, E7 a validation method, E8 failure-response protocols.
+     */
+    public Map<String, String> documentedEvidenceTypes(String offeringId) {
+        Map<String, String> types = new java.util.TreeMap<>();
+        for (ServiceLayer layer : layers(offeringId)) {
+            if (layer.latestVersion() == 0) {
+                continue;
+            }
+            LayerContent content = ContentJson.fromJson(
+                    version(layer.id(), layer.latestVersion()).canonicalJson());
+            String where = layer.name() + " v" + layer.latestVersion();
+            if (!content.description().scope().isBlank()) {
+                types.merge("E1", where + ": service-level description", (a, b) -> a + "; " + b);
+            }
+            if (!content.sla().slos().isEmpty()) {
+                types.merge(
+                        "E2",
+                        where + ": SLA with " + content.sla().slos().size() + " objectives",
+                        (a, b) -> a + "; " + b);
+            }
+            if (content.apiContract() != null) {
+                types.merge(
+                        "E5", where + ": API contract v" + content.apiContract().version(), (a, b) -> a + "; " + b);
+            }
+            if (!content.dataFlow().nodes().isEmpty()) {
+                types.merge("E6", where + ": data-flow diagram", (a, b) -> a + "; " + b);
+            }
+            if (content.validation() != null) {
+                types.merge("E7", where + ": validation method", (a, b) -> a + "; " + b);
+            }
+            if (!content.failureResponses().isEmpty()) {
+                types.merge(
+                        "E8",
+                        where + ": " + content.failureResponses().size() + " failure-response protocols",
+                        (a, b) -> a + "; " + b);
+            }
+        }
+        return types;
+    }
+
     private String freeCode(String base) {
         String code = base.isEmpty() ? "layer" : base;
         for (int i = 2; layers.codeTaken(code); i++) {

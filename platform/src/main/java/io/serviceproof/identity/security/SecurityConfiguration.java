@@ -59,7 +59,8 @@ class SecurityConfiguration {
                                 "/api/v1/evidence/*/reject",
                                 "/api/v1/offerings/**",
                                 "/api/v1/layers/**",
-                                "/api/v1/technicians/*/authorisations/**")
+                                "/api/v1/technicians/*/authorisations/**",
+                                "/api/v1/assessments/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));
@@ -105,7 +106,8 @@ class SecurityConfiguration {
                                 "/evidence/*/reject",
                                 "/offerings/**",
                                 "/layers/**",
-                                "/people/*/authorisations/**")
+                                "/people/*/authorisations/**",
+                                "/assessments/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()

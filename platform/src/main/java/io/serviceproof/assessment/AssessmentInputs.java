@@ -1,0 +1,40 @@
+package io.serviceproof.assessment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a derivation needs, gathered once per computation so the rules run over maps.
+ *
+ * @param applicable the market's requirements with the basis that makes each apply
+ * @param approvedEvidence requirement id → titles of approved evidence valid today linked to it
+ * @param pendingEvidence requirement id → titles of linked evidence not (or no longer) counting
+ * @param coveredBy requirement id → requirements that cover it by a confirmed mapping
+ * @param recognised framework id → the recognised conformity result that covers it in this market
+ * @param documentedTypes evidence types (E1…) the offering's published layers document, with where
+ * @param overrides requirement id → the latest override
+ */
+public record AssessmentInputs(
+        List<Applicable> applicable,
+        Map<String, List<String>> approvedEvidence,
+        Map<String, List<String>> pendingEvidence,
+        Map<String, List<Cover>> coveredBy,
+        Map<String, String> recognised,
+        Map<String, String> documentedTypes,
+        Map<String, Override> overrides) {
+
+    public record Applicable(
+            String requirementId,
+            String frameworkId,
+            String framework,
+            String ref,
+            String title,
+            String basis,
+            Set<String> evidenceTypes) {}
+
+    /** A confirmed mapping: {@code byId} covers the requirement fully or partially. */
+    public record Cover(String byId, String byLabel, boolean full, String mappingId) {}
+
+    public record Override(Result result, String reason, String by) {}
+}

@@ -1,0 +1,139 @@
+package io.serviceproof.assessment.web;
+
+import io.serviceproof.assessment.Assessment;
+import io.serviceproof.assessment.AssessmentView;
+import io.serviceproof.assessment.Assessments;
+import io.serviceproof.assessment.RequirementResult;
+import io.serviceproof.assessment.Result;
+import io.serviceproof.common.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Assessments", description = "Gap analysis of an offering against a market profile")
+@RestController
+@RequestMapping("/api/v1/assessments")
+class AssessmentApiController {
+
+    private final Assessments assessments;
+    private final AssessmentFiles files;
+
+    AssessmentApiController(Assessments assessments, AssessmentFiles files) {
+        this.assessments = assessments;
+        this.files = files;
+    }
+
+    record Summary(
+            String id,
+            String title,
+            String offeringId,
+            String market,
+            String status,
+            double score,
+            Instant createdAt,
+            Instant signedAt,
+            String sha256) {
+        static Summary of(AssessmentView view) {
+            Assessment a = view.assessment();
+            return new Summary(
+                    a.id(),
+                    a.title(),
+                    a.offeringId(),
+                    a.market(),
+                    a.signedOff() ? "signed-off" : "open",
+                    view.score(),
+                    a.createdAt(),
+                    a.signedAt(),
+                    a.sha256());
+        }
+    }
+
+    @Operation(summary = "List assessments with their readiness score (live while open, frozen once signed off)")
+    @GetMapping
+    List<Summary> list() {
+        return assessments.assessments().stream()
+                .map(a -> Summary.of(assessments.view(a.id())))
+                .toList();
+    }
+
+    record NewAssessment(
+            @NotBlank String offeringId, @NotBlank String market) {}
+
+    @Operation(summary = "Start an assessment of an offering against a market profile")
+    @PostMapping
+    ResponseEntity<Summary> create(@Valid @RequestBody NewAssessment request) {
+        Assessment created = assessments.create(request.offeringId(), request.market());
+        return ResponseEntity.created(URI.create("/api/v1/assessments/" + created.id()))
+                .body(Summary.of(assessments.view(created.id())));
+    }
+
+    record Detail(Summary assessment, Map<Result, Long> counts, List<RequirementResult> results) {}
+
+    @Operation(summary = "One assessment: every applicable requirement's result and why")
+    @GetMapping("/{id}")
+    Detail get(@PathVariable String id) {
+        AssessmentView view = assessments.view(id);
+        return new Detail(Summary.of(view), view.counts(), view.results());
+    }
+
+    record NewOverride(
+            @NotBlank String requirementId,
+            @NotBlank String result,
+            @NotBlank @Size(max = 2000) String reason) {}
+
+    @Operation(summary = "Override a derived result, with the reason (kept as history)")
+    @PostMapping("/{id}/overrides")
+    Detail override(@PathVariable String id, @Valid @RequestBody NewOverride request) {
+        Result result;
+        try {
+            result = Result.fromToken(request.result());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("result", e.getMessage());
+        }
+        AssessmentView view = assessments.override(id, request.requirementId(), result, request.reason());
+        return new Detail(Summary.of(view), view.counts(), view.results());
+    }
+
+    @Operation(summary = "Sign off: freeze the results as canonical JSON, hash it and log the digest")
+    @PostMapping("/{id}/sign-off")
+    Detail signOff(@PathVariable String id) {
+        AssessmentView view = assessments.signOff(id);
+        return new Detail(Summary.of(view), view.counts(), view.results());
+    }
+
+    @Operation(
+            summary =
+                    "Export: xlsx (gap register), oscal (assessment results), soa (ISO/IEC 27001 Statement of Applicability),"
+                            + " snapshot (the signed-off canonical JSON)")
+    @GetMapping("/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "xlsx") String format) {
+        AssessmentFiles.File file = files.export(id, format);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(file.bytes());
+    }
+}

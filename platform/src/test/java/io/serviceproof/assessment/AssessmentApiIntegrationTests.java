@@ -1,0 +1,225 @@
+package io.serviceproof.assessment;
+
+import static io.serviceproof.ActingAs.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.serviceproof.TestTenant;
+import io.serviceproof.catalog.Catalog;
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Role;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.ledger.EntrySearch;
+import io.serviceproof.ledger.Ledger;
+import io.serviceproof.services.Offerings;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An exporter's gap analysis for Vietnam: derived results, an override, sign-off, exports. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AssessmentApiIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JsonMapper json;
+
+    TestTenant tenant;
+    String manager;
+    String offering;
+    String logging;
+
+    @BeforeEach
+    void tenant() {
+        tenant = TestTenant.create(context, "assessment");
+        manager = tenant.token(Role.COMPLIANCE_MANAGER);
+        Offerings offerings = context.getBean(Offerings.class);
+        Catalog catalog = context.getBean(Catalog.class);
+        Tenancy.runAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+            offering = offerings.createOffering("Line", "", "", List.of("VN")).id();
+            String layer = offerings
+                    .createLayer(offering, "Inspection", null, "ai-remote-quality-inspection", null)
+                    .id();
+            offerings.publish(layer);
+            String iso = catalog.frameworks().stream()
+                    .filter(f -> f.reference().equals("iso-iec-27001@2022"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            logging = catalog.requirements(iso).stream()
+                    .filter(r -> r.refId().equals("A.8.15"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+        });
+    }
+
+    private JsonNode send(String method, String path, String body, int expected) throws Exception {
+        var request = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), path)
+                .with(bearer(manager));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        String response = mvc.perform(request)
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return response.isEmpty() ? null : json.readTree(response);
+    }
+
+    private static JsonNode result(JsonNode detail, String requirementId) {
+        for (JsonNode r : detail.get("results")) {
+            if (r.get("requirementId").asString().equals(requirementId)) {
+                return r;
+            }
+        }
+        throw new AssertionError(requirementId + " not applicable");
+    }
+
+    @Test
+    void evidenceOverridesAndSignOffMoveTheResultsAndTheFrozenResultIsProvable() throws Exception {
+        String id = send("POST", "/api/v1/assessments", "{\"offeringId\":\"" + offering + "\",\"market\":\"vn\"}", 201)
+                .get("id")
+                .asString();
+        JsonNode before = send("GET", "/api/v1/assessments/" + id, null, 200);
+        assertThat(result(before, logging).get("result").asString()).isEqualTo("not-assessed");
+        double scoreBefore = before.at("/assessment/score").asDouble();
+        // The published inspection layer documents its SLA (E2) and data flows (E6) already.
+        assertThat(before.get("results").findValuesAsString("kind")).contains("layer");
+
+        String evidence = json.readTree(mvc.perform(multipart("/api/v1/evidence")
+                                .file(new MockMultipartFile("file", "log.csv", "text/csv", ("log " + id).getBytes()))
+                                .param("title", "Inference log export")
+                                .param("type", "E3")
+                                .param("requirementId", logging)
+                                .with(bearer(manager)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asString();
+        assertThat(result(send("GET", "/api/v1/assessments/" + id, null, 200), logging)
+                        .get("result")
+                        .asString())
+                .as("linked but not approved")
+                .isEqualTo("partial");
+        send("POST", "/api/v1/evidence/" + evidence + "/approve", "{}", 200);
+        JsonNode after = send("GET", "/api/v1/assessments/" + id, null, 200);
+        assertThat(result(after, logging).get("result").asString()).isEqualTo("compliant");
+        assertThat(after.at("/assessment/score").asDouble()).isGreaterThan(scoreBefore);
+
+        JsonNode overridden = send(
+                "POST",
+                "/api/v1/assessments/" + id + "/overrides",
+                "{\"requirementId\":\"" + logging
+                        + "\",\"result\":\"non-compliant\",\"reason\":\"Logs lack technician ids\"}",
+                200);
+        assertThat(result(overridden, logging).get("result").asString()).isEqualTo("non-compliant");
+        assertThat(result(overridden, logging).get("derived").asString()).isEqualTo("compliant");
+        send(
+                "POST",
+                "/api/v1/assessments/" + id + "/overrides",
+                "{\"requirementId\":\"no-such\",\"result\":\"compliant\",\"reason\":\"x\"}",
+                400);
+        send(
+                "POST",
+                "/api/v1/assessments/" + id + "/overrides",
+                "{\"requirementId\":\"" + logging + "\",\"result\":\"great\",\"reason\":\"x\"}",
+                400);
+
+        JsonNode signed = send("POST", "/api/v1/assessments/" + id + "/sign-off", null, 200);
+        String sha256 = signed.at("/assessment/sha256").asString();
+        byte[] snapshot = mvc.perform(get("/api/v1/assessments/" + id + "/export?format=snapshot")
+                        .with(bearer(manager)))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(snapshot)))
+                .isEqualTo(sha256);
+        assertThat(Tenancy.callAs(
+                        Actor.system(tenant.organisation().id(), "test"),
+                        () -> context.getBean(Ledger.class)
+                                .search(new EntrySearch(null, "assessment.signed-off", null, Long.MAX_VALUE, 5))))
+                .singleElement()
+                .satisfies(e -> assertThat(e.canonicalJson()).contains(sha256));
+        send(
+                "POST",
+                "/api/v1/assessments/" + id + "/overrides",
+                "{\"requirementId\":\"" + logging + "\",\"result\":\"compliant\",\"reason\":\"late\"}",
+                409);
+        send("POST", "/api/v1/assessments/" + id + "/sign-off", null, 409);
+        assertThat(send("GET", "/api/v1/assessments", null, 200).findValuesAsString("status"))
+                .contains("signed-off");
+    }
+
+    @Test
+    void exportsOpenInTheirToolsAndOscalValidates() throws Exception {
+        String id = send("POST", "/api/v1/assessments", "{\"offeringId\":\"" + offering + "\",\"market\":\"VN\"}", 201)
+                .get("id")
+                .asString();
+        byte[] xlsx = mvc.perform(
+                        get("/api/v1/assessments/" + id + "/export?format=xlsx").with(bearer(manager)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheet("gap register").getLastRowNum()).isGreaterThan(50);
+            assertThat(book.getSheet("summary").getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("VN");
+        }
+        byte[] soa = mvc.perform(
+                        get("/api/v1/assessments/" + id + "/export?format=soa").with(bearer(manager)))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(soa))) {
+            assertThat(book.getSheetAt(0).getLastRowNum())
+                    .as("93 Annex A controls")
+                    .isEqualTo(93);
+        }
+        String oscal = mvc.perform(get("/api/v1/assessments/" + id + "/export?format=oscal")
+                        .with(bearer(manager)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // NIST's binding (liboscal) reads it as an OSCAL 1.1 assessment-results document.
+        var results = gov.nist.secauto.oscal.lib.OscalBindingContext.instance()
+                .newDeserializer(
+                        gov.nist.secauto.metaschema.binding.io.Format.JSON,
+                        gov.nist.secauto.oscal.lib.model.AssessmentResults.class)
+                .deserialize(
+                        new ByteArrayInputStream(oscal.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        java.net.URI.create("urn:test"));
+        assertThat(results.getResults())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getFindings()).hasSizeGreaterThan(50));
+        mvc.perform(get("/api/v1/assessments/" + id + "/export?format=docx").with(bearer(manager)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/assessments/" + id + "/export?format=snapshot").with(bearer(manager)))
+                .andExpect(status().isConflict());
+    }
+}

@@ -1,0 +1,111 @@
+package io.serviceproof.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The derivation rules on hand-built inputs. */
+class AssessmentEngineTests {
+
+    static AssessmentInputs.Applicable requirement(String id, String basis, String... types) {
+        return new AssessmentInputs.Applicable(id, "fw-" + id, "FW", id, "Title " + id, basis, Set.of(types));
+    }
+
+    static AssessmentInputs inputs(
+            List<AssessmentInputs.Applicable> applicable,
+            Map<String, List<String>> approved,
+            Map<String, List<String>> pending,
+            Map<String, List<AssessmentInputs.Cover>> covered,
+            Map<String, String> recognised,
+            Map<String, String> documented,
+            Map<String, AssessmentInputs.Override> overrides) {
+        return new AssessmentInputs(applicable, approved, pending, covered, recognised, documented, overrides);
+    }
+
+    static Result resultOf(List<RequirementResult> results, String id) {
+        return results.stream()
+                .filter(r -> r.requirementId().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .result();
+    }
+
+    @Test
+    void eachSourceGivesItsResultAndSaysWhy() {
+        List<RequirementResult> results = AssessmentEngine.derive(inputs(
+                List.of(
+                        requirement("evidenced", "expected", "E3"),
+                        requirement("inherited-full", "expected", "E3"),
+                        requirement("inherited-partial", "expected", "E3"),
+                        requirement("documented", "mandatory", "E2", "E6"),
+                        requirement("half-documented", "mandatory", "E2", "E4"),
+                        requirement("pending", "recommended", "E3"),
+                        requirement("certified", "expected", "E3"),
+                        requirement("nothing", "mandatory", "E3")),
+                Map.of("evidenced", List.of("Session log"), "other", List.of("Other log")),
+                Map.of("pending", List.of("Draft procedure")),
+                Map.of(
+                        "inherited-full", List.of(new AssessmentInputs.Cover("other", "iso 7.2", true, "m1")),
+                        "inherited-partial", List.of(new AssessmentInputs.Cover("other", "iso 7.3", false, "m2"))),
+                Map.of("fw-certified", "certificate by CB, recognised in VN"),
+                Map.of("E2", "Layer v1: SLA", "E6", "Layer v1: data flow"),
+                Map.of()));
+
+        assertThat(resultOf(results, "evidenced")).isEqualTo(Result.COMPLIANT);
+        assertThat(resultOf(results, "inherited-full")).isEqualTo(Result.COMPLIANT);
+        assertThat(resultOf(results, "inherited-partial")).isEqualTo(Result.PARTIAL);
+        assertThat(resultOf(results, "documented")).isEqualTo(Result.COMPLIANT);
+        assertThat(resultOf(results, "half-documented")).isEqualTo(Result.PARTIAL);
+        assertThat(resultOf(results, "pending")).isEqualTo(Result.PARTIAL);
+        assertThat(resultOf(results, "certified")).isEqualTo(Result.COMPLIANT);
+        assertThat(resultOf(results, "nothing")).isEqualTo(Result.NOT_ASSESSED);
+        assertThat(results).allSatisfy(r -> assertThat(r.reasons()).isNotEmpty());
+        assertThat(results.get(1).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo("mapping");
+            assertThat(r.text()).contains("fully covered by iso 7.2", "Other log");
+            assertThat(r.link()).isEqualTo("/catalog/mappings/m1");
+        });
+    }
+
+    @Test
+    void anOverrideWinsButTheDerivedResultStaysVisible() {
+        List<RequirementResult> results = AssessmentEngine.derive(inputs(
+                List.of(requirement("a", "mandatory", "E3")),
+                Map.of("a", List.of("Log")),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(
+                        "a",
+                        new AssessmentInputs.Override(Result.NON_COMPLIANT, "log misses technician ids", "Li Na"))));
+        RequirementResult a = results.get(0);
+        assertThat(a.result()).isEqualTo(Result.NON_COMPLIANT);
+        assertThat(a.derived()).isEqualTo(Result.COMPLIANT);
+        assertThat(a.overridden()).isTrue();
+        assertThat(a.reasons().get(0).text()).contains("log misses technician ids", "Li Na");
+    }
+
+    @Test
+    void readinessWeighsByWhyTheMarketNeedsIt() {
+        List<RequirementResult> results = AssessmentEngine.derive(inputs(
+                List.of(
+                        requirement("m", "mandatory", "E3"),
+                        requirement("e", "expected", "E3"),
+                        requirement("r", "recommended", "E3"),
+                        requirement("na", "mandatory", "E3")),
+                Map.of("m", List.of("x")),
+                Map.of("e", List.of("draft")),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(
+                        "na",
+                        new AssessmentInputs.Override(Result.NOT_APPLICABLE, "no personal data processed", "Li Na"))));
+        // mandatory compliant 3×1 + expected partial 2×0.5 + recommended 0 = 4 of 6.
+        assertThat(Readiness.score(results)).isEqualTo(66.7);
+    }
+}
