@@ -26,7 +26,8 @@ record CatalogIds(
         String evidenceId,
         String offeringId,
         String layerId,
-        String technicianId) {
+        String technicianId,
+        String assessmentId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -99,6 +100,9 @@ record CatalogIds(
             String technician = people.addTechnician("Isolation technician", "", "", List.of(), null)
                     .id();
             people.addTask(layer, "Remote session", "remote access");
+            String assessment = context.getBean(io.serviceproof.assessment.Assessments.class)
+                    .create(offering, "VN")
+                    .id();
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -111,7 +115,8 @@ record CatalogIds(
                     evidence,
                     offering,
                     layer,
-                    technician);
+                    technician,
+                    assessment);
         });
     }
 

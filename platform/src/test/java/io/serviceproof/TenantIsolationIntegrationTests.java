@@ -228,6 +228,9 @@ class TenantIsolationIntegrationTests {
         if (path.contains("/evidence/")) {
             return catalog.evidenceId();
         }
+        if (path.contains("/assessments/")) {
+            return catalog.assessmentId();
+        }
         if (path.contains("/technicians/") || path.contains("/people/")) {
             return catalog.technicianId();
         }
@@ -285,7 +288,12 @@ class TenantIsolationIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return mapping + requirement + evidence + layer + technician + competence;
+        String assessment = mvc.perform(request(HttpMethod.GET, "/api/v1/assessments/" + ids.assessmentId())
+                        .with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return mapping + requirement + evidence + layer + technician + competence + assessment;
     }
 
     private void listShowsOnlyOwnRows(IsolationCases.Case endpoint) throws Exception {
@@ -316,7 +324,8 @@ class TenantIsolationIntegrationTests {
                 catalog.resultId(),
                 catalog.evidenceId(),
                 catalog.offeringId(),
-                catalog.technicianId());
+                catalog.technicianId(),
+                catalog.assessmentId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {
@@ -372,7 +381,8 @@ class TenantIsolationIntegrationTests {
                     upload.param(
                             kv[0],
                             kv[1].replace("{ref-a}", referenced.requirementId())
-                                    .replace("{framework}", referenced.frameworkId()));
+                                    .replace("{framework}", referenced.frameworkId())
+                                    .replace("{offering}", referenced.offeringId()));
                 }
             }
             request = upload;
@@ -385,6 +395,7 @@ class TenantIsolationIntegrationTests {
                     .replace("{own-b}", own.otherRequirementId())
                     .replace("{ref-a}", referenced.requirementId())
                     .replace("{framework-id}", referenced.frameworkId())
+                    .replace("{offering}", referenced.offeringId())
                     .replace("{framework}", referenced.frameworkUuid())
                     .replace("{other-framework}", referenced.otherFrameworkUuid());
             request.content(body)

@@ -99,7 +99,12 @@ public class Assessments {
 
     @Transactional
     public Assessment create(String offeringId, String marketCode) {
-        Offering offering = offerings.offering(offeringId);
+        Offering offering;
+        try {
+            offering = offerings.offering(offeringId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("offeringId", "no offering with this id in your organisation");
+        }
         Market market;
         try {
             market = catalog.market(marketCode == null ? "" : marketCode.strip().toUpperCase(java.util.Locale.ROOT));

@@ -44,6 +44,7 @@ class DemoOrganisation {
     private final DemoEvidence evidence;
     private final DemoServices services;
     private final DemoPeople people;
+    private final DemoAssessments assessments;
 
     DemoOrganisation(
             OrganisationDirectory organisations,
@@ -51,13 +52,15 @@ class DemoOrganisation {
             TransactionTemplate transaction,
             DemoEvidence evidence,
             DemoServices services,
-            DemoPeople people) {
+            DemoPeople people,
+            DemoAssessments assessments) {
         this.organisations = organisations;
         this.users = users;
         this.transaction = transaction;
         this.evidence = evidence;
         this.services = services;
         this.people = people;
+        this.assessments = assessments;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -80,6 +83,7 @@ class DemoOrganisation {
             var layers = services.seed(demo, compliance);
             evidence.seed(demo, DemoEvidence.withRole(created, Role.ENGINEER), compliance, layers);
             people.seed(demo, compliance, DemoEvidence.withRole(created, Role.ENGINEER), layers);
+            assessments.seed(demo, compliance);
         });
         log.info(
                 "Created the demo organisation '{}' with {} users (see README for their credentials)",

@@ -5,7 +5,14 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"identity", "identity :: users", "catalog", "evidence", "evidence :: people", "services"
+        allowedDependencies = {
+            "identity",
+            "identity :: users",
+            "catalog",
+            "evidence",
+            "evidence :: people",
+            "services",
+            "assessment"
         })
 package io.serviceproof.demo;
 

@@ -80,6 +80,16 @@ class DemoDataIntegrationTests {
                         .matrix(offerings.allLayers().get(1).id(), java.time.LocalDate.now());
                 assertThat(matrix.tasks()).hasSize(2);
                 assertThat(matrix.lapsed()).isEqualTo(1);
+                // An assessment per target market, the Thai one signed off.
+                var assessments = app.getBean(io.serviceproof.assessment.Assessments.class)
+                        .assessments();
+                assertThat(assessments)
+                        .extracting(io.serviceproof.assessment.Assessment::market)
+                        .containsExactlyInAnyOrder("VN", "TH", "MY", "ID");
+                assertThat(assessments)
+                        .filteredOn(io.serviceproof.assessment.Assessment::signedOff)
+                        .extracting(io.serviceproof.assessment.Assessment::market)
+                        .containsExactly("TH");
             });
         }
     }

@@ -1,0 +1,130 @@
+package io.serviceproof.assessment.web;
+
+import io.serviceproof.assessment.Assessment;
+import io.serviceproof.assessment.AssessmentView;
+import io.serviceproof.assessment.Assessments;
+import io.serviceproof.assessment.Readiness;
+import io.serviceproof.assessment.Result;
+import io.serviceproof.catalog.Catalog;
+import io.serviceproof.common.ConflictException;
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.NotFoundException;
+import io.serviceproof.services.Offering;
+import io.serviceproof.services.Offerings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Assessments in the browser: start one, read the results and why, override, sign off, export. */
+@Controller
+class AssessmentPageController {
+
+    private final Assessments assessments;
+    private final Offerings offerings;
+    private final Catalog catalog;
+    private final AssessmentFiles files;
+
+    AssessmentPageController(Assessments assessments, Offerings offerings, Catalog catalog, AssessmentFiles files) {
+        this.assessments = assessments;
+        this.offerings = offerings;
+        this.catalog = catalog;
+        this.files = files;
+    }
+
+    @GetMapping("/assessments")
+    String list(Model model) {
+        Map<String, AssessmentView> views = new LinkedHashMap<>();
+        for (Assessment a : assessments.assessments()) {
+            views.put(a.id(), assessments.view(a.id()));
+        }
+        model.addAttribute("views", views.values());
+        model.addAttribute(
+                "offerings",
+                offerings.offerings().stream().collect(Collectors.toMap(Offering::id, Function.identity())));
+        model.addAttribute("offeringList", offerings.offerings());
+        model.addAttribute("markets", catalog.markets());
+        model.addAttribute("weights", Readiness.WEIGHTS);
+        return "assessment/list";
+    }
+
+    @PostMapping("/assessments")
+    String create(
+            @RequestParam(required = false) String offeringId,
+            @RequestParam(required = false) String market,
+            RedirectAttributes redirect) {
+        try {
+            Assessment created = assessments.create(offeringId == null ? "" : offeringId, market);
+            return "redirect:/assessments/" + created.id();
+        } catch (InvalidInputException | NotFoundException e) {
+            redirect.addFlashAttribute("problem", "assessment.error.create");
+            return "redirect:/assessments";
+        }
+    }
+
+    @GetMapping("/assessments/{id}")
+    String detail(
+            @PathVariable String id, @RequestParam(name = "show", defaultValue = "gaps") String show, Model model) {
+        AssessmentView view = assessments.view(id);
+        model.addAttribute("view", view);
+        model.addAttribute("offering", offerings.offering(view.assessment().offeringId()));
+        model.addAttribute("show", show);
+        model.addAttribute("rows", show.equals("all") ? view.results() : view.gaps());
+        model.addAttribute("results", Result.values());
+        model.addAttribute("weights", Readiness.WEIGHTS);
+        return "assessment/detail";
+    }
+
+    @PostMapping("/assessments/{id}/overrides")
+    String override(
+            @PathVariable String id,
+            @RequestParam(required = false) String requirementId,
+            @RequestParam(required = false) String result,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        assessments.assessment(id);
+        try {
+            assessments.override(id, requirementId, Result.fromToken(result == null ? "" : result), reason);
+            redirect.addFlashAttribute("notice", "assessment.overridden");
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "assessment.error.override");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "assessment.error.signedOff");
+        }
+        return "redirect:/assessments/" + id;
+    }
+
+    @PostMapping("/assessments/{id}/sign-off")
+    String signOff(@PathVariable String id, RedirectAttributes redirect) {
+        assessments.assessment(id);
+        try {
+            assessments.signOff(id);
+            redirect.addFlashAttribute("notice", "assessment.signedOff");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "assessment.error.signedOff");
+        }
+        return "redirect:/assessments/" + id;
+    }
+
+    @GetMapping("/assessments/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "xlsx") String format) {
+        AssessmentFiles.File file = files.export(id, format);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType()))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(file.bytes());
+    }
+}
