@@ -471,6 +471,20 @@ final class IsolationCases {
                         "{\"offeringId\":\"{offering}\",\"market\":\"VN\"}"),
                 new Case(HttpMethod.GET, "/api/v1/assessments/{id}", Kind.FOREIGN_ID, true, null),
                 new Case(
+                        HttpMethod.GET,
+                        "/api/v1/assessments/comparison",
+                        Kind.FOREIGN_ID,
+                        true,
+                        null,
+                        "/api/v1/assessments/comparison?offeringId={id}"),
+                new Case(
+                        HttpMethod.GET,
+                        "/assessments/comparison",
+                        Kind.FOREIGN_ID,
+                        false,
+                        null,
+                        "/assessments/comparison?offeringId={id}"),
+                new Case(
                         HttpMethod.POST,
                         "/api/v1/assessments/{id}/overrides",
                         Kind.FOREIGN_ID,

@@ -228,6 +228,9 @@ class TenantIsolationIntegrationTests {
         if (path.contains("/evidence/")) {
             return catalog.evidenceId();
         }
+        if (path.contains("/assessments/comparison")) {
+            return catalog.offeringId();
+        }
         if (path.contains("/assessments/")) {
             return catalog.assessmentId();
         }

@@ -219,6 +219,53 @@ public class Assessments {
         return view(id);
     }
 
+    /**
+     * Live readiness of an offering in each of its markets, and the gaps that recur across markets,
+     * most markets first: one piece of evidence for such a requirement helps everywhere it appears.
+     */
+    public MarketComparison compare(String offeringId) {
+        Offering offering = offerings.offering(offeringId);
+        List<MarketComparison.Column> columns = new ArrayList<>();
+        Map<String, List<String>> gapMarkets = new LinkedHashMap<>();
+        Map<String, RequirementResult> gapRequirements = new HashMap<>();
+        for (String market : offering.markets()) {
+            Assessment probe = new Assessment(
+                    "",
+                    offeringId,
+                    market,
+                    offering.name() + " → " + market,
+                    clock.instant(),
+                    "",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            List<RequirementResult> results = AssessmentEngine.derive(inputs(probe));
+            AssessmentView view = new AssessmentView(probe, results, Readiness.score(results));
+            columns.add(new MarketComparison.Column(market, view.score(), view.counts()));
+            for (RequirementResult gap : view.gaps()) {
+                gapMarkets
+                        .computeIfAbsent(gap.requirementId(), k -> new ArrayList<>())
+                        .add(market);
+                gapRequirements.putIfAbsent(gap.requirementId(), gap);
+            }
+        }
+        List<MarketComparison.Unlock> unlocks = gapMarkets.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, List<String>> e) ->
+                                -e.getValue().size())
+                        .thenComparing(e -> -Readiness.WEIGHTS.getOrDefault(
+                                gapRequirements.get(e.getKey()).basis(), 1)))
+                .map(e -> {
+                    RequirementResult r = gapRequirements.get(e.getKey());
+                    return new MarketComparison.Unlock(
+                            r.requirementId(), r.framework(), r.ref(), r.title(), r.evidenceTypes(), e.getValue());
+                })
+                .toList();
+        return new MarketComparison(offeringId, columns, unlocks);
+    }
+
     /** The canonical JSON frozen at sign-off (its SHA-256 is the assessment's). */
     public String snapshot(String id) {
         if (!assessment(id).signedOff()) {

@@ -222,4 +222,40 @@ class AssessmentApiIntegrationTests {
         mvc.perform(get("/api/v1/assessments/" + id + "/export?format=snapshot").with(bearer(manager)))
                 .andExpect(status().isConflict());
     }
+
+    @Test
+    void aGapSharedByMarketsIsListedWithThemUntilEvidenceClosesIt() throws Exception {
+        String both = Tenancy.callAs(
+                Actor.system(tenant.organisation().id(), "test"),
+                () -> context.getBean(Offerings.class)
+                        .createOffering("Two-market line", "", "", List.of("VN", "TH"))
+                        .id());
+        JsonNode comparison = send("GET", "/api/v1/assessments/comparison?offeringId=" + both, null, 200);
+        assertThat(comparison.get("markets").findValuesAsString("market")).containsExactly("VN", "TH");
+        JsonNode logging = null;
+        for (JsonNode unlock : comparison.get("unlocks")) {
+            if (unlock.get("requirementId").asString().equals(this.logging)) {
+                logging = unlock;
+            }
+        }
+        assertThat(logging).as("A.8.15 is a gap in both markets").isNotNull();
+        assertThat(logging.get("markets").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("VN", "TH");
+
+        String evidence = json.readTree(mvc.perform(multipart("/api/v1/evidence")
+                                .file(new MockMultipartFile("file", "log.csv", "text/csv", ("log " + both).getBytes()))
+                                .param("title", "Inference log export")
+                                .param("type", "E3")
+                                .param("requirementId", this.logging)
+                                .with(bearer(manager)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asString();
+        send("POST", "/api/v1/evidence/" + evidence + "/approve", "{}", 200);
+        JsonNode after = send("GET", "/api/v1/assessments/comparison?offeringId=" + both, null, 200);
+        assertThat(after.get("unlocks").findValuesAsString("requirementId")).doesNotContain(this.logging);
+        send("GET", "/api/v1/assessments/comparison?offeringId=nope", null, 404);
+    }
 }

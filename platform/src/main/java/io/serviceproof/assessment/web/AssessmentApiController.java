@@ -74,6 +74,12 @@ class AssessmentApiController {
                 .toList();
     }
 
+    @Operation(summary = "An offering's readiness in each of its markets, and the gaps shared by several markets")
+    @GetMapping("/comparison")
+    io.serviceproof.assessment.MarketComparison comparison(@RequestParam String offeringId) {
+        return assessments.compare(offeringId);
+    }
+
     record NewAssessment(
             @NotBlank String offeringId, @NotBlank String market) {}
 

@@ -56,6 +56,13 @@ class AssessmentPageController {
         return "assessment/list";
     }
 
+    @GetMapping("/assessments/comparison")
+    String comparison(@RequestParam String offeringId, Model model) {
+        model.addAttribute("offering", offerings.offering(offeringId));
+        model.addAttribute("comparison", assessments.compare(offeringId));
+        return "assessment/comparison";
+    }
+
     @PostMapping("/assessments")
     String create(
             @RequestParam(required = false) String offeringId,
