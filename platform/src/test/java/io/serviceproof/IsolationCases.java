@@ -491,6 +491,33 @@ final class IsolationCases {
                         true,
                         "{\"requirementId\":\"{own-a}\",\"result\":\"compliant\",\"reason\":\"taken\"}"),
                 new Case(HttpMethod.POST, "/api/v1/assessments/{id}/sign-off", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/assessments/{id}/actions", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/assessments/{id}/actions",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"requirementId\":\"{own-a}\",\"title\":\"x\",\"dueDate\":\"2026-01-31\"}"),
+                new Case(
+                        HttpMethod.PATCH,
+                        "/api/v1/assessments/{id}/actions/{actionId}",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"status\":\"done\"}",
+                        "/api/v1/assessments/{id}/actions/any"),
+                new Case(
+                        HttpMethod.POST,
+                        "/assessments/{id}/actions",
+                        Kind.FOREIGN_ID,
+                        false,
+                        "requirementId={own-a}&title=x&dueDate=2026-01-31"),
+                new Case(
+                        HttpMethod.POST,
+                        "/assessments/{id}/actions/{actionId}",
+                        Kind.FOREIGN_ID,
+                        false,
+                        "status=done",
+                        "/assessments/{id}/actions/any"),
                 new Case(
                         HttpMethod.GET,
                         "/api/v1/assessments/{id}/export",

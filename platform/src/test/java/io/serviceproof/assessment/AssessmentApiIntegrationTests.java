@@ -258,4 +258,46 @@ class AssessmentApiIntegrationTests {
         assertThat(after.get("unlocks").findValuesAsString("requirementId")).doesNotContain(this.logging);
         send("GET", "/api/v1/assessments/comparison?offeringId=nope", null, 404);
     }
+
+    @Test
+    void anOverdueActionRemindsItsOwnerOncePerDueDate() throws Exception {
+        String id = send("POST", "/api/v1/assessments", "{\"offeringId\":\"" + offering + "\",\"market\":\"VN\"}", 201)
+                .get("id")
+                .asString();
+        String owner = tenant.user(Role.COMPLIANCE_MANAGER).id().toString();
+        String action = send(
+                        "POST",
+                        "/api/v1/assessments/" + id + "/actions",
+                        "{\"requirementId\":\"" + logging
+                                + "\",\"title\":\"Export inference logs monthly\",\"ownerId\":\"" + owner
+                                + "\",\"dueDate\":\"2026-01-31\"}",
+                        201)
+                .get("id")
+                .asString();
+        send(
+                "POST",
+                "/api/v1/assessments/" + id + "/actions",
+                "{\"requirementId\":\"elsewhere\",\"title\":\"x\",\"dueDate\":\"2026-01-31\"}",
+                400);
+
+        ActionPlans plans = context.getBean(ActionPlans.class);
+        assertThat(plans.remind(tenant.organisation())).isEqualTo(1);
+        assertThat(plans.remind(tenant.organisation())).as("once per due date").isZero();
+        send("PATCH", "/api/v1/assessments/" + id + "/actions/" + action, "{\"dueDate\":\"2026-02-28\"}", 200);
+        assertThat(plans.remind(tenant.organisation()))
+                .as("a new due date re-arms it")
+                .isEqualTo(1);
+        send(
+                "PATCH",
+                "/api/v1/assessments/" + id + "/actions/" + action,
+                "{\"status\":\"done\",\"dueDate\":\"2026-03-31\"}",
+                200);
+        assertThat(plans.remind(tenant.organisation())).as("done is done").isZero();
+        send("PATCH", "/api/v1/assessments/" + id + "/actions/" + action, "{\"status\":\"finished\"}", 400);
+        assertThat(send("GET", "/api/v1/assessments/" + id + "/actions", null, 200)
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("done");
+    }
 }

@@ -35,10 +35,65 @@ class AssessmentApiController {
 
     private final Assessments assessments;
     private final AssessmentFiles files;
+    private final io.serviceproof.assessment.ActionPlans plans;
 
-    AssessmentApiController(Assessments assessments, AssessmentFiles files) {
+    AssessmentApiController(
+            Assessments assessments, AssessmentFiles files, io.serviceproof.assessment.ActionPlans plans) {
         this.assessments = assessments;
         this.files = files;
+        this.plans = plans;
+    }
+
+    @Operation(summary = "The assessment's action plan, by due date")
+    @GetMapping("/{id}/actions")
+    List<io.serviceproof.assessment.Action> actions(@PathVariable String id) {
+        return plans.actions(id);
+    }
+
+    record NewAction(
+            @NotBlank String requirementId,
+            @NotBlank @Size(max = 500) String title,
+            String ownerId,
+            @NotBlank String dueDate) {}
+
+    @Operation(summary = "Add an action that closes a gap: what, who, by when")
+    @PostMapping("/{id}/actions")
+    ResponseEntity<io.serviceproof.assessment.Action> addAction(
+            @PathVariable String id, @Valid @RequestBody NewAction request) {
+        io.serviceproof.assessment.Action action = plans.add(
+                id, request.requirementId(), request.title(), request.ownerId(), date("dueDate", request.dueDate()));
+        return ResponseEntity.created(URI.create("/api/v1/assessments/" + id + "/actions"))
+                .body(action);
+    }
+
+    record ActionChange(String status, String dueDate, String ownerId) {}
+
+    @Operation(summary = "Change an action's status (open, in-progress, done), due date or owner")
+    @org.springframework.web.bind.annotation.PatchMapping("/{id}/actions/{actionId}")
+    io.serviceproof.assessment.Action updateAction(
+            @PathVariable String id, @PathVariable String actionId, @RequestBody ActionChange change) {
+        io.serviceproof.assessment.Action.Status status;
+        try {
+            status = change.status() == null
+                    ? null
+                    : io.serviceproof.assessment.Action.Status.fromToken(change.status());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", e.getMessage());
+        }
+        return plans.update(
+                id,
+                actionId,
+                status,
+                change.dueDate() == null ? null : date("dueDate", change.dueDate()),
+                change.ownerId());
+    }
+
+    static java.time.LocalDate date(String field, String value) {
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(field, "a date as YYYY-MM-DD");
+        }
     }
 
     record Summary(

@@ -32,12 +32,25 @@ class AssessmentPageController {
     private final Offerings offerings;
     private final Catalog catalog;
     private final AssessmentFiles files;
+    private final io.serviceproof.assessment.ActionPlans plans;
+    private final io.serviceproof.identity.users.UserAccounts users;
+    private final java.time.Clock clock;
 
-    AssessmentPageController(Assessments assessments, Offerings offerings, Catalog catalog, AssessmentFiles files) {
+    AssessmentPageController(
+            Assessments assessments,
+            Offerings offerings,
+            Catalog catalog,
+            AssessmentFiles files,
+            io.serviceproof.assessment.ActionPlans plans,
+            io.serviceproof.identity.users.UserAccounts users,
+            java.time.Clock clock) {
         this.assessments = assessments;
         this.offerings = offerings;
         this.catalog = catalog;
         this.files = files;
+        this.plans = plans;
+        this.users = users;
+        this.clock = clock;
     }
 
     @GetMapping("/assessments")
@@ -87,6 +100,17 @@ class AssessmentPageController {
         model.addAttribute("rows", show.equals("all") ? view.results() : view.gaps());
         model.addAttribute("results", Result.values());
         model.addAttribute("weights", Readiness.WEIGHTS);
+        model.addAttribute("actions", plans.actions(id));
+        model.addAttribute("users", users.list());
+        model.addAttribute(
+                "userNames",
+                users.list().stream().collect(Collectors.toMap(u -> u.id().toString(), u -> u.displayName())));
+        model.addAttribute(
+                "refs",
+                view.results().stream()
+                        .collect(Collectors.toMap(
+                                r -> r.requirementId(), r -> r.framework() + " " + r.ref(), (x, y) -> x)));
+        model.addAttribute("today", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         return "assessment/detail";
     }
 
@@ -107,6 +131,45 @@ class AssessmentPageController {
             redirect.addFlashAttribute("problem", "assessment.error.signedOff");
         }
         return "redirect:/assessments/" + id;
+    }
+
+    @PostMapping("/assessments/{id}/actions")
+    String addAction(
+            @PathVariable String id,
+            @RequestParam(required = false) String requirementId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String ownerId,
+            @RequestParam(required = false) String dueDate,
+            RedirectAttributes redirect) {
+        assessments.assessment(id);
+        try {
+            plans.add(
+                    id,
+                    requirementId,
+                    title,
+                    ownerId,
+                    AssessmentApiController.date("dueDate", dueDate == null ? "" : dueDate));
+            redirect.addFlashAttribute("notice", "assessment.action.added");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "assessment.error.action");
+        }
+        return "redirect:/assessments/" + id + "#actions";
+    }
+
+    @PostMapping("/assessments/{id}/actions/{actionId}")
+    String updateAction(
+            @PathVariable String id,
+            @PathVariable String actionId,
+            @RequestParam String status,
+            RedirectAttributes redirect) {
+        assessments.assessment(id);
+        try {
+            plans.update(id, actionId, io.serviceproof.assessment.Action.Status.fromToken(status), null, null);
+            redirect.addFlashAttribute("notice", "assessment.action.updated");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "assessment.error.action");
+        }
+        return "redirect:/assessments/" + id + "#actions";
     }
 
     @PostMapping("/assessments/{id}/sign-off")
