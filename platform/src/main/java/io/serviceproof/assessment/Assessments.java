@@ -266,6 +266,17 @@ public class Assessments {
         return new MarketComparison(offeringId, columns, unlocks);
     }
 
+    /** Signed-off assessments of the same offering and market, oldest first: the trend. */
+    public List<Assessment> history(String id) {
+        Assessment assessment = assessment(id);
+        return rows.findAll().stream()
+                .filter(a -> a.signedOff()
+                        && a.offeringId().equals(assessment.offeringId())
+                        && a.market().equals(assessment.market()))
+                .sorted(java.util.Comparator.comparing(Assessment::signedAt))
+                .toList();
+    }
+
     /** The canonical JSON frozen at sign-off (its SHA-256 is the assessment's). */
     public String snapshot(String id) {
         if (!assessment(id).signedOff()) {

@@ -94,7 +94,9 @@ class AssessmentPagesIntegrationTests {
 
         mvc.perform(post(location + "/sign-off").with(manager).with(csrf()))
                 .andExpect(flash().attribute("notice", "assessment.signedOff"));
-        assertThat(page(location, "en")).contains("signed off", "SHA-256").doesNotContain("name=\"reason\"");
+        assertThat(page(location, "en"))
+                .contains("signed off", "SHA-256", "Signed-off history for this market", "<svg", "<circle")
+                .doesNotContain("name=\"reason\"");
         assertThat(page("/assessments", "en")).contains("Warehouse bundle", "MY");
 
         mvc.perform(post(location + "/sign-off")

@@ -101,6 +101,9 @@ class AssessmentPageController {
         model.addAttribute("results", Result.values());
         model.addAttribute("weights", Readiness.WEIGHTS);
         model.addAttribute("actions", plans.actions(id));
+        java.util.List<Assessment> history = assessments.history(id);
+        model.addAttribute("history", history);
+        model.addAttribute("trend", io.serviceproof.assessment.TrendSvg.render(history));
         model.addAttribute("users", users.list());
         model.addAttribute(
                 "userNames",
