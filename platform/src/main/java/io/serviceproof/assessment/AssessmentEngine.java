@@ -46,11 +46,14 @@ public final class AssessmentEngine {
                         "/catalog/mappings/" + cover.mappingId()));
                 derived = stronger(derived, cover.full() ? Result.COMPLIANT : Result.PARTIAL);
             }
+            java.util.Set<String> layers =
+                    new java.util.TreeSet<>(in.evidenceLayers().getOrDefault(a.requirementId(), java.util.Set.of()));
             if (!a.evidenceTypes().isEmpty()) {
                 List<String> documented = a.evidenceTypes().stream()
                         .filter(in.documentedTypes()::containsKey)
                         .sorted()
                         .toList();
+                documented.forEach(type -> layers.addAll(in.typeLayers().getOrDefault(type, java.util.Set.of())));
                 for (String type : documented) {
                     reasons.add(new Reason(
                             "layer", type + ": " + in.documentedTypes().get(type), null));
@@ -83,7 +86,8 @@ public final class AssessmentEngine {
                     a.evidenceTypes().stream().sorted().toList(),
                     result,
                     derived,
-                    reasons));
+                    reasons,
+                    List.copyOf(layers)));
         }
         return results;
     }

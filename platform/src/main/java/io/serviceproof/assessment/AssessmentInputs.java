@@ -14,6 +14,8 @@ import java.util.Set;
  * @param recognised framework id → the recognised conformity result that covers it in this market
  * @param documentedTypes evidence types (E1…) the offering's published layers document, with where
  * @param overrides requirement id → the latest override
+ * @param typeLayers evidence type → the layers whose documents provide it
+ * @param evidenceLayers requirement id → layers that evidence linked to it is also linked to
  */
 public record AssessmentInputs(
         List<Applicable> applicable,
@@ -22,7 +24,9 @@ public record AssessmentInputs(
         Map<String, List<Cover>> coveredBy,
         Map<String, String> recognised,
         Map<String, String> documentedTypes,
-        Map<String, Override> overrides) {
+        Map<String, Override> overrides,
+        Map<String, Set<String>> typeLayers,
+        Map<String, Set<String>> evidenceLayers) {
 
     public record Applicable(
             String requirementId,

@@ -23,4 +23,14 @@ public record AssessmentView(Assessment assessment, List<RequirementResult> resu
                         (RequirementResult r) -> -Readiness.WEIGHTS.getOrDefault(r.basis(), 1)))
                 .toList();
     }
+
+    /** Readiness over the requirements a layer's evidence or documents bear on. */
+    public double layerScore(String layerId) {
+        return Readiness.score(
+                results.stream().filter(r -> r.layers().contains(layerId)).toList());
+    }
+
+    public long layerRequirements(String layerId) {
+        return results.stream().filter(r -> r.layers().contains(layerId)).count();
+    }
 }

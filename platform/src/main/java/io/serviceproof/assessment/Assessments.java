@@ -374,13 +374,39 @@ public class Assessments {
             }
         }
 
-        Map<String, String> documented = new HashMap<>(offerings.documentedEvidenceTypes(assessment.offeringId()));
+        Map<String, String> documented = new HashMap<>();
+        Map<String, Set<String>> typeLayers = new HashMap<>();
+        offerings
+                .documentedEvidenceTypes(assessment.offeringId())
+                .forEach((layerId, types) -> types.forEach((type, where) -> {
+                    documented.merge(type, where, (x, y) -> x + "; " + y);
+                    typeLayers
+                            .computeIfAbsent(type, k -> new java.util.TreeSet<>())
+                            .add(layerId);
+                }));
+        Map<String, Set<String>> itemLayers = new HashMap<>();
+        for (EvidenceLink link : vault.allLinks()) {
+            if (link.kind() == LinkTarget.SERVICE_LAYER) {
+                itemLayers
+                        .computeIfAbsent(link.itemId(), k -> new java.util.TreeSet<>())
+                        .add(link.targetId());
+            }
+        }
+        Map<String, Set<String>> evidenceLayers = new HashMap<>();
+        for (EvidenceLink link : vault.allLinks()) {
+            if (link.kind() == LinkTarget.REQUIREMENT && itemLayers.containsKey(link.itemId())) {
+                evidenceLayers
+                        .computeIfAbsent(link.targetId(), k -> new java.util.TreeSet<>())
+                        .addAll(itemLayers.get(link.itemId()));
+            }
+        }
         for (ServiceLayer layer : offerings.layers(assessment.offeringId())) {
             CompetenceMatrix matrix = people.matrix(layer.id(), today);
             boolean anyCurrent = matrix.rows().stream()
                     .anyMatch(r -> r.cells().values().stream().anyMatch(c -> c.current()));
             if (!matrix.tasks().isEmpty() && anyCurrent && matrix.lapsed() == 0) {
                 documented.merge("E4", layer.name() + ": competence matrix current", (a, b) -> a + "; " + b);
+                typeLayers.computeIfAbsent("E4", k -> new java.util.TreeSet<>()).add(layer.id());
             }
         }
         return new AssessmentInputs(
@@ -390,7 +416,9 @@ public class Assessments {
                 coveredBy,
                 recognised,
                 documented,
-                rows.latestOverrides(assessment.id()));
+                rows.latestOverrides(assessment.id()),
+                typeLayers,
+                evidenceLayers);
     }
 
     private LocalDate today() {

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param basis why the market needs it: mandatory, expected or recommended (it sets the weight)
  * @param derived what the evidence says, before any override
+ * @param layers the service layers whose evidence or documents bear on it (for per-layer readiness)
  */
 public record RequirementResult(
         String requirementId,
@@ -17,7 +18,8 @@ public record RequirementResult(
         List<String> evidenceTypes,
         Result result,
         Result derived,
-        List<Reason> reasons) {
+        List<Reason> reasons,
+        List<String> layers) {
 
     public boolean overridden() {
         return result != derived;

@@ -299,12 +299,12 @@ public class Offerings {
     }
 
     /**
-     * The evidence types (E1…) that the offering's published layer versions document, each with
-     * where: E1 a service-level description, E2 an SLA with objectives, E5 an API contract, E6 a
-     * data-flow diagram, E7 a validation method, E8 failure-response protocols.
+     * The evidence types (E1…) each published layer of the offering documents, with where: E1 a
+     * service-level description, E2 an SLA with objectives, E5 an API contract, E6 a data-flow
+     * diagram, E7 a validation method, E8 failure-response protocols. Keyed by layer id.
      */
-    public Map<String, String> documentedEvidenceTypes(String offeringId) {
-        Map<String, String> types = new java.util.TreeMap<>();
+    public Map<String, Map<String, String>> documentedEvidenceTypes(String offeringId) {
+        Map<String, Map<String, String>> byLayer = new java.util.LinkedHashMap<>();
         for (ServiceLayer layer : layers(offeringId)) {
             if (layer.latestVersion() == 0) {
                 continue;
@@ -312,33 +312,29 @@ public class Offerings {
             LayerContent content = ContentJson.fromJson(
                     version(layer.id(), layer.latestVersion()).canonicalJson());
             String where = layer.name() + " v" + layer.latestVersion();
+            Map<String, String> types = new java.util.TreeMap<>();
             if (!content.description().scope().isBlank()) {
-                types.merge("E1", where + ": service-level description", (a, b) -> a + "; " + b);
+                types.put("E1", where + ": service-level description");
             }
             if (!content.sla().slos().isEmpty()) {
-                types.merge(
-                        "E2",
-                        where + ": SLA with " + content.sla().slos().size() + " objectives",
-                        (a, b) -> a + "; " + b);
+                types.put("E2", where + ": SLA with " + content.sla().slos().size() + " objectives");
             }
             if (content.apiContract() != null) {
-                types.merge(
-                        "E5", where + ": API contract v" + content.apiContract().version(), (a, b) -> a + "; " + b);
+                types.put(
+                        "E5", where + ": API contract v" + content.apiContract().version());
             }
             if (!content.dataFlow().nodes().isEmpty()) {
-                types.merge("E6", where + ": data-flow diagram", (a, b) -> a + "; " + b);
+                types.put("E6", where + ": data-flow diagram");
             }
             if (content.validation() != null) {
-                types.merge("E7", where + ": validation method", (a, b) -> a + "; " + b);
+                types.put("E7", where + ": validation method");
             }
             if (!content.failureResponses().isEmpty()) {
-                types.merge(
-                        "E8",
-                        where + ": " + content.failureResponses().size() + " failure-response protocols",
-                        (a, b) -> a + "; " + b);
+                types.put("E8", where + ": " + content.failureResponses().size() + " failure-response protocols");
             }
+            byLayer.put(layer.id(), types);
         }
-        return types;
+        return byLayer;
     }
 
     private String freeCode(String base) {

@@ -109,6 +109,9 @@ class AssessmentApiIntegrationTests {
         double scoreBefore = before.at("/assessment/score").asDouble();
         // The published inspection layer documents its SLA (E2) and data flows (E6) already.
         assertThat(before.get("results").findValuesAsString("kind")).contains("layer");
+        assertThat(before.get("results").findValues("layers").stream().anyMatch(l -> l.size() > 0))
+                .as("some results bear on the published layer")
+                .isTrue();
 
         String evidence = json.readTree(mvc.perform(multipart("/api/v1/evidence")
                                 .file(new MockMultipartFile("file", "log.csv", "text/csv", ("log " + id).getBytes()))

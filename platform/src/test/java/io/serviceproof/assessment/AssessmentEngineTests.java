@@ -22,7 +22,16 @@ class AssessmentEngineTests {
             Map<String, String> recognised,
             Map<String, String> documented,
             Map<String, AssessmentInputs.Override> overrides) {
-        return new AssessmentInputs(applicable, approved, pending, covered, recognised, documented, overrides);
+        return new AssessmentInputs(
+                applicable,
+                approved,
+                pending,
+                covered,
+                recognised,
+                documented,
+                overrides,
+                Map.of("E2", Set.of("layer-1")),
+                Map.of());
     }
 
     static Result resultOf(List<RequirementResult> results, String id) {
@@ -62,6 +71,12 @@ class AssessmentEngineTests {
         assertThat(resultOf(results, "pending")).isEqualTo(Result.PARTIAL);
         assertThat(resultOf(results, "certified")).isEqualTo(Result.COMPLIANT);
         assertThat(resultOf(results, "nothing")).isEqualTo(Result.NOT_ASSESSED);
+        assertThat(results.stream()
+                        .filter(r -> r.requirementId().equals("documented"))
+                        .findFirst()
+                        .orElseThrow()
+                        .layers())
+                .containsExactly("layer-1");
         assertThat(results).allSatisfy(r -> assertThat(r.reasons()).isNotEmpty());
         assertThat(results.get(1).reasons()).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo("mapping");

@@ -100,6 +100,7 @@ class AssessmentPageController {
         model.addAttribute("rows", show.equals("all") ? view.results() : view.gaps());
         model.addAttribute("results", Result.values());
         model.addAttribute("weights", Readiness.WEIGHTS);
+        model.addAttribute("layers", offerings.layers(view.assessment().offeringId()));
         model.addAttribute("actions", plans.actions(id));
         java.util.List<Assessment> history = assessments.history(id);
         model.addAttribute("history", history);
