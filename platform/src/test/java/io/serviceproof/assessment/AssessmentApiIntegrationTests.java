@@ -303,4 +303,40 @@ class AssessmentApiIntegrationTests {
                         .asString())
                 .isEqualTo("done");
     }
+
+    @Test
+    void pdfReportsReadInEnglishAndChinese() throws Exception {
+        String id = send("POST", "/api/v1/assessments", "{\"offeringId\":\"" + offering + "\",\"market\":\"VN\"}", 201)
+                .get("id")
+                .asString();
+        send("POST", "/api/v1/assessments/" + id + "/sign-off", null, 200);
+        String sha256 = send("GET", "/api/v1/assessments/" + id, null, 200)
+                .at("/assessment/sha256")
+                .asString();
+        for (String lang : List.of("en", "zh")) {
+            byte[] pdf = mvc.perform(get("/api/v1/assessments/" + id + "/export?format=pdf&lang=" + lang)
+                            .with(bearer(manager)))
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .contentType("application/pdf"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            assertThat(text.replaceAll("\\s+", ""))
+                    .contains(lang.equals("en") ? "Readinessreport" : "就绪度报告")
+                    .contains(sha256.substring(0, 16));
+        }
+        byte[] soa = mvc.perform(get("/api/v1/assessments/" + id + "/export?format=soa-pdf&lang=zh")
+                        .with(bearer(manager)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String soaText = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(soa))
+                .getTextFromPage(1);
+        assertThat(soaText.replaceAll("\\s+", "")).contains("适用性声明", "A.5.1");
+    }
 }

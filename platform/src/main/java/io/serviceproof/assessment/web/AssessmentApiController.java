@@ -185,8 +185,11 @@ class AssessmentApiController {
                     "Export: xlsx (gap register), oscal (assessment results), soa (ISO/IEC 27001 Statement of Applicability),"
                             + " snapshot (the signed-off canonical JSON)")
     @GetMapping("/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "xlsx") String format) {
-        AssessmentFiles.File file = files.export(id, format);
+    ResponseEntity<byte[]> export(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(name = "lang", defaultValue = "en") String lang) {
+        AssessmentFiles.File file = files.export(id, format, lang);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .header(

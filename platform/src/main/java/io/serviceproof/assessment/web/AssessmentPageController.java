@@ -189,8 +189,11 @@ class AssessmentPageController {
     }
 
     @GetMapping("/assessments/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "xlsx") String format) {
-        AssessmentFiles.File file = files.export(id, format);
+    ResponseEntity<byte[]> export(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(name = "lang", defaultValue = "en") String lang) {
+        AssessmentFiles.File file = files.export(id, format, lang);
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType()))
                 .header(

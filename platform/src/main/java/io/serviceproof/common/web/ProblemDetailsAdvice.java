@@ -44,6 +44,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(exception, HttpStatus.CONFLICT, exception.getMessage(), request);
     }
 
+    @ExceptionHandler(io.serviceproof.common.ServiceUnavailableException.class)
+    ResponseEntity<Object> unavailable(
+            io.serviceproof.common.ServiceUnavailableException exception, WebRequest request) {
+        return problem(exception, HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage(), request);
+    }
+
     @ExceptionHandler(IntegrityException.class)
     ResponseEntity<Object> integrity(IntegrityException exception, WebRequest request) {
         log.error("Integrity check failed: {}", exception.getMessage());
