@@ -492,6 +492,7 @@ final class IsolationCases {
                         "{\"requirementId\":\"{own-a}\",\"result\":\"compliant\",\"reason\":\"taken\"}"),
                 new Case(HttpMethod.POST, "/api/v1/assessments/{id}/sign-off", Kind.FOREIGN_ID, true, null),
                 new Case(HttpMethod.GET, "/api/v1/assessments/{id}/actions", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/assessments/{id}/overrides", Kind.FOREIGN_ID, true, null),
                 new Case(
                         HttpMethod.POST,
                         "/api/v1/assessments/{id}/actions",

@@ -97,6 +97,22 @@ class AssessmentRows {
                 .update();
     }
 
+    List<OverrideRecord> overrides(String assessmentId) {
+        return jdbc.sql("""
+                        SELECT * FROM assessment_overrides WHERE organisation_id = :organisationId AND assessment_id = :id
+                        ORDER BY at DESC, id
+                        """)
+                .param("organisationId", organisation())
+                .param("id", assessmentId)
+                .query((row, n) -> new OverrideRecord(
+                        row.getString("requirement_id"),
+                        Result.valueOf(row.getString("result")),
+                        row.getString("reason"),
+                        Timestamps.instant(row, "at"),
+                        row.getString("by_name")))
+                .list();
+    }
+
     /** The latest override of each requirement (older ones stay as history). */
     Map<String, AssessmentInputs.Override> latestOverrides(String assessmentId) {
         Map<String, AssessmentInputs.Override> latest = new LinkedHashMap<>();

@@ -266,6 +266,12 @@ public class Assessments {
         return new MarketComparison(offeringId, columns, unlocks);
     }
 
+    /** Every override made in the assessment, newest first. */
+    public List<OverrideRecord> overrideHistory(String id) {
+        assessment(id);
+        return rows.overrides(id);
+    }
+
     /** Signed-off assessments of the same offering and market, oldest first: the trend. */
     public List<Assessment> history(String id) {
         Assessment assessment = assessment(id);

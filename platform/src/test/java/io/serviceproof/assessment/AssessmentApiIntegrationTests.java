@@ -153,6 +153,19 @@ class AssessmentApiIntegrationTests {
                 "{\"requirementId\":\"" + logging + "\",\"result\":\"great\",\"reason\":\"x\"}",
                 400);
 
+        send(
+                "POST",
+                "/api/v1/assessments/" + id + "/overrides",
+                "{\"requirementId\":\"" + logging
+                        + "\",\"result\":\"partial\",\"reason\":\"Ids added for new sessions\"}",
+                200);
+        JsonNode history = send("GET", "/api/v1/assessments/" + id + "/overrides", null, 200);
+        assertThat(history.findValuesAsString("reason"))
+                .containsExactly("Ids added for new sessions", "Logs lack technician ids");
+        assertThat(result(send("GET", "/api/v1/assessments/" + id, null, 200), logging)
+                        .get("result")
+                        .asString())
+                .isEqualTo("partial");
         JsonNode signed = send("POST", "/api/v1/assessments/" + id + "/sign-off", null, 200);
         String sha256 = signed.at("/assessment/sha256").asString();
         byte[] snapshot = mvc.perform(get("/api/v1/assessments/" + id + "/export?format=snapshot")

@@ -173,6 +173,12 @@ class AssessmentApiController {
         return new Detail(Summary.of(view), view.counts(), view.results());
     }
 
+    @Operation(summary = "Every override made in the assessment, newest first (the latest per requirement counts)")
+    @GetMapping("/{id}/overrides")
+    List<io.serviceproof.assessment.OverrideRecord> overrides(@PathVariable String id) {
+        return assessments.overrideHistory(id);
+    }
+
     @Operation(summary = "Sign off: freeze the results as canonical JSON, hash it and log the digest")
     @PostMapping("/{id}/sign-off")
     Detail signOff(@PathVariable String id) {

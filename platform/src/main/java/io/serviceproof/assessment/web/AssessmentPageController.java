@@ -102,6 +102,7 @@ class AssessmentPageController {
         model.addAttribute("weights", Readiness.WEIGHTS);
         model.addAttribute("layers", offerings.layers(view.assessment().offeringId()));
         model.addAttribute("actions", plans.actions(id));
+        model.addAttribute("overrideHistory", assessments.overrideHistory(id));
         java.util.List<Assessment> history = assessments.history(id);
         model.addAttribute("history", history);
         model.addAttribute("trend", io.serviceproof.assessment.TrendSvg.render(history));
