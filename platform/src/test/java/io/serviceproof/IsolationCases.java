@@ -312,6 +312,7 @@ final class IsolationCases {
                         "/evidence/{id}/links/any/delete"),
                 // Offerings and service layers.
                 new Case(HttpMethod.GET, "/api/v1/layer-templates", Kind.PUBLIC, true, null),
+                new Case(HttpMethod.GET, "/api/v1/ledger/event-types", Kind.PUBLIC, true, null),
                 new Case(HttpMethod.GET, "/api/v1/offerings", Kind.LIST, true, null),
                 new Case(
                         HttpMethod.POST,

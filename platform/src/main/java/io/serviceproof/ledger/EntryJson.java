@@ -63,7 +63,7 @@ public final class EntryJson {
                     throw new InvalidInputException(name, "unknown member; entries have " + MEMBERS);
                 }
             }
-            return new EntryDraft(
+            EntryDraft draft = new EntryDraft(
                     string(m, "eventId"),
                     string(m, "type"),
                     instant(m.get("occurredAt")),
@@ -71,6 +71,9 @@ public final class EntryJson {
                     (List<Map<String, Object>>) typed(m, "subjectDigests", List.class),
                     (Map<String, Object>) typed(m, "payload", Map.class),
                     (Map<String, Object>) typed(m, "signature", Map.class));
+            // Known event types must carry the payload their measurements read.
+            EventVocabulary.check(draft.type(), draft.payload());
+            return draft;
         } catch (InvalidInputException e) {
             String field = e.fieldErrors().keySet().iterator().next();
             throw new InvalidInputException(

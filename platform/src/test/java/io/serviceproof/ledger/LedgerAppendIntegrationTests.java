@@ -61,7 +61,7 @@ class LedgerAppendIntegrationTests {
 
         // The same event with other whitespace, member order and time-zone offset is the same event.
         String retry = """
-                { "payload": {"score": 0.970, "verdict": "pass"}, "type": "inspection.verdict",
+                { "payload": {"score": 0.970, "verdict": "pass"}, "type": "inspection.note",
                   "occurredAt": "2026-11-26T10:00:00+02:00", "eventId": "rqi-1", "serviceLayerId": "rqi" }""";
         JsonNode second = calls.append(retry, 200);
         assertThat(second.get("index").asLong()).isEqualTo(before);
@@ -115,7 +115,7 @@ class LedgerAppendIntegrationTests {
         long before = calls.size();
         expectProblem("{\"eventId\":", 400, "body");
         expectProblem(event("x", "{}").replace("\"type\"", "\"kind\""), 400, "kind");
-        expectProblem(event("x", "{}").replace("inspection.verdict", "Inspection Verdict"), 400, "type");
+        expectProblem(event("x", "{}").replace("inspection.note", "Inspection Note"), 400, "type");
         expectProblem(event("x", "{}").replace("2026-11-26T08:00:00Z", "yesterday"), 400, "occurredAt");
         expectProblem(
                 event("x", "{}")
@@ -159,5 +159,28 @@ class LedgerAppendIntegrationTests {
         if (field != null) {
             result.andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.containsString(field)));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void knownEventTypesMustCarryTheirPayloadAndUnknownOnesAreStoredAsGiven() throws Exception {
+        long before = calls.size();
+        String valid = "{\"eventId\":\"v-1\",\"type\":\"inspection.verdict\",\"occurredAt\":\"2026-11-26T08:00:00Z\","
+                + "\"payload\":{\"verdict\":\"pass\",\"latencyMs\":412}}";
+        String invalid = "{\"eventId\":\"v-2\",\"type\":\"inspection.verdict\",\"occurredAt\":\"2026-11-26T08:00:00Z\","
+                + "\"payload\":{\"verdict\":\"maybe\"}}";
+        expectProblem("{\"entries\":[" + valid + "," + invalid + "]}", 400, "entries[1].payload.verdict");
+        expectProblem(
+                "{\"eventId\":\"w-1\",\"type\":\"maintenance.announced\",\"occurredAt\":\"2026-11-26T08:00:00Z\","
+                        + "\"payload\":{\"windowId\":\"w\",\"startsAt\":\"2026-12-01T02:00:00Z\",\"endsAt\":\"2026-12-01T01:00:00Z\"}}",
+                400,
+                "payload.endsAt");
+        assertThat(calls.size()).as("a refused batch stores nothing").isEqualTo(before);
+
+        calls.append(
+                "{\"entries\":[" + valid + ","
+                        + "{\"eventId\":\"u-1\",\"type\":\"oven.temperature\",\"occurredAt\":\"2026-11-26T08:00:00Z\","
+                        + "\"payload\":{\"celsius\":\"hot\"}}]}",
+                201);
+        assertThat(calls.size()).isEqualTo(before + 2);
     }
 }

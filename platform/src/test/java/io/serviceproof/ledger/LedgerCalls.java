@@ -73,7 +73,8 @@ final class LedgerCalls {
     }
 
     static String event(String id, String payload) {
-        return "{\"eventId\":\"" + id + "\",\"type\":\"inspection.verdict\",\"occurredAt\":\"2026-11-26T08:00:00Z\","
+        // A type outside the event vocabulary, so any payload is stored as given.
+        return "{\"eventId\":\"" + id + "\",\"type\":\"inspection.note\",\"occurredAt\":\"2026-11-26T08:00:00Z\","
                 + "\"serviceLayerId\":\"rqi\",\"payload\":" + payload + "}";
     }
 

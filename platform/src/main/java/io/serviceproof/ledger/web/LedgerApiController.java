@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -100,6 +101,15 @@ class LedgerApiController {
         List<AppendedResponse> results =
                 appended.stream().map(AppendedResponse::of).toList();
         return ResponseEntity.status(status).body(submission.batch() ? new BatchResponse(results) : results.get(0));
+    }
+
+    @Operation(
+            summary = "The event vocabulary: each known type's payload as JSON Schema",
+            description = "Events of a known type whose payload breaks its schema are refused; other types are stored"
+                    + " as given and ignored by SLA measurement.")
+    @GetMapping("/event-types")
+    Map<String, Map<String, Object>> eventTypes() {
+        return io.serviceproof.ledger.EventVocabulary.jsonSchemas();
     }
 
     @Operation(summary = "Search entries, newest first")
