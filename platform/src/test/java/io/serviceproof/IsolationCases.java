@@ -345,6 +345,8 @@ final class IsolationCases {
                         null,
                         "/api/v1/layers/{id}/compare?from=1&to=draft"),
                 new Case(HttpMethod.GET, "/api/v1/layers/{id}/cross-border-flows", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/layers/{id}/sla", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/layers/{id}/sla", Kind.FOREIGN_ID, false, null),
                 new Case(HttpMethod.GET, "/api/v1/layers/{id}/data-flow.svg", Kind.FOREIGN_ID, true, null),
                 new Case(
                         HttpMethod.POST,

@@ -52,6 +52,11 @@ public class Ledger {
                 .orElseThrow(() -> new NotFoundException("Entry", index));
     }
 
+    /** The entries of one service layer that occurred in [from, to), in log order, at most {@code max}. */
+    public List<LedgerEntry> entriesOfLayer(String layerCode, java.time.Instant from, java.time.Instant to, int max) {
+        return entries.ofLayer(Tenancy.organisationId(), layerCode, from.toEpochMilli(), to.toEpochMilli(), max);
+    }
+
     public List<LedgerEntry> search(EntrySearch search) {
         return entries.search(Tenancy.organisationId(), search);
     }

@@ -105,6 +105,24 @@ class LogEntries {
                 .list();
     }
 
+    /** A layer's entries that occurred in [from, to), in log order, at most {@code max}. */
+    List<LedgerEntry> ofLayer(OrganisationId organisation, String layer, long from, long to, int max) {
+        return jdbc.sql("""
+                        SELECT * FROM log_entries
+                        WHERE organisation_id = :org AND service_layer_id = :layer
+                          AND occurred_at >= :from AND occurred_at < :to
+                        ORDER BY idx
+                        LIMIT :max
+                        """)
+                .param("org", organisation.toString())
+                .param("layer", layer)
+                .param("from", from)
+                .param("to", to)
+                .param("max", max)
+                .query(LogEntries::map)
+                .list();
+    }
+
     /** Newest first, narrowed by any of the optional filters. */
     List<LedgerEntry> search(OrganisationId organisation, EntrySearch search) {
         return jdbc.sql("""

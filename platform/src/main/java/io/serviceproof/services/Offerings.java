@@ -337,6 +337,33 @@ public class Offerings {
         return byLayer;
     }
 
+    /** The SLOs of the layer's latest published version (none before the first publication). */
+    public List<PublishedSlo> publishedSlos(String layerId) {
+        ServiceLayer layer = layer(layerId);
+        if (layer.latestVersion() == 0) {
+            return List.of();
+        }
+        LayerContent content =
+                ContentJson.fromJson(version(layerId, layer.latestVersion()).canonicalJson());
+        return content.sla().slos().stream()
+                .map(slo -> {
+                    io.serviceproof.services.content.SloExpression e =
+                            io.serviceproof.services.content.SloExpression.parse(slo.expression());
+                    return new PublishedSlo(
+                            slo.id(),
+                            slo.metric(),
+                            slo.unit(),
+                            slo.window(),
+                            slo.exclusions(),
+                            slo.expression(),
+                            e.aggregate(),
+                            e.quantity(),
+                            e.operator(),
+                            e.threshold());
+                })
+                .toList();
+    }
+
     private String freeCode(String base) {
         String code = base.isEmpty() ? "layer" : base;
         for (int i = 2; layers.codeTaken(code); i++) {
