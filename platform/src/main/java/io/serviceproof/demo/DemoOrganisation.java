@@ -45,6 +45,7 @@ class DemoOrganisation {
     private final DemoServices services;
     private final DemoPeople people;
     private final DemoAssessments assessments;
+    private final DemoEvents events;
 
     DemoOrganisation(
             OrganisationDirectory organisations,
@@ -53,7 +54,8 @@ class DemoOrganisation {
             DemoEvidence evidence,
             DemoServices services,
             DemoPeople people,
-            DemoAssessments assessments) {
+            DemoAssessments assessments,
+            DemoEvents events) {
         this.organisations = organisations;
         this.users = users;
         this.transaction = transaction;
@@ -61,6 +63,7 @@ class DemoOrganisation {
         this.services = services;
         this.people = people;
         this.assessments = assessments;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -83,6 +86,7 @@ class DemoOrganisation {
             var layers = services.seed(demo, compliance);
             evidence.seed(demo, DemoEvidence.withRole(created, Role.ENGINEER), compliance, layers);
             people.seed(demo, compliance, DemoEvidence.withRole(created, Role.ENGINEER), layers);
+            events.seed(demo);
             assessments.seed(demo, compliance);
         });
         log.info(

@@ -12,7 +12,9 @@
             "evidence",
             "evidence :: people",
             "services",
-            "assessment"
+            "assessment",
+            "ledger",
+            "sla"
         })
 package io.serviceproof.demo;
 

@@ -90,6 +90,23 @@ class DemoDataIntegrationTests {
                         .filteredOn(io.serviceproof.assessment.Assessment::signedOff)
                         .extracting(io.serviceproof.assessment.Assessment::market)
                         .containsExactly("TH");
+                // Three months of simulated events: measured, with the slow week breaching latency.
+                var reports = app.getBean(io.serviceproof.sla.SlaReports.class);
+                java.time.Instant now = java.time.Instant.now();
+                var inspection = reports.report(
+                        offerings.allLayers().get(0).id(), now.minus(java.time.Duration.ofDays(91)), now);
+                assertThat(inspection.events()).isGreaterThan(3000);
+                assertThat(inspection.results())
+                        .filteredOn(r -> r.id().equals("latency-p95"))
+                        .singleElement()
+                        .satisfies(
+                                r -> assertThat(r.status()).isEqualTo(io.serviceproof.sla.SloResult.Status.BREACHED));
+                var maintenance = reports.report(
+                        offerings.allLayers().get(1).id(), now.minus(java.time.Duration.ofDays(91)), now);
+                assertThat(maintenance.results())
+                        .filteredOn(r -> r.id().equals("availability"))
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.value()).isLessThan(100.0));
             });
         }
     }
