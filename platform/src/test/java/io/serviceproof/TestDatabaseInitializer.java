@@ -15,7 +15,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * ({@code -Dserviceproof.test.database=sqlite|postgresql}): a fresh SQLite file in a temporary
  * folder, or a fresh schema in the PostgreSQL test database. A context that sets
  * {@code serviceproof.test.database-name} reuses that database, which is how restart tests see the
- * data of the run before.
+ * data of the run before. Scheduled expiry and reminder jobs are switched off; tests run them.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,7 +31,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         Path dataDir = ROOT.resolve(name);
         TestPropertyValues properties = TestPropertyValues.of(
                 "serviceproof.data-dir=" + dataDir,
-                "serviceproof.demo.enabled=" + environment.getProperty("serviceproof.demo.enabled", "false"));
+                "serviceproof.demo.enabled=" + environment.getProperty("serviceproof.demo.enabled", "false"),
+                // The hourly expiry and reminder jobs are called directly by the tests that need them;
+                // left on their schedule they could act between a test's steps.
+                "serviceproof.evidence.expiry-cron=-",
+                "serviceproof.assessment.reminder-cron=-");
         if (ENGINE.equals("postgresql")) {
             String schema = name.toLowerCase().replaceAll("[^a-z0-9_]", "_");
             properties = properties.and(
