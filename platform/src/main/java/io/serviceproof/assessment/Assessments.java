@@ -1,26 +1,10 @@
 package io.serviceproof.assessment;
 
 import io.serviceproof.catalog.Catalog;
-import io.serviceproof.catalog.EvidenceType;
-import io.serviceproof.catalog.Framework;
 import io.serviceproof.catalog.Market;
-import io.serviceproof.catalog.MarketRule;
-import io.serviceproof.catalog.Recorded;
-import io.serviceproof.catalog.Requirement;
-import io.serviceproof.catalog.crosswalk.Coverage;
-import io.serviceproof.catalog.crosswalk.Crosswalk;
-import io.serviceproof.catalog.recognition.ConformityResult;
-import io.serviceproof.catalog.recognition.RecognitionVerdict;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
-import io.serviceproof.evidence.EvidenceFilter;
-import io.serviceproof.evidence.EvidenceLink;
-import io.serviceproof.evidence.EvidenceSummary;
-import io.serviceproof.evidence.LinkTarget;
-import io.serviceproof.evidence.Vault;
-import io.serviceproof.evidence.people.CompetenceMatrix;
-import io.serviceproof.evidence.people.People;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import io.serviceproof.ledger.Appended;
@@ -28,25 +12,17 @@ import io.serviceproof.ledger.EntryDraft;
 import io.serviceproof.ledger.Ledger;
 import io.serviceproof.services.Offering;
 import io.serviceproof.services.Offerings;
-import io.serviceproof.services.ServiceLayer;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -62,9 +38,8 @@ public class Assessments {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AssessmentRows rows;
+    private final AssessmentSources sources;
     private final Catalog catalog;
-    private final Vault vault;
-    private final People people;
     private final Offerings offerings;
     private final Ledger ledger;
     private final UserActionTrail trail;
@@ -72,17 +47,15 @@ public class Assessments {
 
     Assessments(
             AssessmentRows rows,
+            AssessmentSources sources,
             Catalog catalog,
-            Vault vault,
-            People people,
             Offerings offerings,
             Ledger ledger,
             UserActionTrail trail,
             Clock clock) {
         this.rows = rows;
+        this.sources = sources;
         this.catalog = catalog;
-        this.vault = vault;
-        this.people = people;
         this.offerings = offerings;
         this.ledger = ledger;
         this.trail = trail;
@@ -134,7 +107,7 @@ public class Assessments {
         List<RequirementResult> results = assessment.signedOff()
                 ? JSON.readValue(rows.snapshot(id), new TypeReference<Snapshot>() {})
                         .results()
-                : AssessmentEngine.derive(inputs(assessment));
+                : AssessmentEngine.derive(sources.gather(assessment));
         return new AssessmentView(assessment, results, Readiness.score(results));
     }
 
@@ -148,7 +121,7 @@ public class Assessments {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why the derived result does not hold");
         }
-        boolean applicable = AssessmentEngine.derive(inputs(assessment)).stream()
+        boolean applicable = AssessmentEngine.derive(sources.gather(assessment)).stream()
                 .anyMatch(r -> r.requirementId().equals(requirementId));
         if (!applicable) {
             throw new InvalidInputException("requirementId", "not a requirement of this assessment");
@@ -197,7 +170,7 @@ public class Assessments {
         } catch (JsonException e) {
             throw new IllegalStateException(e);
         }
-        String sha256 = sha256(snapshot);
+        String sha256 = io.serviceproof.common.Sha256.hex(snapshot);
         Appended appended = ledger.append(new EntryDraft(
                 "assessment:" + id + ":signed-off",
                 "assessment.signed-off",
@@ -241,7 +214,7 @@ public class Assessments {
                     null,
                     null,
                     null);
-            List<RequirementResult> results = AssessmentEngine.derive(inputs(probe));
+            List<RequirementResult> results = AssessmentEngine.derive(sources.gather(probe));
             AssessmentView view = new AssessmentView(probe, results, Readiness.score(results));
             columns.add(new MarketComparison.Column(market, view.score(), view.counts()));
             for (RequirementResult gap : view.gaps()) {
@@ -291,152 +264,7 @@ public class Assessments {
         return rows.snapshot(id);
     }
 
-    AssessmentInputs inputs(Assessment assessment) {
-        LocalDate today = today();
-        Market market = catalog.market(assessment.market());
-        Map<String, Framework> byReference =
-                catalog.frameworks().stream().collect(Collectors.toMap(Framework::reference, Function.identity()));
-        Map<String, AssessmentInputs.Applicable> applicable = new LinkedHashMap<>();
-        Map<String, Integer> strength = new HashMap<>();
-        for (MarketRule rule : catalog.rules(market)) {
-            Integer weight = Readiness.WEIGHTS.get(rule.basis());
-            Framework framework = byReference.get(rule.frameworkKey() + "@" + rule.frameworkEdition());
-            if (weight == null || framework == null) {
-                continue;
-            }
-            List<Requirement> requirements = catalog.requirements(framework.id());
-            Set<String> parents = requirements.stream()
-                    .map(Requirement::parentRef)
-                    .filter(java.util.Objects::nonNull)
-                    .collect(Collectors.toSet());
-            for (Requirement r : requirements) {
-                boolean selected = rule.requirementRef() == null
-                        ? !parents.contains(r.refId())
-                        : rule.requirementRef().equals(r.refId());
-                if (!selected || strength.getOrDefault(r.id(), 0) >= weight) {
-                    continue;
-                }
-                strength.put(r.id(), weight);
-                applicable.put(
-                        r.id(),
-                        new AssessmentInputs.Applicable(
-                                r.id(),
-                                framework.id(),
-                                framework.label(),
-                                r.refId(),
-                                r.titleEn(),
-                                rule.basis(),
-                                r.evidenceTypes().stream()
-                                        .map(EvidenceType::name)
-                                        .collect(Collectors.toSet())));
-            }
-        }
-
-        Map<String, EvidenceSummary> evidence = vault.find(EvidenceFilter.all()).stream()
-                .collect(Collectors.toMap(e -> e.item().id(), Function.identity()));
-        Map<String, List<String>> approved = new HashMap<>();
-        Map<String, List<String>> pending = new HashMap<>();
-        for (EvidenceLink link : vault.allLinks()) {
-            EvidenceSummary e = evidence.get(link.itemId());
-            if (link.kind() != LinkTarget.REQUIREMENT || e == null) {
-                continue;
-            }
-            String label = e.item().title() + " (v" + e.latest().version() + ", "
-                    + e.latest().status().token() + ")";
-            (e.latest().countsOn(today) ? approved : pending)
-                    .computeIfAbsent(link.targetId(), k -> new ArrayList<>())
-                    .add(label);
-        }
-
-        Crosswalk crosswalk = catalog.crosswalk();
-        Map<String, List<AssessmentInputs.Cover>> coveredBy = new HashMap<>();
-        for (String requirementId : applicable.keySet()) {
-            for (Crosswalk.Link link : crosswalk.coveredBy(requirementId)) {
-                if (link.coverage() == Coverage.NONE || !approved.containsKey(link.byId())) {
-                    continue;
-                }
-                String label = crosswalk
-                        .node(link.byId())
-                        .map(n -> n.frameworkKey() + "@" + n.edition() + " " + n.ref())
-                        .orElse(link.byId());
-                coveredBy
-                        .computeIfAbsent(requirementId, k -> new ArrayList<>())
-                        .add(new AssessmentInputs.Cover(
-                                link.byId(), label, link.coverage() == Coverage.FULL, link.mappingId()));
-            }
-        }
-
-        Map<String, String> recognised = new HashMap<>();
-        for (Recorded<ConformityResult> result : catalog.conformityResults()) {
-            for (RecognitionVerdict verdict : catalog.recognitionOf(result.id())) {
-                Framework framework = byReference.get(result.record().framework());
-                if (verdict.recognised() && verdict.market().equals(market.code()) && framework != null) {
-                    recognised.put(
-                            framework.id(),
-                            result.record().kind().replace('_', ' ') + " by "
-                                    + result.record().conformityBody() + " for "
-                                    + result.record().framework() + ", recognised in " + market.code());
-                }
-            }
-        }
-
-        Map<String, String> documented = new HashMap<>();
-        Map<String, Set<String>> typeLayers = new HashMap<>();
-        offerings
-                .documentedEvidenceTypes(assessment.offeringId())
-                .forEach((layerId, types) -> types.forEach((type, where) -> {
-                    documented.merge(type, where, (x, y) -> x + "; " + y);
-                    typeLayers
-                            .computeIfAbsent(type, k -> new java.util.TreeSet<>())
-                            .add(layerId);
-                }));
-        Map<String, Set<String>> itemLayers = new HashMap<>();
-        for (EvidenceLink link : vault.allLinks()) {
-            if (link.kind() == LinkTarget.SERVICE_LAYER) {
-                itemLayers
-                        .computeIfAbsent(link.itemId(), k -> new java.util.TreeSet<>())
-                        .add(link.targetId());
-            }
-        }
-        Map<String, Set<String>> evidenceLayers = new HashMap<>();
-        for (EvidenceLink link : vault.allLinks()) {
-            if (link.kind() == LinkTarget.REQUIREMENT && itemLayers.containsKey(link.itemId())) {
-                evidenceLayers
-                        .computeIfAbsent(link.targetId(), k -> new java.util.TreeSet<>())
-                        .addAll(itemLayers.get(link.itemId()));
-            }
-        }
-        for (ServiceLayer layer : offerings.layers(assessment.offeringId())) {
-            CompetenceMatrix matrix = people.matrix(layer.id(), today);
-            boolean anyCurrent = matrix.rows().stream()
-                    .anyMatch(r -> r.cells().values().stream().anyMatch(c -> c.current()));
-            if (!matrix.tasks().isEmpty() && anyCurrent && matrix.lapsed() == 0) {
-                documented.merge("E4", layer.name() + ": competence matrix current", (a, b) -> a + "; " + b);
-                typeLayers.computeIfAbsent("E4", k -> new java.util.TreeSet<>()).add(layer.id());
-            }
-        }
-        return new AssessmentInputs(
-                new ArrayList<>(applicable.values()),
-                approved,
-                pending,
-                coveredBy,
-                recognised,
-                documented,
-                rows.latestOverrides(assessment.id()),
-                typeLayers,
-                evidenceLayers);
-    }
-
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

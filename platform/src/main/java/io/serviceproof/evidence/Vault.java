@@ -5,7 +5,6 @@ import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.IntegrityException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
-import io.serviceproof.common.UnprocessableDocumentException;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
@@ -26,13 +25,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The evidence vault's API. An upload is checked in this order, and nothing is stored unless all
@@ -55,7 +50,7 @@ public class Vault {
     private final ObjectProvider<ServiceLayerLookup> layers;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final long maxBytes;
+    private final UploadIntake intake;
 
     Vault(
             EvidenceRows rows,
@@ -68,7 +63,7 @@ public class Vault {
             ObjectProvider<ServiceLayerLookup> layers,
             TransactionTemplate transaction,
             Clock clock,
-            @Value("${serviceproof.evidence.max-size:100MB}") DataSize maxSize) {
+            UploadIntake intake) {
         this.rows = rows;
         this.links = links;
         this.blobs = blobs;
@@ -79,24 +74,24 @@ public class Vault {
         this.layers = layers;
         this.transaction = transaction;
         this.clock = clock;
-        this.maxBytes = maxSize.toBytes();
+        this.intake = intake;
     }
 
     public long maxBytes() {
-        return maxBytes;
+        return intake.maxBytes();
     }
 
     /** A new piece of evidence with its first file, linked at once to what it supports. */
     public EvidenceDetail register(EvidenceFields fields, Upload upload, List<LinkRequest> linkTo) {
         checkItemFields(fields.title(), fields.type(), fields.description(), fields.ownerId());
         checkVersionFields(fields);
-        String filename = checkFilename(upload.filename());
+        String filename = UploadIntake.filename(upload.filename());
         // Link targets are checked before the upload is read, so a typo costs no transfer.
         Map<LinkRequest, String> labels = new LinkedHashMap<>();
         for (LinkRequest request : linkTo) {
             labels.put(request, targetLabel(request.kind(), request.targetId()));
         }
-        try (BlobStore.Staged staged = receive(upload, fields.declaredSha256())) {
+        try (BlobStore.Staged staged = intake.receive(upload, fields.declaredSha256())) {
             blobs.keep(staged);
             return transaction.execute(status -> {
                 Actor actor = Tenancy.actor();
@@ -122,8 +117,8 @@ public class Vault {
     public EvidenceDetail addVersion(String itemId, EvidenceFields fields, Upload upload) {
         EvidenceItem existing = item(itemId);
         checkVersionFields(fields);
-        String filename = checkFilename(upload.filename());
-        try (BlobStore.Staged staged = receive(upload, fields.declaredSha256())) {
+        String filename = UploadIntake.filename(upload.filename());
+        try (BlobStore.Staged staged = intake.receive(upload, fields.declaredSha256())) {
             blobs.keep(staged);
             return transaction.execute(status -> {
                 // Re-read inside the transaction: two uploads at once must not claim the same number.
@@ -149,34 +144,6 @@ public class Vault {
         }
     }
 
-    private BlobStore.Staged receive(Upload upload, String declaredSha256) {
-        String declared = declaredSha256 == null || declaredSha256.isBlank()
-                ? null
-                : declaredSha256.strip().toLowerCase();
-        if (declared != null && !BlobStore.SHA256.matcher(declared).matches()) {
-            throw new InvalidInputException("sha256", "must be 64 hexadecimal digits");
-        }
-        BlobStore.Staged staged = blobs.stage(upload.content(), maxBytes);
-        try {
-            if (staged.size() == 0) {
-                throw new InvalidInputException("file", "the file is empty");
-            }
-            if (declared != null && !declared.equals(staged.sha256())) {
-                throw new UnprocessableDocumentException(
-                        "digest mismatch",
-                        List.of(new UnprocessableDocumentException.Problem(
-                                "sha256",
-                                "the file received has SHA-256 " + staged.sha256() + ", not the declared " + declared
-                                        + "; it was altered or truncated on the way")));
-            }
-            ArchiveGuard.check(staged.file(), staged.size());
-            return staged;
-        } catch (RuntimeException e) {
-            staged.close();
-            throw e;
-        }
-    }
-
     private EvidenceVersion recordVersion(
             EvidenceItem item,
             int number,
@@ -192,7 +159,7 @@ public class Vault {
                 staged.sha256(),
                 staged.size(),
                 filename,
-                mediaType(mediaType),
+                UploadIntake.mediaType(mediaType),
                 fields.effectiveDate() == null ? today() : fields.effectiveDate(),
                 fields.validUntil(),
                 fields.submitForReview() ? EvidenceStatus.IN_REVIEW : EvidenceStatus.DRAFT,
@@ -457,42 +424,6 @@ public class Vault {
                 && fields.effectiveDate() != null
                 && fields.validUntil().isBefore(fields.effectiveDate())) {
             throw new InvalidInputException("validUntil", "must not be before the effective date");
-        }
-    }
-
-    /**
-     * The name shown on download. Files are stored by digest, so a name cannot reach the file
-     * system; a name with folders or ".." is still refused, because it says the client is not
-     * sending what it thinks it is.
-     */
-    static String checkFilename(String filename) {
-        if (filename == null || filename.isBlank()) {
-            throw new InvalidInputException("file", "the file needs a name");
-        }
-        String name = filename.strip();
-        if (name.length() > 255
-                || name.contains("/")
-                || name.contains("\\")
-                || name.equals(".")
-                || name.equals("..")
-                || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new InvalidInputException(
-                    "file",
-                    "'" + name.replaceAll("\\p{Cntrl}", "?")
-                            + "' is not a plain file name (no folders, '..' or control characters)");
-        }
-        return name;
-    }
-
-    private static String mediaType(String declared) {
-        if (declared == null || declared.isBlank()) {
-            return "application/octet-stream";
-        }
-        try {
-            MimeType type = MimeTypeUtils.parseMimeType(declared);
-            return type.isConcrete() ? type.toString() : "application/octet-stream";
-        } catch (RuntimeException e) {
-            return "application/octet-stream";
         }
     }
 

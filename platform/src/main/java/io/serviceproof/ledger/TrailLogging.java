@@ -4,10 +4,6 @@ import io.serviceproof.identity.TrailEntry;
 import io.serviceproof.identity.TrailEntryRecorded;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +44,7 @@ class TrailLogging {
                 "trail." + entry.action(),
                 entry.occurredAt(),
                 null,
-                List.of(Map.of("sha256", sha256(fullLine(entry)))),
+                List.of(Map.of("sha256", io.serviceproof.common.Sha256.hex(fullLine(entry)))),
                 payload,
                 null);
     }
@@ -68,15 +64,6 @@ class TrailLogging {
         try {
             return Json.canonical(line);
         } catch (JsonException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -49,7 +49,7 @@ public class ApiContracts {
                 ? ContractDiff.none()
                 : ContractDiff.between(rows.content(layerId, existing.get(0).version()), text);
         int number = existing.isEmpty() ? 1 : existing.get(0).version() + 1;
-        String sha256 = Offerings.sha256(text);
+        String sha256 = io.serviceproof.common.Sha256.hex(text);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("layerId", layerId);
         payload.put("contractVersion", number);

@@ -20,12 +20,8 @@ import io.serviceproof.services.content.DataFlowAnalysis;
 import io.serviceproof.services.content.LayerContent;
 import io.serviceproof.services.content.LayerContentValidator;
 import io.serviceproof.services.content.VersionDiff;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -222,7 +218,7 @@ public class Offerings {
                             .toList());
         }
         String canonical = ContentJson.canonical(layer.draft());
-        String sha256 = sha256(canonical);
+        String sha256 = io.serviceproof.common.Sha256.hex(canonical);
         if (layer.latestVersion() > 0
                 && layers.version(layerId, layer.latestVersion())
                         .orElseThrow()
@@ -298,72 +294,6 @@ public class Offerings {
         return DataFlowAnalysis.crossBorder(content.dataFlow(), laws, markets);
     }
 
-    /**
-     * The evidence types (E1…) each published layer of the offering documents, with where: E1 a
-     * service-level description, E2 an SLA with objectives, E5 an API contract, E6 a data-flow
-     * diagram, E7 a validation method, E8 failure-response protocols. Keyed by layer id.
-     */
-    public Map<String, Map<String, String>> documentedEvidenceTypes(String offeringId) {
-        Map<String, Map<String, String>> byLayer = new java.util.LinkedHashMap<>();
-        for (ServiceLayer layer : layers(offeringId)) {
-            if (layer.latestVersion() == 0) {
-                continue;
-            }
-            LayerContent content = ContentJson.fromJson(
-                    version(layer.id(), layer.latestVersion()).canonicalJson());
-            String where = layer.name() + " v" + layer.latestVersion();
-            Map<String, String> types = new java.util.TreeMap<>();
-            if (!content.description().scope().isBlank()) {
-                types.put("E1", where + ": service-level description");
-            }
-            if (!content.sla().slos().isEmpty()) {
-                types.put("E2", where + ": SLA with " + content.sla().slos().size() + " objectives");
-            }
-            if (content.apiContract() != null) {
-                types.put(
-                        "E5", where + ": API contract v" + content.apiContract().version());
-            }
-            if (!content.dataFlow().nodes().isEmpty()) {
-                types.put("E6", where + ": data-flow diagram");
-            }
-            if (content.validation() != null) {
-                types.put("E7", where + ": validation method");
-            }
-            if (!content.failureResponses().isEmpty()) {
-                types.put("E8", where + ": " + content.failureResponses().size() + " failure-response protocols");
-            }
-            byLayer.put(layer.id(), types);
-        }
-        return byLayer;
-    }
-
-    /** The SLOs of the layer's latest published version (none before the first publication). */
-    public List<PublishedSlo> publishedSlos(String layerId) {
-        ServiceLayer layer = layer(layerId);
-        if (layer.latestVersion() == 0) {
-            return List.of();
-        }
-        LayerContent content =
-                ContentJson.fromJson(version(layerId, layer.latestVersion()).canonicalJson());
-        return content.sla().slos().stream()
-                .map(slo -> {
-                    io.serviceproof.services.content.SloExpression e =
-                            io.serviceproof.services.content.SloExpression.parse(slo.expression());
-                    return new PublishedSlo(
-                            slo.id(),
-                            slo.metric(),
-                            slo.unit(),
-                            slo.window(),
-                            slo.exclusions(),
-                            slo.expression(),
-                            e.aggregate(),
-                            e.quantity(),
-                            e.operator(),
-                            e.threshold());
-                })
-                .toList();
-    }
-
     private String freeCode(String base) {
         String code = base.isEmpty() ? "layer" : base;
         for (int i = 2; layers.codeTaken(code); i++) {
@@ -376,14 +306,5 @@ public class Offerings {
         String slug =
                 name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -21,10 +21,12 @@ public class SlaReports {
     static final int MAX_EVENTS = 500_000;
 
     private final Offerings offerings;
+    private final io.serviceproof.services.PublishedLayers published;
     private final Ledger ledger;
 
-    SlaReports(Offerings offerings, Ledger ledger) {
+    SlaReports(Offerings offerings, io.serviceproof.services.PublishedLayers published, Ledger ledger) {
         this.offerings = offerings;
+        this.published = published;
         this.ledger = ledger;
     }
 
@@ -45,7 +47,7 @@ public class SlaReports {
                 layer.name(),
                 from,
                 to,
-                SlaMeasurement.measure(offerings.publishedSlos(layerId), events, from, to),
+                SlaMeasurement.measure(published.publishedSlos(layerId), events, from, to),
                 events.size(),
                 truncated);
     }

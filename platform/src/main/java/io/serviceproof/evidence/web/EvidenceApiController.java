@@ -184,7 +184,11 @@ class EvidenceApiController {
     @GetMapping("/{id}/content")
     ResponseEntity<org.springframework.core.io.Resource> content(
             @PathVariable String id, @RequestParam(name = "version", required = false) Integer version) {
-        Vault.VerifiedContent content = vault.content(id, version);
+        return download(vault.content(id, version));
+    }
+
+    /** The response for verified bytes, shared with the page download. */
+    static ResponseEntity<org.springframework.core.io.Resource> download(Vault.VerifiedContent content) {
         // Streamed from the file as the response is written; never read into memory.
         var body = new org.springframework.core.io.InputStreamResource(
                 content.open().get());

@@ -198,7 +198,7 @@ class EvidencePageController {
     ResponseEntity<org.springframework.core.io.Resource> content(
             @PathVariable String id, @RequestParam(name = "version", required = false) Integer version) {
         // The same bytes, checks and headers as the API.
-        return new EvidenceApiController(vault, clock).content(id, version);
+        return EvidenceApiController.download(vault.content(id, version));
     }
 
     @PostMapping("/evidence/{id}/versions")
