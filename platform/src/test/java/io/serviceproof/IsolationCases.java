@@ -347,6 +347,14 @@ final class IsolationCases {
                 new Case(HttpMethod.GET, "/api/v1/layers/{id}/cross-border-flows", Kind.FOREIGN_ID, true, null),
                 new Case(HttpMethod.GET, "/api/v1/layers/{id}/sla", Kind.FOREIGN_ID, true, null),
                 new Case(HttpMethod.GET, "/layers/{id}/sla", Kind.FOREIGN_ID, false, null),
+                new Case(
+                        HttpMethod.GET,
+                        "/api/v1/layers/{id}/sla",
+                        Kind.FOREIGN_ID,
+                        true,
+                        null,
+                        "/api/v1/layers/{id}/sla?period=2026-W43"),
+                new Case(HttpMethod.GET, "/layers/{id}/sla.pdf", Kind.FOREIGN_ID, false, null),
                 new Case(HttpMethod.GET, "/api/v1/layers/{id}/data-flow.svg", Kind.FOREIGN_ID, true, null),
                 new Case(
                         HttpMethod.POST,

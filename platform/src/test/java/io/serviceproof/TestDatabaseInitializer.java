@@ -35,7 +35,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 // The hourly expiry and reminder jobs are called directly by the tests that need them;
                 // left on their schedule they could act between a test's steps.
                 "serviceproof.evidence.expiry-cron=-",
-                "serviceproof.assessment.reminder-cron=-");
+                "serviceproof.assessment.reminder-cron=-",
+                "serviceproof.sla.tracker-cron=-");
         if (ENGINE.equals("postgresql")) {
             String schema = name.toLowerCase().replaceAll("[^a-z0-9_]", "_");
             properties = properties.and(

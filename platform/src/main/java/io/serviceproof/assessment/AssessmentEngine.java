@@ -9,10 +9,15 @@ import java.util.List;
  * evidence linked to it; a confirmed mapping to a requirement that has such evidence (full
  * coverage counts as compliant, partial as partial); the offering's published layer documents
  * covering every evidence type it expects. Evidence that does not count yet, partial coverage, or
- * documents for only some types give partial. Nothing found: not assessed. A reviewer's override
+ * documents for only some types give partial. For requirements that expect an SLA, the measured
+ * attainment of the offering's layers is a reason, and a breach in the last 90 days (a
+ * nonconformity) caps the result at partial. Nothing found: not assessed. A reviewer's override
  * replaces the result but keeps the derived one and its reasons beside it.
  */
 public final class AssessmentEngine {
+
+    /** The evidence type of a service-level agreement, which measured service levels bear on. */
+    static final String SLA_TYPE = "E2";
 
     private AssessmentEngine() {}
 
@@ -61,6 +66,16 @@ public final class AssessmentEngine {
                 if (!documented.isEmpty()) {
                     derived = stronger(
                             derived, documented.size() == a.evidenceTypes().size() ? Result.COMPLIANT : Result.PARTIAL);
+                }
+            }
+            if (a.evidenceTypes().contains(SLA_TYPE)) {
+                for (AssessmentInputs.SlaFinding finding : in.slaFindings()) {
+                    reasons.add(new Reason(finding.breach() ? "sla-breach" : "sla", finding.text(), finding.link()));
+                    layers.add(finding.layerId());
+                    if (finding.breach() && derived.credit() > Result.PARTIAL.credit()) {
+                        // A documented SLA that measured events show was missed is not met in full.
+                        derived = Result.PARTIAL;
+                    }
                 }
             }
             for (String title : in.pendingEvidence().getOrDefault(a.requirementId(), List.of())) {

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param overrides requirement id → the latest override
  * @param typeLayers evidence type → the layers whose documents provide it
  * @param evidenceLayers requirement id → layers that evidence linked to it is also linked to
+ * @param slaFindings measured service levels of the offering's layers: breaches of recent periods
+ *     (nonconformities) and attainment in the last closed period, read by requirements expecting an
+ *     SLA (E2)
  */
 public record AssessmentInputs(
         List<Applicable> applicable,
@@ -26,7 +29,11 @@ public record AssessmentInputs(
         Map<String, String> documentedTypes,
         Map<String, Override> overrides,
         Map<String, Set<String>> typeLayers,
-        Map<String, Set<String>> evidenceLayers) {
+        Map<String, Set<String>> evidenceLayers,
+        List<SlaFinding> slaFindings) {
+
+    /** What the SLA tracker measured for a layer; a breach is a nonconformity. */
+    public record SlaFinding(String layerId, boolean breach, String text, String link) {}
 
     public record Applicable(
             String requirementId,

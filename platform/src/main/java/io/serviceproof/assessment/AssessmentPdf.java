@@ -10,6 +10,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.serviceproof.common.ReportFonts;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Locale;

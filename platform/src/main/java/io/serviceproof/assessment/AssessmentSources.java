@@ -20,6 +20,8 @@ import io.serviceproof.evidence.people.CompetenceMatrix;
 import io.serviceproof.evidence.people.People;
 import io.serviceproof.services.Offerings;
 import io.serviceproof.services.ServiceLayer;
+import io.serviceproof.sla.SlaAttainment;
+import io.serviceproof.sla.SlaBreach;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,6 +50,7 @@ class AssessmentSources {
     private final People people;
     private final Offerings offerings;
     private final io.serviceproof.services.PublishedLayers published;
+    private final SlaAttainment sla;
     private final Clock clock;
 
     AssessmentSources(
@@ -57,6 +60,7 @@ class AssessmentSources {
             People people,
             Offerings offerings,
             io.serviceproof.services.PublishedLayers published,
+            SlaAttainment sla,
             Clock clock) {
         this.rows = rows;
         this.catalog = catalog;
@@ -64,6 +68,7 @@ class AssessmentSources {
         this.people = people;
         this.offerings = offerings;
         this.published = published;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -201,7 +206,39 @@ class AssessmentSources {
                 documented,
                 rows.latestOverrides(assessment.id()),
                 typeLayers,
-                evidenceLayers);
+                evidenceLayers,
+                slaFindings(offerings.layers(assessment.offeringId())));
+    }
+
+    /** Recent breaches (nonconformities) and last closed period's attainment of each measured layer. */
+    private List<AssessmentInputs.SlaFinding> slaFindings(List<ServiceLayer> layers) {
+        List<AssessmentInputs.SlaFinding> findings = new ArrayList<>();
+        for (SlaBreach b : sla.recentBreaches(layers)) {
+            String layer = layers.stream()
+                    .filter(l -> l.id().equals(b.layerId()))
+                    .map(ServiceLayer::name)
+                    .findFirst()
+                    .orElse(b.layerId());
+            findings.add(new AssessmentInputs.SlaFinding(
+                    b.layerId(),
+                    true,
+                    "SLA breached: " + layer + ", " + b.metric() + " (" + b.expression() + ") measured " + b.measured()
+                            + " in the period from " + LocalDate.ofInstant(b.periodStart(), ZoneOffset.UTC)
+                            + "; log entry #" + b.ledgerIndex(),
+                    "/ledger/entries/" + b.ledgerIndex()));
+        }
+        for (ServiceLayer layer : layers) {
+            SlaAttainment.LayerAttainment attained = sla.lastClosedPeriod(layer);
+            if (attained.measured() > 0) {
+                findings.add(new AssessmentInputs.SlaFinding(
+                        layer.id(),
+                        false,
+                        "SLA measured from logged events: " + layer.name() + ", " + attained.met() + " of "
+                                + attained.published() + " objectives met in " + attained.period(),
+                        "/layers/" + layer.id() + "/sla?period=" + attained.period()));
+            }
+        }
+        return findings;
     }
 
     private LocalDate today() {

@@ -62,7 +62,11 @@ public final class EventVocabulary {
                 "A service incident starts.",
                 required("incidentId", "the producer's incident id"),
                 required("priority", List.of("P1", "P2", "P3", "P4"), "severity"),
-                optionalBoolean("outage", "whether the service is unavailable during it"));
+                optionalBoolean("outage", "whether the service is unavailable during it"),
+                optional(
+                        "cause",
+                        List.of("service", "customer", "third-party", "force-majeure"),
+                        "what caused it; an SLA may exclude customer-caused or force-majeure incidents"));
         define(
                 "incident.acknowledged",
                 "Someone took the incident (MTTA ends here).",
@@ -80,6 +84,14 @@ public final class EventVocabulary {
                 optionalBoolean("mfa", "multi-factor authentication used"),
                 optional("approvedBy", "who at the customer approved it"),
                 optionalBoolean("recorded", "the session is recorded"));
+        define(
+                "sla.breach",
+                "ServiceProof detected that a layer missed an SLO in a period (written by the platform).",
+                required("sloId", "the objective"),
+                requiredTimestamp("periodStart", "the period's start, RFC 3339"),
+                requiredTimestamp("periodEnd", "the period's end, RFC 3339"),
+                required("expression", "the objective as published"),
+                optionalNumber("measured", null, "the figure when the breach was detected"));
         define("remote-session.ended", "The remote session ends.", required("sessionId", "the session"));
         define(
                 "maintenance.announced",

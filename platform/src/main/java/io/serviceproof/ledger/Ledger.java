@@ -4,6 +4,7 @@ import io.serviceproof.common.NotFoundException;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Tenancy;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,9 +53,33 @@ public class Ledger {
                 .orElseThrow(() -> new NotFoundException("Entry", index));
     }
 
-    /** The entries of one service layer that occurred in [from, to), in log order, at most {@code max}. */
-    public List<LedgerEntry> entriesOfLayer(String layerCode, java.time.Instant from, java.time.Instant to, int max) {
-        return entries.ofLayer(Tenancy.organisationId(), layerCode, from.toEpochMilli(), to.toEpochMilli(), max);
+    /** Streams the acting organisation's entries of one layer that occurred in [from, to), in log order. */
+    @Transactional(readOnly = true)
+    public void forEachEntryOfLayer(
+            String layerCode, java.time.Instant from, java.time.Instant to, Consumer<LedgerEntry> each) {
+        entries.forEachOfLayer(Tenancy.organisationId(), layerCode, from.toEpochMilli(), to.toEpochMilli(), each);
+    }
+
+    /** Streams the acting organisation's entries of one layer, of the given types, that occurred in [from, to). */
+    @Transactional(readOnly = true)
+    public void forEachEntryOfLayer(
+            String layerCode,
+            List<String> types,
+            java.time.Instant from,
+            java.time.Instant to,
+            Consumer<LedgerEntry> each) {
+        entries.forEachOfLayer(
+                Tenancy.organisationId(), layerCode, types, from.toEpochMilli(), to.toEpochMilli(), each);
+    }
+
+    /**
+     * Streams up to {@code max} of an organisation's entries that name a service layer, from log index
+     * {@code fromIndex} on: how a follower of the log (the SLA tracker) reads each new event once.
+     */
+    @Transactional(readOnly = true)
+    public void forEachLayerEntryFrom(
+            OrganisationId organisation, long fromIndex, int max, Consumer<LedgerEntry> each) {
+        entries.forEachOfAnyLayer(organisation, fromIndex, max, each);
     }
 
     public List<LedgerEntry> search(EntrySearch search) {

@@ -2,13 +2,16 @@ package io.serviceproof.ledger;
 
 import io.serviceproof.common.persistence.Timestamps;
 import io.serviceproof.identity.OrganisationId;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +20,7 @@ import org.springframework.stereotype.Repository;
 class LogEntries {
 
     private static final int IN_CLAUSE_CHUNK = 500;
+    private static final int STREAM_FETCH_SIZE = 5_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -106,21 +110,61 @@ class LogEntries {
     }
 
     /** A layer's entries that occurred in [from, to), in log order, at most {@code max}. */
-    List<LedgerEntry> ofLayer(OrganisationId organisation, String layer, long from, long to, int max) {
-        return jdbc.sql("""
-                        SELECT * FROM log_entries
-                        WHERE organisation_id = :org AND service_layer_id = :layer
-                          AND occurred_at >= :from AND occurred_at < :to
-                        ORDER BY idx
-                        LIMIT :max
-                        """)
-                .param("org", organisation.toString())
-                .param("layer", layer)
-                .param("from", from)
-                .param("to", to)
-                .param("max", max)
-                .query(LogEntries::map)
-                .list();
+    /**
+     * Streams the entries of one layer that occurred in [from, to), in log order, without holding
+     * them all: a month's report may read ten million.
+     */
+    void forEachOfLayer(OrganisationId organisation, String layer, long from, long to, Consumer<LedgerEntry> each) {
+        stream("""
+                SELECT * FROM log_entries
+                WHERE organisation_id = ? AND service_layer_id = ? AND occurred_at >= ? AND occurred_at < ?
+                ORDER BY idx
+                """, each, organisation.toString(), layer, from, to);
+    }
+
+    /** Streams the entries of one layer and of the given types that occurred in [from, to), in log order. */
+    void forEachOfLayer(
+            OrganisationId organisation,
+            String layer,
+            List<String> types,
+            long from,
+            long to,
+            Consumer<LedgerEntry> each) {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+        List<Object> params = new ArrayList<>(List.of(organisation.toString()));
+        params.addAll(types);
+        params.addAll(List.of(layer, from, to));
+        stream("""
+                SELECT * FROM log_entries
+                WHERE organisation_id = ? AND type IN (%s)
+                  AND service_layer_id = ? AND occurred_at >= ? AND occurred_at < ?
+                ORDER BY idx
+                """.formatted(placeholders), each, params.toArray());
+    }
+
+    /** Streams up to {@code max} entries at or after {@code fromIndex} that name a service layer, in log order. */
+    void forEachOfAnyLayer(OrganisationId organisation, long fromIndex, int max, Consumer<LedgerEntry> each) {
+        stream("""
+                SELECT * FROM log_entries
+                WHERE organisation_id = ? AND idx >= ? AND service_layer_id IS NOT NULL
+                ORDER BY idx
+                LIMIT ?
+                """, each, organisation.toString(), fromIndex, max);
+    }
+
+    private void stream(String sql, Consumer<LedgerEntry> each, Object... params) {
+        batch.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    // PostgreSQL streams (rather than buffering the whole result) only with a fetch size,
+                    // inside a transaction.
+                    statement.setFetchSize(STREAM_FETCH_SIZE);
+                    for (int i = 0; i < params.length; i++) {
+                        statement.setObject(i + 1, params[i]);
+                    }
+                    return statement;
+                },
+                (RowCallbackHandler) row -> each.accept(map(row, 0)));
     }
 
     /** Newest first, narrowed by any of the optional filters. */

@@ -4,17 +4,24 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A layer's objectives measured over [from, to).
+ * A layer's objectives measured over a period.
  *
- * @param events how many of the layer's logged events in the period were read
- * @param truncated true when the period held more events than one report reads
+ * @param measuredUntil the period's end, or the time of measurement while the period runs
+ * @param daily each SLO's figure per day of the period (null for days without data), for charts
+ * @param breaches breaches the tracker raised for the layer in this period
+ * @param events how many of the layer's logged events occurred in the period
  */
 public record SlaReport(
         String layerId,
         String layerCode,
         String layerName,
-        Instant from,
-        Instant to,
+        SlaPeriod period,
+        Instant measuredUntil,
         List<SloResult> results,
-        int events,
-        boolean truncated) {}
+        List<Series> daily,
+        List<SlaBreach> breaches,
+        long events) {
+
+    /** One SLO's figure per day from the period's first day, with its objective's operator and threshold. */
+    public record Series(String sloId, String operator, double threshold, List<Double> values) {}
+}

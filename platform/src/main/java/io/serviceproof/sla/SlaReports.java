@@ -1,64 +1,97 @@
 package io.serviceproof.sla;
 
-import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.ledger.Ledger;
-import io.serviceproof.ledger.LedgerEntry;
 import io.serviceproof.services.Offerings;
+import io.serviceproof.services.PublishedLayers;
+import io.serviceproof.services.PublishedSlo;
 import io.serviceproof.services.ServiceLayer;
-import io.serviceproof.verifier.json.Json;
-import io.serviceproof.verifier.json.JsonException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Measures a layer's published SLA over a period from the events its producers logged for it. */
+/**
+ * Measures a layer's published SLA over a period from the events its producers logged for it,
+ * streaming them so that a month of ten million events is read once, in constant memory.
+ */
 @Service
 public class SlaReports {
 
-    /** The most events one report reads; beyond it the report says it is truncated. */
-    static final int MAX_EVENTS = 500_000;
+    /**
+     * How far before the period events are read to find what the period closes: an incident opened
+     * or a ticket raised before it, a maintenance window announced ahead.
+     */
+    static final Duration LOOKBACK = Duration.ofDays(35);
+
+    /**
+     * Event types read from the lookback: what opens, and what closes before the period (so that it
+     * does not stay open). Heartbeats are not: a service reported down across the
+     * period's start counts from its first "down" beat in the period, at most one interval late.
+     */
+    static final List<String> OPENING_TYPES = List.of(
+            "incident.opened",
+            "incident.acknowledged",
+            "incident.resolved",
+            "ticket.opened",
+            "ticket.responded",
+            "maintenance.announced");
 
     private final Offerings offerings;
-    private final io.serviceproof.services.PublishedLayers published;
+    private final PublishedLayers published;
     private final Ledger ledger;
+    private final SlaStore store;
+    private final Clock clock;
 
-    SlaReports(Offerings offerings, io.serviceproof.services.PublishedLayers published, Ledger ledger) {
+    SlaReports(Offerings offerings, PublishedLayers published, Ledger ledger, SlaStore store, Clock clock) {
         this.offerings = offerings;
         this.published = published;
         this.ledger = ledger;
+        this.store = store;
+        this.clock = clock;
     }
 
-    public SlaReport report(String layerId, Instant from, Instant to) {
-        if (!to.isAfter(from)) {
-            throw new InvalidInputException("to", "must be after from");
-        }
+    public SlaReport report(String layerId, SlaPeriod period) {
         ServiceLayer layer = offerings.layer(layerId);
-        List<LedgerEntry> entries = ledger.entriesOfLayer(layer.code(), from, to, MAX_EVENTS + 1);
-        boolean truncated = entries.size() > MAX_EVENTS;
-        List<SlaEvent> events = new ArrayList<>(Math.min(entries.size(), MAX_EVENTS));
-        for (LedgerEntry entry : entries.subList(0, Math.min(entries.size(), MAX_EVENTS))) {
-            events.add(new SlaEvent(entry.index(), entry.type(), entry.occurredAt(), payload(entry)));
+        List<PublishedSlo> slos = published.publishedSlos(layerId);
+        SlaMeasurement measurement = new SlaMeasurement(slos, period.from(), period.to(), true);
+        // What opened before the period and may close in it, then the period's own events.
+        ledger.forEachEntryOfLayer(
+                layer.code(),
+                OPENING_TYPES,
+                period.from().minus(LOOKBACK),
+                period.from(),
+                entry -> measurement.accept(SlaEvents.of(entry)));
+        long[] events = new long[1];
+        ledger.forEachEntryOfLayer(layer.code(), period.from(), period.to(), entry -> {
+            events[0]++;
+            measurement.accept(SlaEvents.of(entry));
+        });
+        Instant now = clock.instant();
+        Instant until = now.isBefore(period.to()) ? now : period.to();
+        List<SloResult> results = measurement.results(until);
+        List<List<Double>> daily = measurement.daily(until);
+        List<SlaReport.Series> series = new ArrayList<>();
+        for (int i = 0; i < slos.size(); i++) {
+            PublishedSlo slo = slos.get(i);
+            series.add(new SlaReport.Series(
+                    slo.id(), slo.operator(), slo.threshold().doubleValue(), daily.get(i)));
         }
         return new SlaReport(
                 layerId,
                 layer.code(),
                 layer.name(),
-                from,
-                to,
-                SlaMeasurement.measure(published.publishedSlos(layerId), events, from, to),
-                events.size(),
-                truncated);
+                period,
+                until,
+                results,
+                series,
+                store.breaches(List.of(layerId), period.from(), period.to()),
+                events[0]);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> payload(LedgerEntry entry) {
-        try {
-            Object parsed = ((Map<String, Object>) Json.parse(entry.canonicalJson())).get("payload");
-            return parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-        } catch (JsonException e) {
-            return Map.of();
-        }
+    /** Breaches of the given layers in periods overlapping [from, to): the assessments' nonconformities. */
+    public List<SlaBreach> breaches(List<String> layerIds, Instant from, Instant to) {
+        return store.breaches(layerIds, from, to);
     }
 }

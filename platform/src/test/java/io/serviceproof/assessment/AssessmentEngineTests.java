@@ -22,6 +22,18 @@ class AssessmentEngineTests {
             Map<String, String> recognised,
             Map<String, String> documented,
             Map<String, AssessmentInputs.Override> overrides) {
+        return inputs(applicable, approved, pending, covered, recognised, documented, overrides, List.of());
+    }
+
+    static AssessmentInputs inputs(
+            List<AssessmentInputs.Applicable> applicable,
+            Map<String, List<String>> approved,
+            Map<String, List<String>> pending,
+            Map<String, List<AssessmentInputs.Cover>> covered,
+            Map<String, String> recognised,
+            Map<String, String> documented,
+            Map<String, AssessmentInputs.Override> overrides,
+            List<AssessmentInputs.SlaFinding> sla) {
         return new AssessmentInputs(
                 applicable,
                 approved,
@@ -31,7 +43,35 @@ class AssessmentEngineTests {
                 documented,
                 overrides,
                 Map.of("E2", Set.of("layer-1")),
-                Map.of());
+                Map.of(),
+                sla);
+    }
+
+    @Test
+    void aRecentSlaBreachIsANonconformityOnRequirementsThatExpectAnSla() {
+        List<AssessmentInputs.Applicable> applicable =
+                List.of(requirement("sla", "mandatory", "E2"), requirement("logs", "mandatory", "E3"));
+        Map<String, String> documented = Map.of("E2", "Layer v1: SLA", "E3", "Layer v1: logs");
+        AssessmentInputs.SlaFinding attained =
+                new AssessmentInputs.SlaFinding("layer-2", false, "5 of 5 objectives met in 2026-10", "/layers/x/sla");
+        AssessmentInputs.SlaFinding breach =
+                new AssessmentInputs.SlaFinding("layer-2", true, "availability missed in 2026-10", "/ledger/entries/9");
+
+        List<RequirementResult> met = AssessmentEngine.derive(
+                inputs(applicable, Map.of(), Map.of(), Map.of(), Map.of(), documented, Map.of(), List.of(attained)));
+        assertThat(resultOf(met, "sla")).isEqualTo(Result.COMPLIANT);
+        assertThat(met.get(0).reasons()).extracting(Reason::kind).contains("sla");
+
+        List<RequirementResult> breached = AssessmentEngine.derive(inputs(
+                applicable, Map.of(), Map.of(), Map.of(), Map.of(), documented, Map.of(), List.of(attained, breach)));
+        assertThat(resultOf(breached, "sla")).isEqualTo(Result.PARTIAL);
+        assertThat(breached.get(0).reasons())
+                .filteredOn(r -> r.kind().equals("sla-breach"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.link()).isEqualTo("/ledger/entries/9"));
+        assertThat(breached.get(0).layers()).contains("layer-2");
+        // Requirements that do not expect an SLA are untouched.
+        assertThat(resultOf(breached, "logs")).isEqualTo(Result.COMPLIANT);
     }
 
     static Result resultOf(List<RequirementResult> results, String id) {

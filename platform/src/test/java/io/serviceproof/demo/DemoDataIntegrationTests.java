@@ -92,21 +92,27 @@ class DemoDataIntegrationTests {
                         .containsExactly("TH");
                 // Three months of simulated events: measured, with the slow week breaching latency.
                 var reports = app.getBean(io.serviceproof.sla.SlaReports.class);
-                java.time.Instant now = java.time.Instant.now();
-                var inspection = reports.report(
-                        offerings.allLayers().get(0).id(), now.minus(java.time.Duration.ofDays(91)), now);
+                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+                var last91Days = io.serviceproof.sla.SlaPeriod.custom(today.minusDays(90), today.plusDays(1));
+                var inspection = reports.report(offerings.allLayers().get(0).id(), last91Days);
                 assertThat(inspection.events()).isGreaterThan(3000);
                 assertThat(inspection.results())
                         .filteredOn(r -> r.id().equals("latency-p95"))
                         .singleElement()
                         .satisfies(
                                 r -> assertThat(r.status()).isEqualTo(io.serviceproof.sla.SloResult.Status.BREACHED));
-                var maintenance = reports.report(
-                        offerings.allLayers().get(1).id(), now.minus(java.time.Duration.ofDays(91)), now);
+                var maintenance = reports.report(offerings.allLayers().get(1).id(), last91Days);
                 assertThat(maintenance.results())
                         .filteredOn(r -> r.id().equals("availability"))
                         .singleElement()
                         .satisfies(r -> assertThat(r.value()).isLessThan(100.0));
+                // The tracker, following the log, finds the simulated breaches and logs each once.
+                var tracker = app.getBean(io.serviceproof.sla.SlaTracker.class);
+                var breaches = tracker.track(demo);
+                assertThat(breaches)
+                        .extracting(io.serviceproof.sla.SlaBreach::sloId)
+                        .contains("latency-p95", "availability");
+                assertThat(tracker.track(demo)).isEmpty();
             });
         }
     }

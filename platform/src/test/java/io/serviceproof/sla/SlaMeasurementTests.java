@@ -68,7 +68,7 @@ class SlaMeasurementTests {
         assertThat(p95.value()).isEqualTo(950.0);
         assertThat(p95.status()).isEqualTo(SloResult.Status.MET);
         assertThat(p95.samples()).isEqualTo(100);
-        assertThat(p95.entries()).hasSize(SlaMeasurement.LISTED_ENTRIES);
+        assertThat(p95.entries()).hasSize(Tally.LISTED_ENTRIES);
     }
 
     @Test

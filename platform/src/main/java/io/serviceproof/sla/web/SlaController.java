@@ -1,12 +1,15 @@
 package io.serviceproof.sla.web;
 
 import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.sla.SlaCharts;
+import io.serviceproof.sla.SlaPeriod;
 import io.serviceproof.sla.SlaReport;
 import io.serviceproof.sla.SlaReports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Controller;
@@ -16,53 +19,82 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** A layer's SLA measured over a period: as JSON and as a page. Periods are dates, [from, to), UTC. */
+/**
+ * A layer's SLA measured over a period, as JSON, a page and a PDF. A period is a month
+ * ({@code period=2026-10}), an ISO week ({@code period=2026-W43}) or dates ({@code from}, {@code to}
+ * exclusive), in UTC; the default is this month.
+ */
 @Tag(name = "SLA", description = "Service levels measured from logged events")
 @Controller
 class SlaController {
 
     private final SlaReports reports;
+    private final SlaReportPdf pdf;
     private final Clock clock;
 
-    SlaController(SlaReports reports, Clock clock) {
+    SlaController(SlaReports reports, SlaReportPdf pdf, Clock clock) {
         this.reports = reports;
+        this.pdf = pdf;
         this.clock = clock;
     }
 
     @Operation(
-            summary = "Measure the layer's published SLOs over [from, to) (dates, UTC; default: this month so far)",
-            description = "Every figure lists the log entries it was computed from (their inclusion proofs are at"
-                    + " /api/v1/ledger/proofs/inclusion).")
+            summary = "Measure the layer's published SLOs over a month, an ISO week or custom dates (UTC)",
+            description = "period=YYYY-MM or YYYY-Www, or from=YYYY-MM-DD&to=YYYY-MM-DD (exclusive); default this"
+                    + " month. Every figure lists the log entries it was computed from (their inclusion proofs are at"
+                    + " /api/v1/ledger/proofs/inclusion); breaches are those the tracker raised in the period.")
     @GetMapping("/api/v1/layers/{id}/sla")
     @ResponseBody
     SlaReport api(
             @PathVariable String id,
+            @RequestParam(required = false) String period,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        return report(id, from, to);
+        return reports.report(id, period(period, from, to));
     }
 
     @GetMapping("/layers/{id}/sla")
     String page(
             @PathVariable String id,
+            @RequestParam(required = false) String period,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             Model model) {
-        SlaReport report = report(id, from, to);
+        SlaReport report = reports.report(id, period(period, from, to));
         model.addAttribute("report", report);
-        model.addAttribute("fromDate", LocalDate.ofInstant(report.from(), ZoneOffset.UTC));
-        model.addAttribute("toDate", LocalDate.ofInstant(report.to(), ZoneOffset.UTC));
+        model.addAttribute("charts", SlaCharts.charts(report));
         return "sla/report";
     }
 
-    private SlaReport report(String id, String from, String to) {
+    @GetMapping("/layers/{id}/sla.pdf")
+    @ResponseBody
+    org.springframework.http.ResponseEntity<byte[]> pdf(
+            @PathVariable String id,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            java.util.Locale locale) {
+        SlaReport report = reports.report(id, period(period, from, to));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"sla-" + report.layerCode() + "-"
+                                + report.period().label().replace('/', '_') + ".pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(pdf.render(report, locale));
+    }
+
+    private SlaPeriod period(String period, String from, String to) {
+        if (period != null && !period.isBlank()) {
+            return SlaPeriod.parse(period);
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+            return SlaPeriod.month(YearMonth.from(today));
+        }
         LocalDate start = from == null || from.isBlank() ? today.withDayOfMonth(1) : date("from", from);
         LocalDate end = to == null || to.isBlank() ? today.plusDays(1) : date("to", to);
-        return reports.report(
-                id,
-                start.atStartOfDay().toInstant(ZoneOffset.UTC),
-                end.atStartOfDay().toInstant(ZoneOffset.UTC));
+        return SlaPeriod.custom(start, end);
     }
 
     private static LocalDate date(String field, String value) {

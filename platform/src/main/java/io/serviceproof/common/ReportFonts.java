@@ -1,8 +1,7 @@
-package io.serviceproof.assessment;
+package io.serviceproof.common;
 
 import com.lowagie.text.Font;
 import com.lowagie.text.pdf.BaseFont;
-import io.serviceproof.common.ServiceUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * (fonts-wqy-zenhei, fonts-arphic-uming). English reports fall back to Helvetica without one.
  */
 @Component
-class ReportFonts {
+public class ReportFonts {
 
     static final List<String> KNOWN = List.of(
             "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -42,7 +41,7 @@ class ReportFonts {
     }
 
     /** A font for the language; Chinese without a CJK font installed is refused with what to do. */
-    Font font(boolean chinese, float size, int style) {
+    public Font font(boolean chinese, float size, int style) {
         if (cjk.isPresent()) {
             return new Font(cjk.get(), size, style);
         }

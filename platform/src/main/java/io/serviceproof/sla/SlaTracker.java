@@ -1,0 +1,329 @@
+package io.serviceproof.sla;
+
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Notifications;
+import io.serviceproof.identity.Organisation;
+import io.serviceproof.identity.OrganisationDirectory;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.identity.users.UserId;
+import io.serviceproof.ledger.Appended;
+import io.serviceproof.ledger.EntryDraft;
+import io.serviceproof.ledger.Ledger;
+import io.serviceproof.ledger.LedgerEntry;
+import io.serviceproof.services.Offerings;
+import io.serviceproof.services.PublishedLayers;
+import io.serviceproof.services.PublishedSlo;
+import io.serviceproof.services.ServiceLayer;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Detects SLA breaches as events arrive, without ever recomputing history: it follows each
+ * organisation's log with a cursor, feeds every new event of a layer with a published SLA once into
+ * the running tally of each of the layer's SLOs for the event's period, and persists the tallies and
+ * the cursor in the same transaction.
+ *
+ * <p>A breach is raised once per SLO and period: for availability, as soon as the period can no
+ * longer reach its objective even if nothing else goes down; for the other quantities, as soon as
+ * the period-to-date figure misses the objective on at least {@code breach-min-samples} samples,
+ * or when the period ends with a figure that misses it. Each breach is appended to the ledger,
+ * stored (assessments read it as a nonconformity) and sent to the layer's owner.
+ */
+@Service
+public class SlaTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaTracker.class);
+    /** Entries read and committed together. */
+    static final int BATCH = 5_000;
+
+    private final Ledger ledger;
+    private final Offerings offerings;
+    private final PublishedLayers published;
+    private final SlaStore store;
+    private final Notifications notifications;
+    private final OrganisationDirectory organisations;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int minSamples;
+
+    SlaTracker(
+            Ledger ledger,
+            Offerings offerings,
+            PublishedLayers published,
+            SlaStore store,
+            Notifications notifications,
+            OrganisationDirectory organisations,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${serviceproof.sla.breach-min-samples:20}") int minSamples) {
+        this.ledger = ledger;
+        this.offerings = offerings;
+        this.published = published;
+        this.store = store;
+        this.notifications = notifications;
+        this.organisations = organisations;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.minSamples = minSamples;
+    }
+
+    @Scheduled(cron = "${serviceproof.sla.tracker-cron:*/5 * * * * *}")
+    void trackAll() {
+        for (Organisation organisation : organisations.all()) {
+            try {
+                track(organisation);
+            } catch (RuntimeException e) {
+                // One organisation's failure must not stop the others'.
+                log.error("SLA tracking failed for organisation {}", organisation.slug(), e);
+            }
+        }
+    }
+
+    /** Feeds the organisation's new events and checks running periods; returns the breaches raised. */
+    public List<SlaBreach> track(Organisation organisation) {
+        return Tenancy.callAs(Actor.system(organisation.id(), "system:sla-tracker"), () -> {
+            List<SlaBreach> raised = new ArrayList<>();
+            Map<String, TrackedLayer> layers = trackedLayers();
+            while (true) {
+                List<SlaBreach> batch = transactions.execute(status -> feedBatch(organisation, layers));
+                if (batch == null) {
+                    break;
+                }
+                raised.addAll(batch);
+            }
+            raised.addAll(transactions.execute(status -> checkByClock(layers)));
+            return raised;
+        });
+    }
+
+    /** A layer with a published SLA, keyed in the log by its code. */
+    record TrackedLayer(ServiceLayer layer, Map<String, PublishedSlo> slos) {}
+
+    private Map<String, TrackedLayer> trackedLayers() {
+        Map<String, TrackedLayer> layers = new HashMap<>();
+        for (ServiceLayer layer : offerings.allLayers()) {
+            Map<String, PublishedSlo> slos = new LinkedHashMap<>();
+            for (PublishedSlo slo : published.publishedSlos(layer.id())) {
+                if (SlaMeasurement.tallyFor(slo, Instant.EPOCH, Instant.EPOCH, false) != null) {
+                    slos.put(slo.id(), slo);
+                }
+            }
+            if (!slos.isEmpty()) {
+                layers.put(layer.code(), new TrackedLayer(layer, slos));
+            }
+        }
+        return layers;
+    }
+
+    /** One batch, all or nothing; null when there was nothing new. */
+    private List<SlaBreach> feedBatch(Organisation organisation, Map<String, TrackedLayer> layers) {
+        long from = store.nextIndex();
+        List<LedgerEntry> entries = new ArrayList<>();
+        ledger.forEachLayerEntryFrom(organisation.id(), from, BATCH, entries::add);
+        if (entries.isEmpty()) {
+            return null;
+        }
+        OpenTallies open = new OpenTallies();
+        for (LedgerEntry entry : entries) {
+            TrackedLayer tracked = layers.get(entry.serviceLayerId());
+            if (tracked == null || entry.type().equals("sla.breach")) {
+                continue;
+            }
+            SlaEvent event = SlaEvents.of(entry);
+            for (PublishedSlo slo : tracked.slos().values()) {
+                open.get(tracked.layer(), slo, SlaPeriod.containing(slo.window(), event.occurredAt()))
+                        .accept(event);
+            }
+        }
+        long last = entries.get(entries.size() - 1).index();
+        Instant now = clock.instant();
+        List<SlaBreach> raised = new ArrayList<>();
+        for (Running running : open.all()) {
+            SlaBreach breach = check(running, now, last);
+            if (breach != null) {
+                raised.add(breach);
+            }
+            store.saveTally(
+                    running.layer().id(),
+                    running.slo().id(),
+                    running.period(),
+                    definition(running.slo()),
+                    state(running.tally()),
+                    now);
+        }
+        if (!store.advance(from, last + 1, now)) {
+            throw new IllegalStateException("another tracker advanced this log first; the batch is rolled back");
+        }
+        return raised;
+    }
+
+    /** Periods still running, or ended and not yet given their final check. */
+    private List<SlaBreach> checkByClock(Map<String, TrackedLayer> layers) {
+        Instant now = clock.instant();
+        long last = store.nextIndex() - 1;
+        Map<String, TrackedLayer> byId = new HashMap<>();
+        layers.values().forEach(t -> byId.put(t.layer().id(), t));
+        OpenTallies open = new OpenTallies();
+        List<SlaBreach> raised = new ArrayList<>();
+        for (SlaStore.TallyKey key : store.talliesToCheck(now)) {
+            TrackedLayer tracked = byId.get(key.layerId());
+            PublishedSlo slo = tracked == null ? null : tracked.slos().get(key.sloId());
+            if (slo == null) {
+                continue;
+            }
+            Running running = open.get(tracked.layer(), slo, SlaPeriod.containing(slo.window(), key.periodStart()));
+            SlaBreach breach = check(running, now, last);
+            if (breach != null) {
+                raised.add(breach);
+            }
+            if (!now.isBefore(running.period().to())) {
+                store.markFinalChecked(key);
+            }
+        }
+        return raised;
+    }
+
+    private SlaBreach check(Running running, Instant now, long lastIndex) {
+        PublishedSlo slo = running.slo();
+        SlaPeriod period = running.period();
+        boolean ended = !now.isBefore(period.to());
+        Figure figure = running.tally() instanceof AvailabilityTally availability
+                ? availability.bestCase(now)
+                : running.tally().figure(period.to());
+        long needed = running.tally() instanceof AvailabilityTally || ended ? 1 : minSamples;
+        if (figure.value() == null || figure.samples() < needed) {
+            return null;
+        }
+        double value = Math.round(figure.value() * 1000) / 1000.0;
+        if (slo.met(value) || store.breached(running.layer().id(), slo.id(), period.from())) {
+            return null;
+        }
+        return raise(running, value, figure, now, lastIndex);
+    }
+
+    private SlaBreach raise(Running running, double value, Figure figure, Instant now, long lastIndex) {
+        ServiceLayer layer = running.layer();
+        PublishedSlo slo = running.slo();
+        SlaPeriod period = running.period();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("sloId", slo.id());
+        payload.put("periodStart", period.from().toString());
+        payload.put("periodEnd", period.to().toString());
+        payload.put("expression", slo.expression());
+        payload.put("measured", value);
+        Appended appended = ledger.append(new EntryDraft(
+                "sla-breach:" + layer.id() + ":" + slo.id() + ":" + period.from(),
+                "sla.breach",
+                now,
+                layer.code(),
+                List.of(),
+                payload,
+                null));
+        SlaBreach breach = new SlaBreach(
+                UUID.randomUUID().toString(),
+                layer.id(),
+                slo.id(),
+                slo.metric(),
+                slo.expression(),
+                slo.unit(),
+                period.from(),
+                period.to(),
+                value,
+                figure.samples(),
+                figure.how(),
+                now,
+                lastIndex,
+                appended.index());
+        store.insertBreach(breach);
+        if (layer.ownerId() != null) {
+            notifications.notify(
+                    UserId.valueOf(layer.ownerId()),
+                    "notification.sla.breach",
+                    List.of(layer.name(), slo.metric(), slo.expression(), period.label()),
+                    "/layers/" + layer.id() + "/sla?period=" + period.label());
+        }
+        log.info("SLA breach: layer {} SLO {} in {} ({})", layer.code(), slo.id(), period.label(), value);
+        return breach;
+    }
+
+    /** What a tally's state depends on; a change starts a new tally. */
+    static String definition(PublishedSlo slo) {
+        return slo.quantity() + "|" + slo.aggregate() + "|" + slo.window() + "|" + slo.exclusions();
+    }
+
+    private static String state(Tally tally) {
+        try {
+            return Json.canonical(tally.state());
+        } catch (JsonException e) {
+            throw new IllegalStateException("a tally's state is plain JSON data", e);
+        }
+    }
+
+    /** A tally being fed, with what it measures. */
+    record Running(ServiceLayer layer, PublishedSlo slo, SlaPeriod period, Tally tally) {
+        void accept(SlaEvent event) {
+            tally.accept(event);
+        }
+    }
+
+    /** The tallies one transaction touches, each loaded once (or started, carrying over the period before). */
+    private final class OpenTallies {
+
+        private final Map<String, Running> byKey = new LinkedHashMap<>();
+
+        Running get(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
+            String key = layer.id() + "\n" + slo.id() + "\n" + period.from();
+            return byKey.computeIfAbsent(key, k -> load(layer, slo, period));
+        }
+
+        List<Running> all() {
+            return List.copyOf(byKey.values());
+        }
+
+        private Running load(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
+            Tally tally = SlaMeasurement.tallyFor(slo, period.from(), period.to(), false);
+            var saved = store.tally(layer.id(), slo.id(), period.from());
+            if (saved.isPresent() && saved.get().definition().equals(definition(slo))) {
+                tally.restore(parse(saved.get().state()));
+            } else if (saved.isEmpty()) {
+                SlaPeriod before = period.previous();
+                Running previous = byKey.get(layer.id() + "\n" + slo.id() + "\n" + before.from());
+                if (previous != null) {
+                    tally.carryOver(previous.tally());
+                } else {
+                    store.tally(layer.id(), slo.id(), before.from())
+                            .filter(s -> s.definition().equals(definition(slo)))
+                            .ifPresent(s -> {
+                                Tally earlier = SlaMeasurement.tallyFor(slo, before.from(), before.to(), false);
+                                earlier.restore(parse(s.state()));
+                                tally.carryOver(earlier);
+                            });
+                }
+            }
+            return new Running(layer, slo, period, tally);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parse(String state) {
+        try {
+            return (Map<String, Object>) Json.parse(state);
+        } catch (JsonException e) {
+            throw new IllegalStateException("a stored tally is not JSON", e);
+        }
+    }
+}
