@@ -21,6 +21,8 @@ final class BenchmarkServer implements AutoCloseable {
                 .run(
                         "--serviceproof.data-dir=" + dataDir,
                         "--serviceproof.demo.enabled=false",
+                        // Benchmarks run the SLA tracker themselves, never on a schedule beside them.
+                        "--serviceproof.sla.tracker-cron=-",
                         "--logging.level.root=WARN",
                         "--spring.main.banner-mode=off");
     }

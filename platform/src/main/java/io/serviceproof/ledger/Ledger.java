@@ -53,33 +53,27 @@ public class Ledger {
                 .orElseThrow(() -> new NotFoundException("Entry", index));
     }
 
-    /** Streams the acting organisation's entries of one layer that occurred in [from, to), in log order. */
-    @Transactional(readOnly = true)
-    public void forEachEntryOfLayer(
-            String layerCode, java.time.Instant from, java.time.Instant to, Consumer<LedgerEntry> each) {
-        entries.forEachOfLayer(Tenancy.organisationId(), layerCode, from.toEpochMilli(), to.toEpochMilli(), each);
-    }
-
-    /** Streams the acting organisation's entries of one layer, of the given types, that occurred in [from, to). */
-    @Transactional(readOnly = true)
-    public void forEachEntryOfLayer(
+    /**
+     * Streams the acting organisation's events of one layer that occurred in [from, to), of the
+     * given types (null: all), in log order, page by page and outside any transaction (a long read
+     * must not hold SQLite's lock).
+     */
+    public void forEachEventOfLayer(
             String layerCode,
             List<String> types,
             java.time.Instant from,
             java.time.Instant to,
-            Consumer<LedgerEntry> each) {
+            Consumer<LoggedEvent> each) {
         entries.forEachOfLayer(
                 Tenancy.organisationId(), layerCode, types, from.toEpochMilli(), to.toEpochMilli(), each);
     }
 
     /**
-     * Streams up to {@code max} of an organisation's entries that name a service layer, from log index
+     * Up to {@code max} of an organisation's entries that name a service layer, from log index
      * {@code fromIndex} on: how a follower of the log (the SLA tracker) reads each new event once.
      */
-    @Transactional(readOnly = true)
-    public void forEachLayerEntryFrom(
-            OrganisationId organisation, long fromIndex, int max, Consumer<LedgerEntry> each) {
-        entries.forEachOfAnyLayer(organisation, fromIndex, max, each);
+    public List<LedgerEntry> layerEntriesFrom(OrganisationId organisation, long fromIndex, int max) {
+        return entries.ofAnyLayer(organisation, fromIndex, max);
     }
 
     public List<LedgerEntry> search(EntrySearch search) {

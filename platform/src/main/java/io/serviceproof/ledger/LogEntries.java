@@ -2,7 +2,6 @@ package io.serviceproof.ledger;
 
 import io.serviceproof.common.persistence.Timestamps;
 import io.serviceproof.identity.OrganisationId;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +18,15 @@ import org.springframework.stereotype.Repository;
 class LogEntries {
 
     private static final int IN_CLAUSE_CHUNK = 500;
-    private static final int STREAM_FETCH_SIZE = 5_000;
+    /** Entries read per statement when streaming a layer's events. */
+    private static final int PAGE = 10_000;
+    /** Reads the next page of a stream while the caller consumes the current one. */
+    private static final java.util.concurrent.ExecutorService READ_AHEAD =
+            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "log-read-ahead");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -111,60 +117,65 @@ class LogEntries {
 
     /** A layer's entries that occurred in [from, to), in log order, at most {@code max}. */
     /**
-     * Streams the entries of one layer that occurred in [from, to), in log order, without holding
-     * them all: a month's report may read ten million.
+     * Streams the events of one layer that occurred in [from, to) (of the given types; null: all), in
+     * log order, without holding them all: a month's report may read ten million. Pages are read by
+     * index (the log only grows at its end), each its own statement, so no transaction (and, on
+     * SQLite, no lock) is held for the whole read; the next page is read on another thread while
+     * the caller consumes this one.
      */
-    void forEachOfLayer(OrganisationId organisation, String layer, long from, long to, Consumer<LedgerEntry> each) {
-        stream("""
-                SELECT * FROM log_entries
-                WHERE organisation_id = ? AND service_layer_id = ? AND occurred_at >= ? AND occurred_at < ?
-                ORDER BY idx
-                """, each, organisation.toString(), layer, from, to);
-    }
-
-    /** Streams the entries of one layer and of the given types that occurred in [from, to), in log order. */
     void forEachOfLayer(
             OrganisationId organisation,
             String layer,
             List<String> types,
             long from,
             long to,
-            Consumer<LedgerEntry> each) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
-        List<Object> params = new ArrayList<>(List.of(organisation.toString()));
-        params.addAll(types);
-        params.addAll(List.of(layer, from, to));
-        stream("""
-                SELECT * FROM log_entries
-                WHERE organisation_id = ? AND type IN (%s)
-                  AND service_layer_id = ? AND occurred_at >= ? AND occurred_at < ?
+            Consumer<LoggedEvent> each) {
+        String typeFilter = types == null
+                ? ""
+                : " AND type IN (" + String.join(", ", java.util.Collections.nCopies(types.size(), "?")) + ")";
+        String sql = """
+                SELECT idx, type, occurred_at, entry FROM log_entries
+                WHERE organisation_id = ? AND service_layer_id = ? AND idx > ? AND occurred_at >= ? AND occurred_at < ?%s
                 ORDER BY idx
-                """.formatted(placeholders), each, params.toArray());
+                LIMIT %d
+                """.formatted(typeFilter, PAGE);
+        java.util.function.LongFunction<List<LoggedEvent>> page = after -> {
+            List<Object> params = new ArrayList<>(List.of(organisation.toString(), layer, after, from, to));
+            if (types != null) {
+                params.addAll(types);
+            }
+            return batch.query(
+                    sql,
+                    (row, n) -> new LoggedEvent(
+                            row.getLong(1),
+                            row.getString(2),
+                            java.time.Instant.ofEpochMilli(row.getLong(3)),
+                            row.getBytes(4)),
+                    params.toArray());
+        };
+        List<LoggedEvent> current = page.apply(-1);
+        while (true) {
+            java.util.concurrent.CompletableFuture<List<LoggedEvent>> next = null;
+            if (current.size() == PAGE) {
+                long last = current.get(current.size() - 1).index();
+                next = java.util.concurrent.CompletableFuture.supplyAsync(() -> page.apply(last), READ_AHEAD);
+            }
+            current.forEach(each);
+            if (next == null) {
+                return;
+            }
+            current = next.join();
+        }
     }
 
-    /** Streams up to {@code max} entries at or after {@code fromIndex} that name a service layer, in log order. */
-    void forEachOfAnyLayer(OrganisationId organisation, long fromIndex, int max, Consumer<LedgerEntry> each) {
-        stream("""
+    /** Up to {@code max} entries at or after {@code fromIndex} that name a service layer, in log order. */
+    List<LedgerEntry> ofAnyLayer(OrganisationId organisation, long fromIndex, int max) {
+        return batch.query("""
                 SELECT * FROM log_entries
                 WHERE organisation_id = ? AND idx >= ? AND service_layer_id IS NOT NULL
                 ORDER BY idx
                 LIMIT ?
-                """, each, organisation.toString(), fromIndex, max);
-    }
-
-    private void stream(String sql, Consumer<LedgerEntry> each, Object... params) {
-        batch.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(sql);
-                    // PostgreSQL streams (rather than buffering the whole result) only with a fetch size,
-                    // inside a transaction.
-                    statement.setFetchSize(STREAM_FETCH_SIZE);
-                    for (int i = 0; i < params.length; i++) {
-                        statement.setObject(i + 1, params[i]);
-                    }
-                    return statement;
-                },
-                (RowCallbackHandler) row -> each.accept(map(row, 0)));
+                """, LogEntries::map, organisation.toString(), fromIndex, max);
     }
 
     /** Newest first, narrowed by any of the optional filters. */

@@ -1,25 +1,67 @@
 package io.serviceproof.sla;
 
 import io.serviceproof.ledger.LedgerEntry;
-import io.serviceproof.verifier.json.Json;
-import io.serviceproof.verifier.json.JsonException;
+import io.serviceproof.ledger.LoggedEvent;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
-/** Log entries read as measurement events. */
+/**
+ * Log entries read as measurement events: the payload's top-level scalar fields, read with a
+ * streaming parser (a month's report reads millions, and measurement needs no nested values).
+ */
 final class SlaEvents {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private SlaEvents() {}
 
-    @SuppressWarnings("unchecked")
     static SlaEvent of(LedgerEntry entry) {
-        Map<String, Object> payload;
-        try {
-            Object parsed = ((Map<String, Object>) Json.parse(entry.canonicalJson())).get("payload");
-            payload = parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-        } catch (JsonException e) {
-            // Entries were canonical JSON when appended; an unreadable one counts for nothing.
-            payload = Map.of();
+        return of(entry.index(), entry.type(), entry.occurredAt(), entry.canonical());
+    }
+
+    static SlaEvent of(LoggedEvent event) {
+        return of(event.index(), event.type(), event.occurredAt(), event.canonical());
+    }
+
+    private static SlaEvent of(long index, String type, Instant occurredAt, byte[] canonical) {
+        return new SlaEvent(index, type, occurredAt, payload(canonical));
+    }
+
+    /** The payload's scalar fields; an unreadable entry (entries were canonical JSON when appended) has none. */
+    static Map<String, Object> payload(byte[] canonical) {
+        Map<String, Object> payload = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), canonical)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return payload;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!name.equals("payload") || value != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = parser.currentName();
+                    switch (parser.nextToken()) {
+                        case VALUE_STRING -> payload.put(field, parser.getString());
+                        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> payload.put(field, parser.getDoubleValue());
+                        case VALUE_TRUE -> payload.put(field, Boolean.TRUE);
+                        case VALUE_FALSE -> payload.put(field, Boolean.FALSE);
+                        default -> parser.skipChildren();
+                    }
+                }
+                return payload;
+            }
+        } catch (JacksonException e) {
+            return Map.of();
         }
-        return new SlaEvent(entry.index(), entry.type(), entry.occurredAt(), payload);
+        return payload;
     }
 }

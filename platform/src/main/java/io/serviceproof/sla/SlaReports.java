@@ -57,14 +57,14 @@ public class SlaReports {
         List<PublishedSlo> slos = published.publishedSlos(layerId);
         SlaMeasurement measurement = new SlaMeasurement(slos, period.from(), period.to(), true);
         // What opened before the period and may close in it, then the period's own events.
-        ledger.forEachEntryOfLayer(
+        ledger.forEachEventOfLayer(
                 layer.code(),
                 OPENING_TYPES,
                 period.from().minus(LOOKBACK),
                 period.from(),
                 entry -> measurement.accept(SlaEvents.of(entry)));
         long[] events = new long[1];
-        ledger.forEachEntryOfLayer(layer.code(), period.from(), period.to(), entry -> {
+        ledger.forEachEventOfLayer(layer.code(), null, period.from(), period.to(), entry -> {
             events[0]++;
             measurement.accept(SlaEvents.of(entry));
         });

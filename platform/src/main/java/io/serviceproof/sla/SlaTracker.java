@@ -99,11 +99,18 @@ public class SlaTracker {
             List<SlaBreach> raised = new ArrayList<>();
             Map<String, TrackedLayer> layers = trackedLayers();
             while (true) {
-                List<SlaBreach> batch = transactions.execute(status -> feedBatch(organisation, layers));
-                if (batch == null) {
+                // Read outside the transaction, so the write lock is held only to feed and save.
+                long from = store.nextIndex();
+                List<LedgerEntry> entries = ledger.layerEntriesFrom(organisation.id(), from, BATCH);
+                if (entries.isEmpty()) {
                     break;
                 }
-                raised.addAll(batch);
+                try {
+                    raised.addAll(transactions.execute(status -> feedBatch(from, entries, layers)));
+                } catch (CursorMoved e) {
+                    // Another node tracks this log right now; it has these entries.
+                    break;
+                }
             }
             raised.addAll(transactions.execute(status -> checkByClock(layers)));
             return raised;
@@ -129,14 +136,8 @@ public class SlaTracker {
         return layers;
     }
 
-    /** One batch, all or nothing; null when there was nothing new. */
-    private List<SlaBreach> feedBatch(Organisation organisation, Map<String, TrackedLayer> layers) {
-        long from = store.nextIndex();
-        List<LedgerEntry> entries = new ArrayList<>();
-        ledger.forEachLayerEntryFrom(organisation.id(), from, BATCH, entries::add);
-        if (entries.isEmpty()) {
-            return null;
-        }
+    /** One batch of entries read from {@code from} on, all or nothing. */
+    private List<SlaBreach> feedBatch(long from, List<LedgerEntry> entries, Map<String, TrackedLayer> layers) {
         OpenTallies open = new OpenTallies();
         for (LedgerEntry entry : entries) {
             TrackedLayer tracked = layers.get(entry.serviceLayerId());
@@ -166,7 +167,7 @@ public class SlaTracker {
                     now);
         }
         if (!store.advance(from, last + 1, now)) {
-            throw new IllegalStateException("another tracker advanced this log first; the batch is rolled back");
+            throw new CursorMoved();
         }
         return raised;
     }
@@ -258,6 +259,13 @@ public class SlaTracker {
         }
         log.info("SLA breach: layer {} SLO {} in {} ({})", layer.code(), slo.id(), period.label(), value);
         return breach;
+    }
+
+    /** Another tracker advanced the cursor first: this batch rolls back, its events are not counted twice. */
+    private static final class CursorMoved extends RuntimeException {
+        CursorMoved() {
+            super("another tracker advanced this log first", null, false, false);
+        }
     }
 
     /** What a tally's state depends on; a change starts a new tally. */
