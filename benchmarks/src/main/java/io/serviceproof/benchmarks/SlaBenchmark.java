@@ -37,7 +37,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <ul>
  *   <li>{@code monthReport}: a month's SLA report of the AI-inspection layer (five SLOs, daily
- *       series) over {@code events} logged events of that month, read from the log and measured.
+ *       series) over {@code events} logged events of that month, as users get it: merged from the
+ *       tracker's day roll-ups;
+ *   <li>{@code monthReportFromLog}: the same report with every event re-read from the log and
+ *       measured (what {@code source=log} does to check the roll-ups);
  *   <li>{@code trackerPerEvent}: the incremental tracker's cost per new event, end to end: read the
  *       new entries from the log, feed each SLO's tally, check for breaches, persist tallies and
  *       cursor. Each invocation tracks {@value #TRACKED} freshly appended events (appending is not
@@ -161,7 +164,17 @@ public class SlaBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     public SlaReport monthReport() {
-        return Tenancy.callAs(actor, () -> server.bean(SlaReports.class).report(layer, SlaPeriod.month(MONTH)));
+        return Tenancy.callAs(
+                actor,
+                () -> server.bean(SlaReports.class).report(layer, SlaPeriod.month(MONTH), SlaReports.Source.AUTO));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    public SlaReport monthReportFromLog() {
+        return Tenancy.callAs(
+                actor,
+                () -> server.bean(SlaReports.class).report(layer, SlaPeriod.month(MONTH), SlaReports.Source.LOG));
     }
 
     /** New events for the tracker, appended before each timed invocation. */

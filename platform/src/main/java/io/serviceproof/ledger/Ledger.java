@@ -68,6 +68,20 @@ public class Ledger {
                 Tenancy.organisationId(), layerCode, types, from.toEpochMilli(), to.toEpochMilli(), each);
     }
 
+    /** Streams the acting organisation's events of one layer from log index {@code startIndex} on that occurred before {@code to}. */
+    public void forEachEventOfLayerFrom(
+            String layerCode, long startIndex, java.time.Instant to, Consumer<LoggedEvent> each) {
+        entries.forEachOfLayer(
+                Tenancy.organisationId(), layerCode, null, startIndex, Long.MIN_VALUE, to.toEpochMilli(), each);
+    }
+
+    /** Whether the layer has an event before log index {@code beforeIndex} that occurred in [from, to). */
+    public boolean anyEventOfLayerBefore(
+            String layerCode, long beforeIndex, java.time.Instant from, java.time.Instant to) {
+        return entries.anyOfLayerBefore(
+                Tenancy.organisationId(), layerCode, beforeIndex, from.toEpochMilli(), to.toEpochMilli());
+    }
+
     /**
      * Up to {@code max} of an organisation's entries that name a service layer, from log index
      * {@code fromIndex} on: how a follower of the log (the SLA tracker) reads each new event once.

@@ -130,6 +130,18 @@ class LogEntries {
             long from,
             long to,
             Consumer<LoggedEvent> each) {
+        forEachOfLayer(organisation, layer, types, 0, from, to, each);
+    }
+
+    /** As above, from log index {@code startIndex} on. */
+    void forEachOfLayer(
+            OrganisationId organisation,
+            String layer,
+            List<String> types,
+            long startIndex,
+            long from,
+            long to,
+            Consumer<LoggedEvent> each) {
         String typeFilter = types == null
                 ? ""
                 : " AND type IN (" + String.join(", ", java.util.Collections.nCopies(types.size(), "?")) + ")";
@@ -153,7 +165,7 @@ class LogEntries {
                             row.getBytes(4)),
                     params.toArray());
         };
-        List<LoggedEvent> current = page.apply(-1);
+        List<LoggedEvent> current = page.apply(startIndex - 1);
         while (true) {
             java.util.concurrent.CompletableFuture<List<LoggedEvent>> next = null;
             if (current.size() == PAGE) {
@@ -166,6 +178,16 @@ class LogEntries {
             }
             current = next.join();
         }
+    }
+
+    /** Whether the layer has an entry before log index {@code beforeIndex} that occurred in [from, to). */
+    boolean anyOfLayerBefore(OrganisationId organisation, String layer, long beforeIndex, long from, long to) {
+        return !batch.queryForList("""
+                        SELECT idx FROM log_entries
+                        WHERE organisation_id = ? AND service_layer_id = ? AND idx < ? AND occurred_at >= ? AND occurred_at < ?
+                        LIMIT 1
+                        """, Long.class, organisation.toString(), layer, beforeIndex, from, to)
+                .isEmpty();
     }
 
     /** Up to {@code max} entries at or after {@code fromIndex} that name a service layer, in log order. */

@@ -1,5 +1,6 @@
 package io.serviceproof.ledger;
 
+import io.serviceproof.common.MasterKey;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.verifier.note.Ed25519;
 import io.serviceproof.verifier.note.SignerKey;

@@ -29,7 +29,7 @@ final class AvailabilityTally extends Tally {
     }
 
     @Override
-    void accept(SlaEvent e) {
+    void take(SlaEvent e) {
         switch (e.type()) {
             case "maintenance.announced" -> {
                 if (exclusions.maintenance()) {
@@ -114,6 +114,18 @@ final class AvailabilityTally extends Tally {
                                 ? " outside " + Duration.ofMillis(excluded).toMinutes()
                                         + " min of announced maintenance"
                                 : ""));
+    }
+
+    @Override
+    void merge(Tally next) {
+        AvailabilityTally later = (AvailabilityTally) next;
+        // Windows carried from day to day repeat; the union counts each moment once.
+        maintenance.addAll(later.maintenance);
+        outages.addAll(later.outages);
+        openOutages.clear();
+        openOutages.putAll(later.openOutages);
+        heartbeatDownSince = later.heartbeatDownSince;
+        useAll(later);
     }
 
     @Override

@@ -69,7 +69,7 @@ final class RatioTally extends Tally {
     }
 
     @Override
-    void accept(SlaEvent e) {
+    void take(SlaEvent e) {
         if (!inPeriod(e.occurredAt()) || !counted.test(e)) {
             return;
         }
@@ -108,6 +108,15 @@ final class RatioTally extends Tally {
     @Override
     void carryOver(Tally previous) {
         // Nothing stays open: each event counts in its own period.
+    }
+
+    @Override
+    void merge(Tally next) {
+        RatioTally later = (RatioTally) next;
+        hits += later.hits;
+        total += later.total;
+        samples += later.samples;
+        useAll(later);
     }
 
     @Override

@@ -54,7 +54,7 @@ public class SlaAttainment {
             }
             measurable++;
             label = label == null ? period.label() : label;
-            var saved = store.tally(layer.id(), slo.id(), period.from());
+            var saved = store.tally(layer.id(), slo.id(), period);
             if (saved.isEmpty() || !saved.get().definition().equals(SlaTracker.definition(slo))) {
                 continue;
             }

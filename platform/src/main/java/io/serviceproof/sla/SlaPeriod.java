@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public record SlaPeriod(Kind kind, Instant from, Instant to, String label) {
 
     public enum Kind {
+        DAY,
         MONTH,
         WEEK,
         CUSTOM
@@ -34,6 +35,16 @@ public record SlaPeriod(Kind kind, Instant from, Instant to, String label) {
     public static SlaPeriod month(YearMonth month) {
         return new SlaPeriod(
                 Kind.MONTH, start(month.atDay(1)), start(month.plusMonths(1).atDay(1)), month.toString());
+    }
+
+    /** One UTC day: the tracker's unit of roll-up, from which reports of any period are merged. */
+    public static SlaPeriod day(LocalDate day) {
+        return new SlaPeriod(Kind.DAY, start(day), start(day.plusDays(1)), day.toString());
+    }
+
+    /** The days of this period, in order. */
+    public java.util.List<SlaPeriod> days() {
+        return firstDay().datesUntil(lastDay().plusDays(1)).map(SlaPeriod::day).toList();
     }
 
     public static SlaPeriod week(LocalDate anyDay) {
@@ -89,6 +100,7 @@ public record SlaPeriod(Kind kind, Instant from, Instant to, String label) {
 
     public SlaPeriod previous() {
         return switch (kind) {
+            case DAY -> day(firstDay().minusDays(1));
             case MONTH ->
                 month(YearMonth.from(LocalDate.ofInstant(from, ZoneOffset.UTC)).minusMonths(1));
             case WEEK -> week(LocalDate.ofInstant(from, ZoneOffset.UTC).minusWeeks(1));
@@ -98,6 +110,7 @@ public record SlaPeriod(Kind kind, Instant from, Instant to, String label) {
 
     public SlaPeriod next() {
         return switch (kind) {
+            case DAY -> day(firstDay().plusDays(1));
             case MONTH ->
                 month(YearMonth.from(LocalDate.ofInstant(from, ZoneOffset.UTC)).plusMonths(1));
             case WEEK -> week(LocalDate.ofInstant(from, ZoneOffset.UTC).plusWeeks(1));

@@ -10,6 +10,8 @@ import java.util.List;
  * @param daily each SLO's figure per day of the period (null for days without data), for charts
  * @param breaches breaches the tracker raised for the layer in this period
  * @param events how many of the layer's logged events occurred in the period
+ * @param source where the figures come from: "roll-ups" (the tracker's, completed by the events it
+ *     has not read yet), "log" (the log re-read), or both
  */
 public record SlaReport(
         String layerId,
@@ -20,7 +22,8 @@ public record SlaReport(
         List<SloResult> results,
         List<Series> daily,
         List<SlaBreach> breaches,
-        long events) {
+        long events,
+        String source) {
 
     /** One SLO's figure per day from the period's first day, with its objective's operator and threshold. */
     public record Series(String sloId, String operator, double threshold, List<Double> values) {}

@@ -52,30 +52,38 @@ class SlaStore {
                 .orElse(0L);
     }
 
-    Optional<SavedTally> tally(String layerId, String sloId, Instant periodStart) {
+    /** The span a tally covers: the SLO's own window, or one day. */
+    static String span(SlaPeriod period) {
+        return period.kind() == SlaPeriod.Kind.DAY ? "day" : "period";
+    }
+
+    Optional<SavedTally> tally(String layerId, String sloId, SlaPeriod period) {
         return jdbc.sql("""
                         SELECT definition, state FROM sla_tallies
-                        WHERE organisation_id = :org AND layer_id = :layer AND slo_id = :slo AND period_start = :start
+                        WHERE organisation_id = :org AND layer_id = :layer AND slo_id = :slo AND span = :span
+                          AND period_start = :start
                         """)
                 .param("org", org())
                 .param("layer", layerId)
                 .param("slo", sloId)
-                .param("start", Timestamps.toMillis(periodStart))
+                .param("span", span(period))
+                .param("start", Timestamps.toMillis(period.from()))
                 .query((row, n) -> new SavedTally(row.getString("definition"), row.getString("state")))
                 .optional();
     }
 
     void saveTally(String layerId, String sloId, SlaPeriod period, String definition, String state, Instant at) {
         jdbc.sql("""
-                        INSERT INTO sla_tallies (organisation_id, layer_id, slo_id, period_start, period_end, definition,
-                                                 state, updated_at)
-                        VALUES (:org, :layer, :slo, :start, :end, :definition, :state, :at)
-                        ON CONFLICT (organisation_id, layer_id, slo_id, period_start)
+                        INSERT INTO sla_tallies (organisation_id, layer_id, slo_id, span, period_start, period_end,
+                                                 definition, state, updated_at)
+                        VALUES (:org, :layer, :slo, :span, :start, :end, :definition, :state, :at)
+                        ON CONFLICT (organisation_id, layer_id, slo_id, span, period_start)
                         DO UPDATE SET definition = :definition, state = :state, period_end = :end, updated_at = :at
                         """)
                 .param("org", org())
                 .param("layer", layerId)
                 .param("slo", sloId)
+                .param("span", span(period))
                 .param("start", Timestamps.toMillis(period.from()))
                 .param("end", Timestamps.toMillis(period.to()))
                 .param("definition", definition)
@@ -94,7 +102,7 @@ class SlaStore {
     List<TallyKey> talliesToCheck(Instant now) {
         return jdbc.sql("""
                         SELECT layer_id, slo_id, period_start FROM sla_tallies
-                        WHERE organisation_id = :org AND period_start <= :now AND final_checked = 0
+                        WHERE organisation_id = :org AND span = 'period' AND period_start <= :now AND final_checked = 0
                         ORDER BY layer_id, slo_id, period_start
                         """)
                 .param("org", org())
@@ -107,13 +115,90 @@ class SlaStore {
     void markFinalChecked(TallyKey key) {
         jdbc.sql("""
                         UPDATE sla_tallies SET final_checked = 1
-                        WHERE organisation_id = :org AND layer_id = :layer AND slo_id = :slo AND period_start = :start
+                        WHERE organisation_id = :org AND layer_id = :layer AND slo_id = :slo AND span = 'period'
+                          AND period_start = :start
                         """)
                 .param("org", org())
                 .param("layer", key.layerId())
                 .param("slo", key.sloId())
                 .param("start", Timestamps.toMillis(key.periodStart()))
                 .update();
+    }
+
+    /** The day tallies of one SLO in [from, to), oldest first, with their day's start. */
+    List<DayTally> dayTallies(String layerId, String sloId, String definition, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT period_start, state FROM sla_tallies
+                        WHERE organisation_id = :org AND layer_id = :layer AND slo_id = :slo AND span = 'day'
+                          AND definition = :definition AND period_start >= :from AND period_start < :to
+                        ORDER BY period_start
+                        """)
+                .param("org", org())
+                .param("layer", layerId)
+                .param("slo", sloId)
+                .param("definition", definition)
+                .param("from", Timestamps.toMillis(from))
+                .param("to", Timestamps.toMillis(to))
+                .query((row, n) -> new DayTally(Timestamps.instant(row, "period_start"), row.getString("state")))
+                .list();
+    }
+
+    /** A persisted day tally: the day's start and its state. */
+    record DayTally(Instant day, String state) {}
+
+    /** A persisted tally and the span of time it covers. */
+    record StoredTally(Instant from, Instant to, String state) {}
+
+    /** The latest tally of the same span that starts before {@code before} (what was open then), if any. */
+    Optional<StoredTally> lastBefore(String layerId, String sloId, SlaPeriod period, String definition) {
+        return jdbc.sql("""
+                        SELECT period_start, period_end, state FROM sla_tallies
+                        WHERE organisation_id = :org AND layer_id = :layer AND slo_id = :slo AND span = :span
+                          AND definition = :definition AND period_start < :before
+                        ORDER BY period_start DESC
+                        LIMIT 1
+                        """)
+                .param("org", org())
+                .param("layer", layerId)
+                .param("slo", sloId)
+                .param("span", span(period))
+                .param("definition", definition)
+                .param("before", Timestamps.toMillis(period.from()))
+                .query((row, n) -> new StoredTally(
+                        Timestamps.instant(row, "period_start"),
+                        Timestamps.instant(row, "period_end"),
+                        row.getString("state")))
+                .optional();
+    }
+
+    /** Records, once, that the tracker feeds this SLO definition from {@code fromIndex} on. */
+    void startTracking(String layerId, String sloId, String definition, long fromIndex, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO sla_tracking (organisation_id, layer_id, slo_id, definition, from_index, started_at)
+                        VALUES (:org, :layer, :slo, :definition, :from, :at)
+                        ON CONFLICT (organisation_id, layer_id, slo_id, definition) DO NOTHING
+                        """)
+                .param("org", org())
+                .param("layer", layerId)
+                .param("slo", sloId)
+                .param("definition", definition)
+                .param("from", fromIndex)
+                .param("at", Timestamps.toMillis(at))
+                .update();
+    }
+
+    /** The log index from which the tracker has fed this SLO definition, if it has. */
+    Optional<Long> trackedFrom(String layerId, String sloId, String definition) {
+        return jdbc.sql("""
+                        SELECT from_index FROM sla_tracking
+                        WHERE organisation_id = :org AND layer_id = :layer AND slo_id = :slo AND definition = :definition
+                        """)
+                .param("org", org())
+                .param("layer", layerId)
+                .param("slo", sloId)
+                .param("definition", definition)
+                .query(Long.class)
+                .optional();
     }
 
     boolean breached(String layerId, String sloId, Instant periodStart) {

@@ -120,13 +120,17 @@ public class SlaTracker {
     /** A layer with a published SLA, keyed in the log by its code. */
     record TrackedLayer(ServiceLayer layer, Map<String, PublishedSlo> slos) {}
 
+    /** The layers with a published SLA, each of their SLOs recorded as tracked from the cursor on. */
     private Map<String, TrackedLayer> trackedLayers() {
+        long cursor = store.nextIndex();
+        Instant now = clock.instant();
         Map<String, TrackedLayer> layers = new HashMap<>();
         for (ServiceLayer layer : offerings.allLayers()) {
             Map<String, PublishedSlo> slos = new LinkedHashMap<>();
             for (PublishedSlo slo : published.publishedSlos(layer.id())) {
                 if (SlaMeasurement.tallyFor(slo, Instant.EPOCH, Instant.EPOCH, false) != null) {
                     slos.put(slo.id(), slo);
+                    store.startTracking(layer.id(), slo.id(), definition(slo), cursor, now);
                 }
             }
             if (!slos.isEmpty()) {
@@ -145,16 +149,19 @@ public class SlaTracker {
                 continue;
             }
             SlaEvent event = SlaEvents.of(entry);
+            SlaPeriod day = SlaPeriod.day(java.time.LocalDate.ofInstant(event.occurredAt(), java.time.ZoneOffset.UTC));
             for (PublishedSlo slo : tracked.slos().values()) {
+                // The SLO's own window, checked for breaches, and the day, which reports merge.
                 open.get(tracked.layer(), slo, SlaPeriod.containing(slo.window(), event.occurredAt()))
                         .accept(event);
+                open.get(tracked.layer(), slo, day).accept(event);
             }
         }
         long last = entries.get(entries.size() - 1).index();
         Instant now = clock.instant();
         List<SlaBreach> raised = new ArrayList<>();
         for (Running running : open.all()) {
-            SlaBreach breach = check(running, now, last);
+            SlaBreach breach = running.period().kind() == SlaPeriod.Kind.DAY ? null : check(running, now, last);
             if (breach != null) {
                 raised.add(breach);
             }
@@ -294,35 +301,54 @@ public class SlaTracker {
         private final Map<String, Running> byKey = new LinkedHashMap<>();
 
         Running get(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
-            String key = layer.id() + "\n" + slo.id() + "\n" + period.from();
-            return byKey.computeIfAbsent(key, k -> load(layer, slo, period));
+            return byKey.computeIfAbsent(key(layer, slo, period), k -> load(layer, slo, period));
         }
 
         List<Running> all() {
             return List.copyOf(byKey.values());
         }
 
+        private static String key(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
+            return layer.id() + "\n" + slo.id() + "\n" + SlaStore.span(period) + "\n" + period.from();
+        }
+
         private Running load(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
             Tally tally = SlaMeasurement.tallyFor(slo, period.from(), period.to(), false);
-            var saved = store.tally(layer.id(), slo.id(), period.from());
+            var saved = store.tally(layer.id(), slo.id(), period);
             if (saved.isPresent() && saved.get().definition().equals(definition(slo))) {
                 tally.restore(parse(saved.get().state()));
             } else if (saved.isEmpty()) {
-                SlaPeriod before = period.previous();
-                Running previous = byKey.get(layer.id() + "\n" + slo.id() + "\n" + before.from());
-                if (previous != null) {
-                    tally.carryOver(previous.tally());
-                } else {
-                    store.tally(layer.id(), slo.id(), before.from())
-                            .filter(s -> s.definition().equals(definition(slo)))
-                            .ifPresent(s -> {
-                                Tally earlier = SlaMeasurement.tallyFor(slo, before.from(), before.to(), false);
-                                earlier.restore(parse(s.state()));
-                                tally.carryOver(earlier);
-                            });
+                Tally earlier = latestBefore(layer, slo, period);
+                if (earlier != null) {
+                    tally.carryOver(earlier);
                 }
             }
             return new Running(layer, slo, period, tally);
+        }
+
+        /** The latest tally of the same span before {@code period}, in this batch or stored. */
+        private Tally latestBefore(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
+            Running inBatch = null;
+            for (Running r : byKey.values()) {
+                if (r.layer().id().equals(layer.id())
+                        && r.slo().id().equals(slo.id())
+                        && r.period().kind() == period.kind()
+                        && r.period().from().isBefore(period.from())
+                        && (inBatch == null
+                                || r.period().from().isAfter(inBatch.period().from()))) {
+                    inBatch = r;
+                }
+            }
+            var stored = store.lastBefore(layer.id(), slo.id(), period, definition(slo));
+            if (stored.isPresent()
+                    && (inBatch == null
+                            || stored.get().from().isAfter(inBatch.period().from()))) {
+                Tally earlier = SlaMeasurement.tallyFor(
+                        slo, stored.get().from(), stored.get().to(), false);
+                earlier.restore(parse(stored.get().state()));
+                return earlier;
+            }
+            return inBatch == null ? null : inBatch.tally();
         }
     }
 

@@ -39,13 +39,33 @@ abstract class Tally {
         return !at.isBefore(from) && at.isBefore(to);
     }
 
-    abstract void accept(SlaEvent event);
+    /** Events fed that occurred in the period: the layer's events, whatever this SLO counts of them. */
+    private long seen;
+
+    final void accept(SlaEvent event) {
+        if (inPeriod(event.occurredAt())) {
+            seen++;
+        }
+        take(event);
+    }
+
+    long seen() {
+        return seen;
+    }
+
+    abstract void take(SlaEvent event);
 
     /** The figure of the period so far, measured up to {@code until} (at most the period's end). */
     abstract Figure figure(Instant until);
 
     /** Takes over what {@code previous} (the tally of the period before) left open at its end. */
     abstract void carryOver(Tally previous);
+
+    /**
+     * Adds what {@code next} (the tally of the following day, fed after this one) counted, and takes
+     * its open items as the state at the end: a report merges a period from its days.
+     */
+    abstract void merge(Tally next);
 
     /** The figure of each day of [origin, until), null for days without data. */
     abstract List<Double> daily(Instant until);
@@ -59,6 +79,12 @@ abstract class Tally {
         return List.copyOf(used);
     }
 
+    /** Adds what another tally (a later day) saw and used. */
+    void useAll(Tally other) {
+        other.used.forEach(this::use);
+        seen += other.seen;
+    }
+
     void use(long index) {
         if (used.size() < LISTED_ENTRIES) {
             used.add(index);
@@ -66,10 +92,11 @@ abstract class Tally {
     }
 
     Map<String, Object> usedState() {
-        return Map.of("used", new ArrayList<>(used));
+        return Map.of("used", new ArrayList<>(used), "seen", seen);
     }
 
     void restoreUsed(Map<String, Object> state) {
+        seen = ((Number) state.get("seen")).longValue();
         used.clear();
         for (Object index : (List<?>) state.get("used")) {
             used.add(((Number) index).longValue());

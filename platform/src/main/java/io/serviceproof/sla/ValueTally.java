@@ -68,7 +68,7 @@ final class ValueTally extends Tally {
     }
 
     @Override
-    void accept(SlaEvent e) {
+    void take(SlaEvent e) {
         if (endType == null) {
             Double v = e.type().equals(type) && inPeriod(e.occurredAt()) ? e.number(field) : null;
             if (v != null) {
@@ -120,6 +120,15 @@ final class ValueTally extends Tally {
     @Override
     void carryOver(Tally previous) {
         open.putAll(((ValueTally) previous).open);
+    }
+
+    @Override
+    void merge(Tally next) {
+        ValueTally later = (ValueTally) next;
+        all.addAll(later.all);
+        open.clear();
+        open.putAll(later.open);
+        useAll(later);
     }
 
     @Override

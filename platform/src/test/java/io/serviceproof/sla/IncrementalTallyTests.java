@@ -144,6 +144,53 @@ class IncrementalTallyTests {
     }
 
     @Test
+    void aPeriodMergedFromItsDayRollUpsGivesTheSameFiguresAsOnePass() throws Exception {
+        for (long seed = 11; seed <= 13; seed++) {
+            List<SlaEvent> events = month(seed);
+            List<SloResult> onePass = SlaMeasurement.measure(SLOS, events, FROM, TO);
+            for (int s = 0; s < SLOS.size(); s++) {
+                PublishedSlo slo = SLOS.get(s);
+                // The tracker's way: each event into its day's tally, each new day carrying over the last.
+                java.util.TreeMap<Instant, Tally> days = new java.util.TreeMap<>();
+                for (SlaEvent e : events) {
+                    Instant day = e.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+                    Tally tally = days.get(day);
+                    if (tally == null) {
+                        tally = SlaMeasurement.tallyFor(slo, day, day.plus(Duration.ofDays(1)), false);
+                        var before = days.lowerEntry(day);
+                        if (before != null) {
+                            tally.carryOver(before.getValue());
+                        }
+                        days.put(day, tally);
+                    }
+                    tally.accept(e);
+                }
+                // The report's way: the period's tally merged from the stored days, in order.
+                Tally merged = SlaMeasurement.tallyFor(slo, FROM, TO, false);
+                for (var day : days.entrySet()) {
+                    Tally stored = SlaMeasurement.tallyFor(
+                            slo, day.getKey(), day.getKey().plus(Duration.ofDays(1)), false);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> state = (Map<String, Object>)
+                            Json.parse(Json.canonical(day.getValue().state()));
+                    stored.restore(state);
+                    merged.merge(stored);
+                }
+                SloResult fromDays = SlaMeasurement.result(slo, merged, merged.figure(TO));
+                SloResult expected = onePass.get(s);
+                assertThat(fromDays.value())
+                        .as("seed %d, %s", seed, slo.quantity())
+                        .isEqualTo(expected.value());
+                assertThat(fromDays.samples())
+                        .as("seed %d, %s", seed, slo.quantity())
+                        .isEqualTo(expected.samples());
+                assertThat(fromDays.status()).isEqualTo(expected.status());
+                assertThat(merged.seen()).isEqualTo(events.size());
+            }
+        }
+    }
+
+    @Test
     void anOutageOpenAtTheMonthsEndCountsInBothMonths() {
         PublishedSlo availability = slo(null, "availability", null);
         Tally october = SlaMeasurement.tallyFor(availability, FROM, TO, false);

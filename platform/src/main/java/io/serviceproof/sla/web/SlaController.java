@@ -41,7 +41,7 @@ class SlaController {
     @Operation(
             summary = "Measure the layer's published SLOs over a month, an ISO week or custom dates (UTC)",
             description = "period=YYYY-MM or YYYY-Www, or from=YYYY-MM-DD&to=YYYY-MM-DD (exclusive); default this"
-                    + " month. Every figure lists the log entries it was computed from (their inclusion proofs are at"
+                    + " month. source=log re-reads the log instead of the tracker's daily roll-ups (same figures). Every figure lists the log entries it was computed from (their inclusion proofs are at"
                     + " /api/v1/ledger/proofs/inclusion); breaches are those the tracker raised in the period.")
     @GetMapping("/api/v1/layers/{id}/sla")
     @ResponseBody
@@ -49,8 +49,9 @@ class SlaController {
             @PathVariable String id,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return reports.report(id, period(period, from, to));
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String source) {
+        return reports.report(id, period(period, from, to), source(source));
     }
 
     @GetMapping("/layers/{id}/sla")
@@ -59,8 +60,9 @@ class SlaController {
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String source,
             Model model) {
-        SlaReport report = reports.report(id, period(period, from, to));
+        SlaReport report = reports.report(id, period(period, from, to), source(source));
         model.addAttribute("report", report);
         model.addAttribute("charts", SlaCharts.charts(report));
         return "sla/report";
@@ -95,6 +97,17 @@ class SlaController {
         LocalDate start = from == null || from.isBlank() ? today.withDayOfMonth(1) : date("from", from);
         LocalDate end = to == null || to.isBlank() ? today.plusDays(1) : date("to", to);
         return SlaPeriod.custom(start, end);
+    }
+
+    /** {@code log} re-reads the log for every objective (to check the tracker's roll-ups); default: auto. */
+    private static SlaReports.Source source(String source) {
+        if (source == null || source.isBlank() || source.equalsIgnoreCase("auto")) {
+            return SlaReports.Source.AUTO;
+        }
+        if (source.equalsIgnoreCase("log")) {
+            return SlaReports.Source.LOG;
+        }
+        throw new InvalidInputException("source", "auto or log");
     }
 
     private static LocalDate date(String field, String value) {

@@ -1,4 +1,4 @@
-package io.serviceproof.ledger;
+package io.serviceproof.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +18,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The key that seals every log's private key at rest (AES-256-GCM, the organisation id as
+ * The key that seals every private key at rest (log keys, credential-issuing keys) (AES-256-GCM, the organisation id as
  * associated data so a sealed key cannot be moved to another organisation). Taken from
  * {@code SERVICEPROOF_MASTER_KEY} (32 bytes, base64); without it, the embedded default keeps one in
  * {@code <data dir>/master.key}, created on first use, readable by the owner only.
  */
 @Component
-class MasterKey {
+public class MasterKey {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
     private static final int NONCE_BYTES = 12;
@@ -38,7 +38,8 @@ class MasterKey {
                 configured.isBlank() ? fromFile(dataDir.resolve("master.key")) : decode(configured), "AES");
     }
 
-    byte[] seal(byte[] secret, String associatedData) {
+    /** Seals a secret; {@code associatedData} binds it to its owner and purpose. */
+    public byte[] seal(byte[] secret, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, secret, associatedData);
@@ -48,7 +49,7 @@ class MasterKey {
         return out;
     }
 
-    byte[] unseal(byte[] sealed, String associatedData) {
+    public byte[] unseal(byte[] sealed, String associatedData) {
         byte[] nonce = java.util.Arrays.copyOf(sealed, NONCE_BYTES);
         byte[] body = java.util.Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length);
         return crypt(Cipher.DECRYPT_MODE, nonce, body, associatedData);
@@ -61,8 +62,7 @@ class MasterKey {
             cipher.updateAAD(associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "cannot unseal a log key: wrong master key, or the sealed key was altered", e);
+            throw new IllegalStateException("cannot unseal a key: wrong master key, or the sealed key was altered", e);
         }
     }
 

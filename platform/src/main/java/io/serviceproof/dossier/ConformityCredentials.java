@@ -1,0 +1,197 @@
+package io.serviceproof.dossier;
+
+import io.serviceproof.assessment.Assessment;
+import io.serviceproof.assessment.AssessmentView;
+import io.serviceproof.assessment.RequirementResult;
+import io.serviceproof.assessment.Result;
+import io.serviceproof.identity.Organisation;
+import io.serviceproof.services.LayerVersion;
+import io.serviceproof.services.Offering;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The unsecured credential: a W3C VC 2.0 Digital Conformity Credential (UNTP DCC vocabulary) whose
+ * subject is a self-declared conformity attestation of one offering, with its published service
+ * layer versions, against one market profile. What the UNTP vocabulary has no term for (readiness,
+ * per-result counts, layer digests, log proofs) carries our own {@code sp:} terms, declared in an
+ * inline context so that JSON-LD processors can expand it.
+ */
+final class ConformityCredentials {
+
+    static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+    static final String UNTP_DCC_CONTEXT = "https://test.uncefact.org/vocabulary/untp/dcc/0.6.0/";
+    static final String OUR_VOCABULARY = "https://serviceproof.io/vocab#";
+    /** How long a credential is valid unless revoked: a year, the usual surveillance cycle. */
+    static final long VALID_DAYS = 365;
+
+    private ConformityCredentials() {}
+
+    /** A layer version the credential covers, and the log proof of its publication. */
+    record CoveredLayer(String code, String name, LayerVersion version, String tlogProof) {}
+
+    record Facts(
+            String credentialId,
+            Organisation issuer,
+            String did,
+            String credentialUrl,
+            String statusListUrl,
+            int statusIndex,
+            Offering offering,
+            Assessment assessment,
+            AssessmentView view,
+            String signOffProof,
+            List<CoveredLayer> layers,
+            Instant issuedAt) {}
+
+    static Map<String, Object> unsecured(Facts f) {
+        Map<String, Object> vc = new LinkedHashMap<>();
+        vc.put("@context", List.of(VC_CONTEXT, UNTP_DCC_CONTEXT, Map.of("sp", OUR_VOCABULARY)));
+        vc.put("id", "urn:uuid:" + f.credentialId());
+        vc.put("type", List.of("DigitalConformityCredential", "VerifiableCredential"));
+        vc.put(
+                "name",
+                "Conformity of " + f.offering().name() + " with market profile "
+                        + f.assessment().market());
+        vc.put(
+                "issuer",
+                Map.of(
+                        "type",
+                        List.of("CredentialIssuer"),
+                        "id",
+                        f.did(),
+                        "name",
+                        f.issuer().name()));
+        Instant validFrom = f.issuedAt().truncatedTo(ChronoUnit.SECONDS);
+        vc.put("validFrom", validFrom.toString());
+        vc.put("validUntil", validFrom.plus(VALID_DAYS, ChronoUnit.DAYS).toString());
+        vc.put(
+                "credentialStatus",
+                List.of(Map.of(
+                        "id",
+                        f.statusListUrl() + "#" + f.statusIndex(),
+                        "type",
+                        "BitstringStatusListEntry",
+                        "statusPurpose",
+                        "revocation",
+                        "statusListIndex",
+                        Integer.toString(f.statusIndex()),
+                        "statusListCredential",
+                        f.statusListUrl())));
+        vc.put("credentialSubject", attestation(f));
+        vc.put("evidence", evidence(f));
+        return vc;
+    }
+
+    private static Map<String, Object> attestation(Facts f) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("type", List.of("ConformityAttestation", "Attestation"));
+        subject.put("id", f.credentialUrl() + "#attestation");
+        subject.put("name", f.assessment().title());
+        subject.put("assessorLevel", "Self");
+        subject.put("assessmentLevel", "Unspecified");
+        subject.put("attestationType", "declaration");
+        subject.put(
+                "issuedToParty",
+                Map.of(
+                        "type",
+                        List.of("Party"),
+                        "id",
+                        f.did(),
+                        "name",
+                        f.issuer().name()));
+        subject.put("assessment", List.of(assessment(f)));
+        return subject;
+    }
+
+    private static Map<String, Object> assessment(Facts f) {
+        Map<String, Object> counts = new TreeMap<>();
+        f.view().counts().forEach((result, n) -> counts.put(result.token(), n));
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        boolean mandatoryMet = true;
+        for (RequirementResult r : f.view().results()) {
+            Map<String, Object> criterion = new LinkedHashMap<>();
+            criterion.put("type", List.of("Criterion"));
+            criterion.put("id", "urn:serviceproof:requirement:" + r.requirementId());
+            criterion.put("name", r.framework() + " " + r.ref());
+            criterion.put("sp:basis", r.basis());
+            criterion.put("sp:result", r.result().token());
+            criteria.add(criterion);
+            if (r.basis().equals("mandatory")
+                    && r.result() != Result.COMPLIANT
+                    && r.result() != Result.NOT_APPLICABLE) {
+                mandatoryMet = false;
+            }
+        }
+        Map<String, Object> assessment = new LinkedHashMap<>();
+        assessment.put("type", List.of("ConformityAssessment", "Declaration"));
+        assessment.put("id", f.credentialUrl() + "#assessment");
+        assessment.put(
+                "referenceScheme",
+                Map.of(
+                        "type", List.of("ConformityAssessmentScheme"),
+                        "id",
+                                "urn:serviceproof:market-profile:"
+                                        + f.assessment().market(),
+                        "name", "ServiceProof market profile " + f.assessment().market()));
+        assessment.put(
+                "assessedProduct",
+                List.of(Map.of(
+                        "type", List.of("Product"),
+                        "id", "urn:serviceproof:offering:" + f.offering().id(),
+                        "name", f.offering().name())));
+        assessment.put("assessmentDate", f.assessment().signedAt().toString());
+        assessment.put("conformance", mandatoryMet);
+        assessment.put("assessmentCriteria", criteria);
+        assessment.put("sp:readinessPercent", f.view().score());
+        assessment.put("sp:results", counts);
+        assessment.put("sp:assessmentDigest", "sha256:" + f.assessment().sha256());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (CoveredLayer layer : f.layers()) {
+            layers.add(Map.of(
+                    "sp:serviceLayerId", layer.code(),
+                    "name", layer.name(),
+                    "sp:version", layer.version().version(),
+                    "sp:digest", "sha256:" + layer.version().sha256()));
+        }
+        assessment.put("sp:serviceLayers", layers);
+        return assessment;
+    }
+
+    /** Each fact the attestation rests on, with its C2SP tlog-proof in the organisation's log. */
+    private static List<Map<String, Object>> evidence(Facts f) {
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        evidence.add(proofEvidence(
+                f.credentialUrl() + "#sign-off",
+                "Assessment " + f.assessment().id() + " signed off",
+                f.assessment().ledgerIndex(),
+                f.assessment().sha256(),
+                f.signOffProof()));
+        for (CoveredLayer layer : f.layers()) {
+            evidence.add(proofEvidence(
+                    f.credentialUrl() + "#layer-" + layer.code(),
+                    "Service layer " + layer.code() + " version "
+                            + layer.version().version() + " published",
+                    layer.version().ledgerIndex(),
+                    layer.version().sha256(),
+                    layer.tlogProof()));
+        }
+        return evidence;
+    }
+
+    private static Map<String, Object> proofEvidence(String id, String name, long index, String sha256, String proof) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", id);
+        item.put("type", List.of("Evidence", "sp:LogInclusion"));
+        item.put("name", name);
+        item.put("sp:logIndex", index);
+        item.put("sp:subjectDigest", "sha256:" + sha256);
+        item.put("sp:tlogProof", proof);
+        return item;
+    }
+}
