@@ -27,7 +27,9 @@ record CatalogIds(
         String offeringId,
         String layerId,
         String technicianId,
-        String assessmentId) {
+        String assessmentId,
+        String signedAssessmentId,
+        String credentialId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -103,6 +105,12 @@ record CatalogIds(
             String assessment = context.getBean(io.serviceproof.assessment.Assessments.class)
                     .create(offering, "VN")
                     .id();
+            var assessments = context.getBean(io.serviceproof.assessment.Assessments.class);
+            String signed = assessments.create(offering, "VN").id();
+            assessments.signOff(signed);
+            String credential = context.getBean(io.serviceproof.dossier.Credentials.class)
+                    .issue(signed)
+                    .id();
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -116,7 +124,9 @@ record CatalogIds(
                     offering,
                     layer,
                     technician,
-                    assessment);
+                    assessment,
+                    signed,
+                    credential);
         });
     }
 

@@ -25,6 +25,8 @@ final class IsolationCases {
         FOREIGN_LOG,
         /** Looks up B's producer event id: a 404. */
         FOREIGN_EVENT,
+        /** Public by design for every organisation (a DID document): each slug answers with its own. */
+        PUBLIC_PER_ORGANISATION,
         /** Takes no organisation-identifying input; it must work and must not mention B. */
         OWN_DATA,
         /** The body names B's records: it must be refused and change nothing; A's own works. */
@@ -122,6 +124,22 @@ final class IsolationCases {
                         "/api/v1/ledger/proofs/consistency?from=1&to=2"),
                 new Case(HttpMethod.GET, "/api/v1/ledger/checkpoint", Kind.OWN_DATA, true, null),
                 new Case(HttpMethod.POST, "/api/v1/ledger/checkpoints", Kind.OWN_DATA, true, null),
+                new Case(HttpMethod.GET, "/api/v1/credentials", Kind.LIST, true, null),
+                new Case(HttpMethod.GET, "/api/v1/credentials/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/credentials/{id}/revoke",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"reason\":\"isolation test\"}"),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/credentials",
+                        Kind.FOREIGN_REFERENCE,
+                        true,
+                        "{\"assessmentId\":\"{signed-assessment}\"}"),
+                new Case(HttpMethod.GET, "/orgs/{slug}/did.json", Kind.PUBLIC_PER_ORGANISATION, true, null),
+                new Case(HttpMethod.GET, "/orgs/{slug}/credentials/status/1", Kind.PUBLIC_PER_ORGANISATION, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/checkpoint", Kind.FOREIGN_LOG, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/vkey", Kind.FOREIGN_LOG, true, null),
                 new Case(

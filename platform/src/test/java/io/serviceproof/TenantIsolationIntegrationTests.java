@@ -129,6 +129,7 @@ class TenantIsolationIntegrationTests {
             case PUBLIC -> mvc.perform(as(a, endpoint, endpoint.request())).andExpect(status().isOk());
             case FOREIGN_INDEX -> foreignIndexIsNotFound(endpoint);
             case FOREIGN_LOG -> foreignLogIsNotFound(endpoint);
+            case PUBLIC_PER_ORGANISATION -> eachOrganisationAnswersForItself(endpoint);
             case FOREIGN_EVENT -> {
                 mvc.perform(as(a, endpoint, endpoint.request().replace("{event}", B_EVENT + "3")))
                         .andExpect(status().isNotFound());
@@ -198,6 +199,24 @@ class TenantIsolationIntegrationTests {
                 .andExpect(status().isOk());
     }
 
+    private void eachOrganisationAnswersForItself(IsolationCases.Case endpoint) throws Exception {
+        for (TestTenant owner : List.of(a, b)) {
+            TestTenant other = owner == a ? b : a;
+            String body = mvc.perform(as(
+                            a,
+                            endpoint,
+                            endpoint.request()
+                                    .replace("{slug}", owner.organisation().slug())))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(body)
+                    .contains(":orgs:" + owner.organisation().slug())
+                    .doesNotContain(other.organisation().slug());
+        }
+    }
+
     private long logSize(TestTenant tenant) {
         return io.serviceproof.identity.Tenancy.callAs(
                 io.serviceproof.identity.Actor.system(tenant.organisation().id(), "test"),
@@ -227,6 +246,9 @@ class TenantIsolationIntegrationTests {
         }
         if (path.contains("/evidence/")) {
             return catalog.evidenceId();
+        }
+        if (path.contains("/credentials/")) {
+            return catalog.credentialId();
         }
         if (path.contains("/assessments/comparison")) {
             return catalog.offeringId();
@@ -399,6 +421,7 @@ class TenantIsolationIntegrationTests {
                     .replace("{ref-a}", referenced.requirementId())
                     .replace("{framework-id}", referenced.frameworkId())
                     .replace("{offering}", referenced.offeringId())
+                    .replace("{signed-assessment}", referenced.signedAssessmentId())
                     .replace("{framework}", referenced.frameworkUuid())
                     .replace("{other-framework}", referenced.otherFrameworkUuid());
             request.content(body)

@@ -1,6 +1,7 @@
 package io.serviceproof.demo;
 
 import io.serviceproof.assessment.Assessments;
+import io.serviceproof.dossier.Credentials;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.Tenancy;
@@ -18,9 +19,12 @@ class DemoAssessments {
     private final Assessments assessments;
     private final Offerings offerings;
 
-    DemoAssessments(Assessments assessments, Offerings offerings) {
+    private final Credentials credentials;
+
+    DemoAssessments(Assessments assessments, Offerings offerings, Credentials credentials) {
         this.assessments = assessments;
         this.offerings = offerings;
+        this.credentials = credentials;
     }
 
     void seed(Organisation demo, UserAccount compliance) {
@@ -32,6 +36,8 @@ class DemoAssessments {
                 String id = assessments.create(offering.id(), market).id();
                 if (market.equals("TH")) {
                     assessments.signOff(id);
+                    // The signed-off Thai assessment, attested as a verifiable credential.
+                    credentials.issue(id);
                 }
             }
         });

@@ -14,7 +14,8 @@
             "services",
             "assessment",
             "ledger",
-            "sla"
+            "sla",
+            "dossier"
         })
 package io.serviceproof.demo;
 

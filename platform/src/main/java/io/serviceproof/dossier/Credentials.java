@@ -4,6 +4,7 @@ import io.serviceproof.assessment.Assessment;
 import io.serviceproof.assessment.AssessmentView;
 import io.serviceproof.assessment.Assessments;
 import io.serviceproof.common.ConflictException;
+import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.common.Sha256;
 import io.serviceproof.identity.Organisation;
@@ -88,7 +89,12 @@ public class Credentials {
     /** Issues a credential for a signed-off assessment. */
     @Transactional
     public Credential issue(String assessmentId) {
-        Assessment assessment = assessments.assessment(assessmentId);
+        Assessment assessment;
+        try {
+            assessment = assessments.assessment(assessmentId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("assessmentId", "no such assessment");
+        }
         if (!assessment.signedOff()) {
             throw new ConflictException("Only a signed-off assessment can be attested: sign it off first");
         }

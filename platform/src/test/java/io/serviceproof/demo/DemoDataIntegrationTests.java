@@ -113,6 +113,13 @@ class DemoDataIntegrationTests {
                         .extracting(io.serviceproof.sla.SlaBreach::sloId)
                         .contains("latency-p95", "availability");
                 assertThat(tracker.track(demo)).isEmpty();
+                // The signed-off Thai assessment is attested by a credential.
+                assertThat(app.getBean(io.serviceproof.dossier.Credentials.class).credentials())
+                        .singleElement()
+                        .satisfies(c -> {
+                            assertThat(c.market()).isEqualTo("TH");
+                            assertThat(c.document()).contains("DigitalConformityCredential", "eddsa-jcs-2022");
+                        });
             });
         }
     }

@@ -35,8 +35,9 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, UserAccounts accounts)
             throws Exception {
         // The C2SP read API of logs is stateless too: public logs need no token, private ones a token.
+        // So are issuers' DID documents and revocation lists (/orgs/...), public to every verifier.
         // A signed-in user's session is honoured for downloads (GET) only; see SignedInReads.
-        http.securityMatcher("/api/**", "/logs/**")
+        http.securityMatcher("/api/**", "/logs/**", "/orgs/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new SignedInReads(accounts)))
                 .csrf(csrf -> csrf.disable())
@@ -45,6 +46,9 @@ class SecurityConfiguration {
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/logs/**")
+                        .permitAll()
+                        // An issuer's DID document and revocation list are for anyone who verifies.
+                        .requestMatchers(HttpMethod.GET, "/orgs/*/did.json", "/orgs/*/credentials/status/*")
                         .permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**")
                         .hasRole("OWNER")
@@ -60,7 +64,8 @@ class SecurityConfiguration {
                                 "/api/v1/offerings/**",
                                 "/api/v1/layers/**",
                                 "/api/v1/technicians/*/authorisations/**",
-                                "/api/v1/assessments/**")
+                                "/api/v1/assessments/**",
+                                "/api/v1/credentials/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));

@@ -1,0 +1,100 @@
+package io.serviceproof.dossier.web;
+
+import io.serviceproof.dossier.Credential;
+import io.serviceproof.dossier.Credentials;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The organisation's conformity credentials: issue from a signed-off assessment, read, revoke. */
+@Tag(name = "Credentials", description = "Verifiable conformity credentials (W3C VC 2.0, UNTP DCC, eddsa-jcs-2022)")
+@RestController
+@RequestMapping("/api/v1/credentials")
+class CredentialApiController {
+
+    private final Credentials credentials;
+
+    CredentialApiController(Credentials credentials) {
+        this.credentials = credentials;
+    }
+
+    /** What the list shows of each credential; the credential itself is at its own URL. */
+    record Summary(
+            String id,
+            String assessmentId,
+            String offeringId,
+            String market,
+            String sha256,
+            Instant issuedAt,
+            String issuedBy,
+            long ledgerIndex,
+            boolean revoked,
+            Instant revokedAt,
+            String revocationReason) {
+
+        static Summary of(Credential c) {
+            return new Summary(
+                    c.id(),
+                    c.assessmentId(),
+                    c.offeringId(),
+                    c.market(),
+                    c.sha256(),
+                    c.issuedAt(),
+                    c.issuedBy(),
+                    c.ledgerIndex(),
+                    c.revoked(),
+                    c.revokedAt(),
+                    c.revocationReason());
+        }
+    }
+
+    @Operation(summary = "The organisation's credentials, newest first")
+    @GetMapping
+    List<Summary> list() {
+        return credentials.credentials().stream().map(Summary::of).toList();
+    }
+
+    @Operation(
+            summary = "One credential: the secured VC exactly as issued",
+            description = "Verify it offline with serviceproof-verify credential <file> --did-document <did.json>.")
+    @GetMapping(
+            value = "/{id}",
+            produces = {"application/vc+ld+json", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<String> get(@PathVariable String id) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "inline; filename=\"credential-" + id + ".json\"")
+                .body(credentials.credential(id).document());
+    }
+
+    record NewCredential(@NotBlank String assessmentId) {}
+
+    @Operation(summary = "Issue a credential for a signed-off assessment (logged with its digest)")
+    @PostMapping
+    ResponseEntity<Summary> issue(@Valid @RequestBody NewCredential request) {
+        Credential issued = credentials.issue(request.assessmentId());
+        return ResponseEntity.created(URI.create("/api/v1/credentials/" + issued.id()))
+                .body(Summary.of(issued));
+    }
+
+    record Revocation(@NotBlank @Size(max = 500) String reason) {}
+
+    @Operation(summary = "Revoke a credential: its bit in the published status list is set, and the act logged")
+    @PostMapping("/{id}/revoke")
+    Summary revoke(@PathVariable String id, @Valid @RequestBody Revocation request) {
+        return Summary.of(credentials.revoke(id, request.reason().strip()));
+    }
+}

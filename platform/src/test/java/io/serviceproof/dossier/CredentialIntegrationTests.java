@@ -1,0 +1,254 @@
+package io.serviceproof.dossier;
+
+import static io.serviceproof.ActingAs.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.serviceproof.TestTenant;
+import io.serviceproof.assessment.Assessments;
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Role;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.ledger.Ledger;
+import io.serviceproof.ledger.LogReader;
+import io.serviceproof.services.Offerings;
+import io.serviceproof.verifier.credential.CredentialVerifier;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.note.VerifierKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A compliance manager issues a credential for a signed-off assessment; anyone fetches the issuer's
+ * DID document and revocation list without logging in and verifies the credential offline with our
+ * verifier; revocation shows in the list; issuance and revocation are in the log.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CredentialIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestTenant tenant;
+    String openAssessment;
+    String signedAssessment;
+
+    @BeforeEach
+    void tenant() {
+        tenant = TestTenant.create(context, "credentials");
+        Offerings offerings = context.getBean(Offerings.class);
+        Assessments assessments = context.getBean(Assessments.class);
+        Tenancy.runAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+            String offering =
+                    offerings.createOffering("Line", "", "", List.of("VN")).id();
+            String layer = offerings
+                    .createLayer(offering, "Inspection", "rqi", "ai-remote-quality-inspection", null)
+                    .id();
+            offerings.publish(layer);
+            openAssessment = assessments.create(offering, "VN").id();
+            signedAssessment = assessments.create(offering, "VN").id();
+            assessments.signOff(signedAssessment);
+        });
+    }
+
+    private String manager() {
+        return tenant.token(Role.COMPLIANCE_MANAGER);
+    }
+
+    private String issue(String assessmentId) throws Exception {
+        String response = mvc.perform(post("/api/v1/credentials")
+                        .with(bearer(manager()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"" + assessmentId + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return (String) ((Map<?, ?>) Json.parse(response)).get("id");
+    }
+
+    private String publicGet(String path) throws Exception {
+        return mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void anIssuedCredentialVerifiesOfflineUntilItIsRevoked() throws Exception {
+        String id = issue(signedAssessment);
+        String slug = tenant.organisation().slug();
+        String credential = mvc.perform(get("/api/v1/credentials/" + id).with(bearer(tenant.token(Role.AUDITOR))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type[0]").value("DigitalConformityCredential"))
+                .andExpect(jsonPath("$.issuer.id").value("did:web:localhost%3A8080:orgs:" + slug))
+                .andExpect(jsonPath("$.credentialSubject.type[0]").value("ConformityAttestation"))
+                .andExpect(jsonPath("$.credentialSubject.assessment[0].assessedProduct[0].name")
+                        .value("Line"))
+                .andExpect(jsonPath("$.credentialSubject.assessment[0]['sp:serviceLayers'][0]['sp:serviceLayerId']")
+                        .value("rqi"))
+                .andExpect(jsonPath("$.proof.cryptosuite").value("eddsa-jcs-2022"))
+                .andExpect(jsonPath("$.credentialStatus[0].type").value("BitstringStatusListEntry"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(get("/api/v1/credentials").with(bearer(tenant.token(Role.AUDITOR))))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value(id))
+                .andExpect(jsonPath("$[0].revoked").value(false));
+
+        // What a verifier fetches once, without an account.
+        String didDocument = publicGet("/orgs/" + slug + "/did.json");
+        String statusList = publicGet("/orgs/" + slug + "/credentials/status/1");
+        assertThat(publicGet("/orgs/" + slug + "/credentials/status/1"))
+                .as("the same list serves the same bytes")
+                .isEqualTo(statusList);
+        VerifierKey logKey = Tenancy.callAs(
+                Actor.system(tenant.organisation().id(), "test"),
+                () -> VerifierKey.parse(context.getBean(LogReader.class)
+                        .verifierKey(tenant.organisation().id())));
+
+        CredentialVerifier.Report report = verify(credential, didDocument, statusList, logKey);
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.checks())
+                .extracting(CredentialVerifier.Check::outcome)
+                .containsOnly(CredentialVerifier.Outcome.PASSED);
+        assertThat(report.checks()).extracting(CredentialVerifier.Check::name).contains("signature", "revocation");
+        assertThat(report.checks())
+                .filteredOn(c -> c.name().startsWith("log proof"))
+                .hasSize(2);
+
+        // One letter changed: the signature no longer holds.
+        String tampered = credential.replaceFirst("\"name\":\"Line\"", "\"name\":\"Lime\"");
+        assertThat(tampered).isNotEqualTo(credential);
+        assertThat(verify(tampered, didDocument, statusList, logKey).failures())
+                .extracting(CredentialVerifier.Check::name)
+                .containsExactly("signature");
+
+        mvc.perform(post("/api/v1/credentials/" + id + "/revoke")
+                        .with(bearer(manager()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Superseded by a new assessment\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revoked").value(true));
+        String revokedList = publicGet("/orgs/" + slug + "/credentials/status/1");
+        assertThat(revokedList).isNotEqualTo(statusList);
+        assertThat(verify(credential, didDocument, revokedList, logKey).failures())
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("REVOKED"));
+        mvc.perform(post("/api/v1/credentials/" + id + "/revoke")
+                        .with(bearer(manager()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"again\"}"))
+                .andExpect(status().isConflict());
+
+        Ledger ledger = context.getBean(Ledger.class);
+        Tenancy.runAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+            var entries = ledger.search(new io.serviceproof.ledger.EntrySearch(null, null, null, Long.MAX_VALUE, 50));
+            assertThat(entries)
+                    .extracting(io.serviceproof.ledger.LedgerEntry::type)
+                    .contains("credential.issued", "credential.revoked");
+            var issued = entries.stream()
+                    .filter(e -> e.type().equals("credential.issued"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(issued.canonicalJson())
+                    .contains(io.serviceproof.common.Sha256.hex(credential.getBytes(StandardCharsets.UTF_8)));
+        });
+    }
+
+    @Test
+    void aWrongKeyAnotherIssuersListOrAnExpiredCredentialIsRefused() throws Exception {
+        String id = issue(signedAssessment);
+        String credential = mvc.perform(get("/api/v1/credentials/" + id).with(bearer(manager())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        TestTenant other = TestTenant.create(context, "other-issuer");
+        String otherDid = publicGet("/orgs/" + other.organisation().slug() + "/did.json");
+        String otherList = publicGet("/orgs/" + other.organisation().slug() + "/credentials/status/1");
+        String did = publicGet("/orgs/" + tenant.organisation().slug() + "/did.json");
+
+        assertThat(verify(credential, otherDid, null, null).failures())
+                .extracting(CredentialVerifier.Check::name)
+                .containsExactly("signature");
+        assertThat(verify(credential, did, otherList, null).failures())
+                .singleElement()
+                .satisfies(c -> assertThat(c.name()).isEqualTo("revocation"));
+        assertThat(CredentialVerifier.verify(
+                                credential.getBytes(StandardCharsets.UTF_8),
+                                new CredentialVerifier.Inputs(
+                                        Optional.of(did),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Instant.now().plusSeconds(400L * 24 * 3600)))
+                        .failures())
+                .extracting(CredentialVerifier.Check::name)
+                .containsExactly("validity");
+        // Without the DID document, a did:web issuer cannot be checked offline: said, not passed.
+        assertThat(verify(credential, null, null, null).failures())
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("--did-document"));
+    }
+
+    @Test
+    void onlySignedOffAssessmentsOfTheOrganisationAreAttested() throws Exception {
+        mvc.perform(post("/api/v1/credentials")
+                        .with(bearer(manager()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"" + openAssessment + "\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/credentials")
+                        .with(bearer(manager()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"no-such-assessment\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/credentials")
+                        .with(bearer(manager()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/credentials")
+                        .with(bearer(tenant.token(Role.ENGINEER)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"" + signedAssessment + "\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/credentials").with(bearer(manager())))
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/orgs/no-such-organisation/did.json")).andExpect(status().isNotFound());
+    }
+
+    private static CredentialVerifier.Report verify(
+            String credential, String didDocument, String statusList, VerifierKey logKey) {
+        return CredentialVerifier.verify(
+                credential.getBytes(StandardCharsets.UTF_8),
+                new CredentialVerifier.Inputs(
+                        Optional.ofNullable(didDocument),
+                        Optional.ofNullable(statusList),
+                        Optional.ofNullable(logKey),
+                        Instant.now()));
+    }
+}

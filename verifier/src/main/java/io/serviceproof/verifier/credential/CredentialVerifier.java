@@ -1,0 +1,272 @@
+package io.serviceproof.verifier.credential;
+
+import io.serviceproof.verifier.checkpoint.Checkpoint;
+import io.serviceproof.verifier.checkpoint.CheckpointVerifier;
+import io.serviceproof.verifier.checkpoint.TlogProof;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import io.serviceproof.verifier.note.VerifierKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a conformity credential offline: its shape (W3C VC 2.0), its eddsa-jcs-2022 proof by a key
+ * of its issuer (from the issuer's DID document, or from a {@code did:key}), its validity period,
+ * its revocation bit in the issuer's signed Bitstring Status List, and the signed checkpoints of
+ * the log proofs in its evidence. Nothing is fetched: what a check needs and was not given is
+ * reported as not checked, never as passed.
+ */
+public final class CredentialVerifier {
+
+    static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+    /** Refused beyond this size: a credential is a few hundred kilobytes at most. */
+    public static final int MAXIMUM_BYTES = 8 * 1024 * 1024;
+
+    /** What the verifier was given besides the credential. */
+    public record Inputs(
+            Optional<String> didDocument, Optional<String> statusList, Optional<VerifierKey> logKey, Instant at) {}
+
+    public enum Outcome {
+        PASSED,
+        FAILED,
+        NOT_CHECKED
+    }
+
+    /** One check, in words. */
+    public record Check(String name, Outcome outcome, String detail) {}
+
+    /** Every check made; the credential is valid when none failed. */
+    public record Report(List<Check> checks) {
+        public boolean valid() {
+            return checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);
+        }
+
+        public List<Check> failures() {
+            return checks.stream().filter(c -> c.outcome() == Outcome.FAILED).toList();
+        }
+    }
+
+    private CredentialVerifier() {}
+
+    public static Report verify(byte[] credential, Inputs inputs) {
+        List<Check> checks = new ArrayList<>();
+        if (credential.length > MAXIMUM_BYTES) {
+            checks.add(new Check("format", Outcome.FAILED, "larger than " + MAXIMUM_BYTES + " bytes"));
+            return new Report(checks);
+        }
+        String json = new String(credential, StandardCharsets.UTF_8);
+        Map<String, Object> vc;
+        try {
+            vc = object(Json.parse(json));
+        } catch (JsonException | IllegalArgumentException e) {
+            checks.add(new Check("format", Outcome.FAILED, "not a JSON object: " + e.getMessage()));
+            return new Report(checks);
+        }
+        List<String> shape = shape(vc);
+        checks.add(new Check(
+                "format",
+                shape.isEmpty() ? Outcome.PASSED : Outcome.FAILED,
+                shape.isEmpty() ? "a W3C Verifiable Credential 2.0" : String.join("; ", shape)));
+        String issuer = issuerId(vc);
+
+        Optional<DidDocument> did = Optional.empty();
+        if (inputs.didDocument().isPresent()) {
+            try {
+                did = Optional.of(DidDocument.parse(inputs.didDocument().get()));
+            } catch (IllegalArgumentException e) {
+                checks.add(new Check("issuer key", Outcome.FAILED, "the DID document: " + e.getMessage()));
+                return new Report(checks);
+            }
+        }
+        Optional<DidDocument> resolved = did;
+        EddsaJcs2022.Verification proof = EddsaJcs2022.verify(json, method -> key(method, resolved));
+        checks.add(new Check(
+                "signature",
+                proof.valid() ? Outcome.PASSED : Outcome.FAILED,
+                proof.valid() ? "eddsa-jcs-2022 proof by " + proofMethod(vc) : String.join("; ", proof.problems())));
+        checks.add(issuerBinding(proofMethod(vc), issuer));
+
+        checks.add(validity(vc, inputs.at()));
+        checks.add(status(vc, issuer, resolved, inputs));
+        checks.addAll(logProofs(vc, inputs.logKey()));
+        return new Report(checks);
+    }
+
+    private static List<String> shape(Map<String, Object> vc) {
+        List<String> problems = new ArrayList<>();
+        if (!(vc.get("@context") instanceof List<?> context)
+                || context.isEmpty()
+                || !VC_CONTEXT.equals(context.get(0))) {
+            problems.add("@context must start with " + VC_CONTEXT);
+        }
+        if (!(vc.get("type") instanceof List<?> types) || !types.contains("VerifiableCredential")) {
+            problems.add("type must include VerifiableCredential");
+        }
+        if (issuerId(vc) == null) {
+            problems.add("issuer (or issuer.id) is missing");
+        }
+        if (!(vc.get("credentialSubject") instanceof Map<?, ?>) && !(vc.get("credentialSubject") instanceof List<?>)) {
+            problems.add("credentialSubject is missing");
+        }
+        return problems;
+    }
+
+    /** Only a key of the issuer's own DID speaks for the issuer. */
+    private static Check issuerBinding(String method, String issuer) {
+        String controller = method.contains("#") ? method.substring(0, method.indexOf('#')) : method;
+        if (issuer != null && controller.equals(issuer)) {
+            return new Check("issuer", Outcome.PASSED, "the signing key belongs to the issuer " + issuer);
+        }
+        return new Check(
+                "issuer", Outcome.FAILED, "signed with a key of " + controller + ", which is not the issuer " + issuer);
+    }
+
+    /** The raw public key a verification method names: a did:key carries it, a did:web needs its document. */
+    private static byte[] key(String method, Optional<DidDocument> did) {
+        String controller = method.contains("#") ? method.substring(0, method.indexOf('#')) : method;
+        if (controller.startsWith("did:key:")) {
+            return Multikey.fromDidKey(method);
+        }
+        DidDocument document = did.orElseThrow(() -> new IllegalArgumentException(
+                "resolving " + controller + " needs its DID document offline (--did-document)"));
+        return document.assertionKey(method);
+    }
+
+    private static Check validity(Map<String, Object> vc, Instant at) {
+        try {
+            Instant from = vc.get("validFrom") instanceof String s ? Instant.parse(s) : null;
+            Instant until = vc.get("validUntil") instanceof String s ? Instant.parse(s) : null;
+            if (from != null && at.isBefore(from)) {
+                return new Check("validity", Outcome.FAILED, "not valid before " + from);
+            }
+            if (until != null && !at.isBefore(until)) {
+                return new Check("validity", Outcome.FAILED, "expired on " + until);
+            }
+            return new Check(
+                    "validity", Outcome.PASSED, "valid on " + at + (until == null ? "" : " (until " + until + ")"));
+        } catch (DateTimeParseException e) {
+            return new Check("validity", Outcome.FAILED, "validFrom/validUntil is not an RFC 3339 date-time");
+        }
+    }
+
+    private static Check status(Map<String, Object> vc, String issuer, Optional<DidDocument> did, Inputs inputs) {
+        Object raw = vc.get("credentialStatus");
+        if (raw == null) {
+            return new Check("revocation", Outcome.NOT_CHECKED, "the credential names no status list");
+        }
+        Map<String, Object> entry;
+        try {
+            entry = object(raw instanceof List<?> list && list.size() == 1 ? list.get(0) : raw);
+        } catch (IllegalArgumentException e) {
+            return new Check("revocation", Outcome.FAILED, "credentialStatus must be one status entry");
+        }
+        if (!"BitstringStatusListEntry".equals(entry.get("type")) || !"revocation".equals(entry.get("statusPurpose"))) {
+            return new Check(
+                    "revocation", Outcome.FAILED, "credentialStatus is not a BitstringStatusListEntry for revocation");
+        }
+        String listUrl = String.valueOf(entry.get("statusListCredential"));
+        int index;
+        try {
+            index = Integer.parseInt(String.valueOf(entry.get("statusListIndex")));
+        } catch (NumberFormatException e) {
+            return new Check("revocation", Outcome.FAILED, "statusListIndex is not a number");
+        }
+        if (inputs.statusList().isEmpty()) {
+            return new Check(
+                    "revocation",
+                    Outcome.NOT_CHECKED,
+                    "give the status list saved from " + listUrl + " (--status-list) to check entry " + index);
+        }
+        String listJson = inputs.statusList().get();
+        EddsaJcs2022.Verification listProof = EddsaJcs2022.verify(listJson, method -> key(method, did));
+        if (!listProof.valid()) {
+            return new Check(
+                    "revocation",
+                    Outcome.FAILED,
+                    "the status list is not signed by the issuer: " + listProof.problems());
+        }
+        try {
+            Map<String, Object> list = object(Json.parse(listJson));
+            if (issuerBinding(proofMethod(list), issuer).outcome() != Outcome.PASSED
+                    || !issuer.equals(issuerId(list))) {
+                return new Check("revocation", Outcome.FAILED, "the status list was not issued by " + issuer);
+            }
+            if (!listUrl.equals(list.get("id"))) {
+                return new Check(
+                        "revocation",
+                        Outcome.FAILED,
+                        "the status list given is " + list.get("id") + ", not " + listUrl);
+            }
+            Map<String, Object> subject = object(list.get("credentialSubject"));
+            BitstringStatusList bits = BitstringStatusList.decode(String.valueOf(subject.get("encodedList")));
+            if (bits.isSet(index)) {
+                return new Check(
+                        "revocation", Outcome.FAILED, "REVOKED: entry " + index + " of " + listUrl + " is set");
+            }
+            return new Check(
+                    "revocation",
+                    Outcome.PASSED,
+                    "not revoked: entry " + index + " is clear in the list signed on " + list.get("validFrom"));
+        } catch (JsonException | IllegalArgumentException e) {
+            return new Check("revocation", Outcome.FAILED, "the status list: " + e.getMessage());
+        }
+    }
+
+    private static List<Check> logProofs(Map<String, Object> vc, Optional<VerifierKey> logKey) {
+        List<Check> checks = new ArrayList<>();
+        if (!(vc.get("evidence") instanceof List<?> evidence)) {
+            return checks;
+        }
+        for (Object item : evidence) {
+            if (!(item instanceof Map<?, ?> e) || !(e.get("sp:tlogProof") instanceof String proofText)) {
+                continue;
+            }
+            String name = "log proof: " + e.get("name");
+            if (logKey.isEmpty()) {
+                checks.add(new Check(name, Outcome.NOT_CHECKED, "give the log's verifier key (--vkey) to check it"));
+                continue;
+            }
+            try {
+                TlogProof proof = TlogProof.parse(proofText.getBytes(StandardCharsets.UTF_8));
+                Checkpoint checkpoint = CheckpointVerifier.verify(proof.checkpointNote(), logKey.get());
+                if (proof.index() >= checkpoint.size()) {
+                    checks.add(new Check(name, Outcome.FAILED, "index " + proof.index() + " is beyond the checkpoint"));
+                } else {
+                    checks.add(new Check(
+                            name,
+                            Outcome.PASSED,
+                            "entry " + proof.index() + " of " + checkpoint.origin() + ", checkpoint of size "
+                                    + checkpoint.size() + " signed by the log's key"));
+                }
+            } catch (Exception ex) {
+                checks.add(new Check(name, Outcome.FAILED, ex.getMessage()));
+            }
+        }
+        return checks;
+    }
+
+    private static String issuerId(Map<String, Object> vc) {
+        Object issuer = vc.get("issuer");
+        if (issuer instanceof String s) {
+            return s;
+        }
+        return issuer instanceof Map<?, ?> m && m.get("id") instanceof String s ? s : null;
+    }
+
+    private static String proofMethod(Map<String, Object> vc) {
+        return vc.get("proof") instanceof Map<?, ?> p ? String.valueOf(p.get("verificationMethod")) : "?";
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException("expected a JSON object");
+    }
+}
