@@ -19,14 +19,14 @@ import java.util.TreeMap;
  * The unsecured credential: a W3C VC 2.0 Digital Conformity Credential (UNTP DCC vocabulary) whose
  * subject is a self-declared conformity attestation of one offering, with its published service
  * layer versions, against one market profile. What the UNTP vocabulary has no term for (readiness,
- * per-result counts, layer digests, log proofs) carries our own {@code sp:} terms, declared in an
- * inline context so that JSON-LD processors can expand it.
+ * per-result counts, layer digests, log proofs) carries our own {@code sp:} terms, declared in the
+ * context each instance serves at {@code /contexts/serviceproof-v1.jsonld} (a URL rather than an
+ * inline object: verifiers compare the proof's context with the credential's entry by entry).
  */
 final class ConformityCredentials {
 
     static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
     static final String UNTP_DCC_CONTEXT = "https://test.uncefact.org/vocabulary/untp/dcc/0.6.0/";
-    static final String OUR_VOCABULARY = "https://serviceproof.io/vocab#";
     /** How long a credential is valid unless revoked: a year, the usual surveillance cycle. */
     static final long VALID_DAYS = 365;
 
@@ -41,6 +41,7 @@ final class ConformityCredentials {
             String did,
             String credentialUrl,
             String statusListUrl,
+            String ourContext,
             int statusIndex,
             Offering offering,
             Assessment assessment,
@@ -51,7 +52,7 @@ final class ConformityCredentials {
 
     static Map<String, Object> unsecured(Facts f) {
         Map<String, Object> vc = new LinkedHashMap<>();
-        vc.put("@context", List.of(VC_CONTEXT, UNTP_DCC_CONTEXT, Map.of("sp", OUR_VOCABULARY)));
+        vc.put("@context", List.of(VC_CONTEXT, UNTP_DCC_CONTEXT, f.ourContext()));
         vc.put("id", "urn:uuid:" + f.credentialId());
         vc.put("type", List.of("DigitalConformityCredential", "VerifiableCredential"));
         vc.put(

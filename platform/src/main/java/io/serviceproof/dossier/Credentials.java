@@ -118,6 +118,7 @@ public class Credentials {
                 identity.did(issuer),
                 identity.credentialUrl(issuer, id),
                 identity.statusListUrl(issuer),
+                identity.contextUrl(),
                 freeStatusIndex(),
                 offerings.offering(assessment.offeringId()),
                 assessment,

@@ -43,6 +43,11 @@ public class IssuerIdentity {
         return publicUrl + "/orgs/" + organisation.slug() + "/credentials/status/1";
     }
 
+    /** The JSON-LD context of our own terms, served by every instance. */
+    public String contextUrl() {
+        return publicUrl + "/contexts/serviceproof-v1.jsonld";
+    }
+
     public String credentialUrl(Organisation organisation, String credentialId) {
         return publicUrl + "/orgs/" + organisation.slug() + "/credentials/" + credentialId;
     }

@@ -114,7 +114,8 @@ class DemoDataIntegrationTests {
                         .contains("latency-p95", "availability");
                 assertThat(tracker.track(demo)).isEmpty();
                 // The signed-off Thai assessment is attested by a credential.
-                assertThat(app.getBean(io.serviceproof.dossier.Credentials.class).credentials())
+                assertThat(app.getBean(io.serviceproof.dossier.Credentials.class)
+                                .credentials())
                         .singleElement()
                         .satisfies(c -> {
                             assertThat(c.market()).isEqualTo("TH");

@@ -90,7 +90,13 @@ class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/error/**")
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/contexts/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/error/**")
                         .permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
