@@ -89,10 +89,22 @@ final class RatioTally extends Tally {
     @Override
     Figure figure(Instant until) {
         Double value = total == 0 ? null : scale * hits / total;
-        String how = what == null
-                ? (long) hits + " of " + (long) total
-                : (long) hits + " of " + (long) total + " " + what + " in " + samples + " reports";
-        return new Figure(value, samples, how);
+        if (what == null) {
+            // A share of events: its 95 % Wilson interval says how far so few events can be trusted.
+            double[] bounds = io.serviceproof.common.Wilson.interval((long) hits, (long) total);
+            return new Figure(
+                    value,
+                    samples,
+                    (long) hits + " of " + (long) total,
+                    total == 0 ? null : round(scale * bounds[0]),
+                    total == 0 ? null : round(scale * bounds[1]));
+        }
+        return new Figure(
+                value, samples, (long) hits + " of " + (long) total + " " + what + " in " + samples + " reports");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     @Override

@@ -84,7 +84,9 @@ public final class SlaMeasurement {
                     0,
                     SloResult.Status.NOT_MEASURABLE,
                     List.of(),
-                    "'" + slo.quantity() + "' is not measured from the event vocabulary");
+                    "'" + slo.quantity() + "' is not measured from the event vocabulary",
+                    null,
+                    null);
         }
         if (figure.value() == null) {
             return new SloResult(
@@ -96,7 +98,9 @@ public final class SlaMeasurement {
                     figure.samples(),
                     SloResult.Status.NO_DATA,
                     tally.entries(),
-                    figure.how());
+                    figure.how(),
+                    null,
+                    null);
         }
         double value = Math.round(figure.value() * 1000) / 1000.0;
         return new SloResult(
@@ -108,7 +112,9 @@ public final class SlaMeasurement {
                 figure.samples(),
                 slo.met(value) ? SloResult.Status.MET : SloResult.Status.BREACHED,
                 tally.entries(),
-                figure.how());
+                figure.how(),
+                figure.low(),
+                figure.high());
     }
 
     /** The tally that measures {@code slo}'s quantity over [from, to), or null when events cannot measure it. */

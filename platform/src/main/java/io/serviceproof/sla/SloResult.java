@@ -9,6 +9,9 @@ import java.util.List;
  * @param samples how many events (or incidents, reviews…) it rests on
  * @param entries log indexes of the events used (the first 50), so a reader can fetch their proofs
  * @param how what was computed, in words
+ * @param low for rates counted from events (false accepts, first-time fixes…), the lower bound of the
+ *     95 % Wilson interval, in the SLO's unit; null otherwise
+ * @param high the upper bound
  */
 public record SloResult(
         String id,
@@ -19,7 +22,9 @@ public record SloResult(
         long samples,
         Status status,
         List<Long> entries,
-        String how) {
+        String how,
+        Double low,
+        Double high) {
 
     public enum Status {
         MET,

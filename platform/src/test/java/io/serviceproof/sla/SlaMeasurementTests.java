@@ -89,6 +89,9 @@ class SlaMeasurementTests {
                 TO);
         assertThat(results.get(0).value()).isEqualTo(250_000.0);
         assertThat(results.get(0).status()).isEqualTo(SloResult.Status.BREACHED);
+        // One escape in four defective parts says little: the 95 % Wilson interval is wide.
+        assertThat(results.get(0).low()).isEqualTo(45_587.261);
+        assertThat(results.get(0).high()).isEqualTo(699_358.157);
         assertThat(results.get(1).value()).isEqualTo(50.0);
         assertThat(results.get(1).samples()).isEqualTo(2);
     }

@@ -94,6 +94,9 @@ class SlaReportIntegrationTests {
                         .value(20))
                 .andExpect(
                         jsonPath("$.results[?(@.id == 'false-reject')].value").value(100.0))
+                // One review is little to go on: the 95 % interval runs from 20.655 % to 100 %.
+                .andExpect(jsonPath("$.results[?(@.id == 'false-reject')].low").value(20.655))
+                .andExpect(jsonPath("$.results[?(@.id == 'false-reject')].high").value(100.0))
                 .andExpect(
                         jsonPath("$.results[?(@.id == 'human-review')].status").value("MET"))
                 .andExpect(

@@ -9,8 +9,6 @@ public record Rates(Interval falseAccept, Interval falseReject) {
     /** A proportion {@code k/n} and its 95 % interval; {@code n = 0} gives no estimate. */
     public record Interval(long k, long n, double rate, double low, double high) {}
 
-    private static final double Z = 1.959963984540054;
-
     public static Rates of(LayerContent.ConfusionMatrix m) {
         return new Rates(
                 wilson(m.defectiveAccepted(), m.defectiveAccepted() + m.defectiveRejected()),
@@ -18,16 +16,7 @@ public record Rates(Interval falseAccept, Interval falseReject) {
     }
 
     static Interval wilson(long k, long n) {
-        if (n == 0) {
-            return new Interval(k, 0, Double.NaN, 0, 1);
-        }
-        double p = (double) k / n;
-        double z2 = Z * Z;
-        double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
-        double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        // At the edges the bounds are exactly 0 and 1; rounding would leave 1e-18 behind.
-        double low = k == 0 ? 0 : Math.max(0, centre - half);
-        double high = k == n ? 1 : Math.min(1, centre + half);
-        return new Interval(k, n, p, low, high);
+        double[] bounds = io.serviceproof.common.Wilson.interval(k, n);
+        return new Interval(k, n, n == 0 ? Double.NaN : (double) k / n, bounds[0], bounds[1]);
     }
 }

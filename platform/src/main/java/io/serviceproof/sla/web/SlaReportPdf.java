@@ -87,8 +87,10 @@ class SlaReportPdf {
             for (SloResult r : report.results()) {
                 table.addCell(cell(r.id() + "\n" + r.metric(), body));
                 table.addCell(cell(r.expression(), body));
-                table.addCell(
-                        cell(r.value() == null ? "—" : r.value() + (r.unit() == null ? "" : " " + r.unit()), body));
+                table.addCell(cell(
+                        (r.value() == null ? "—" : r.value() + (r.unit() == null ? "" : " " + r.unit()))
+                                + (r.low() == null ? "" : "\n" + text("sla.interval", locale, r.low(), r.high())),
+                        body));
                 table.addCell(cell(text("sla.status." + r.status(), locale), body));
                 table.addCell(cell(
                         r.how()
