@@ -126,6 +126,7 @@ final class IsolationCases {
                 new Case(HttpMethod.POST, "/api/v1/ledger/checkpoints", Kind.OWN_DATA, true, null),
                 new Case(HttpMethod.GET, "/api/v1/credentials", Kind.LIST, true, null),
                 new Case(HttpMethod.GET, "/api/v1/credentials/{id}", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.GET, "/api/v1/credentials/{id}/dossier", Kind.FOREIGN_ID, true, null),
                 new Case(
                         HttpMethod.POST,
                         "/api/v1/credentials/{id}/revoke",

@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "serviceproof-verify 0.1.0",
         description = "Verify ServiceProof logs and proofs without trusting the server that produced them.",
-        subcommands = {LogCommand.class, ProofCommand.class, ConsistencyCommand.class, CredentialCommand.class},
+        subcommands = {
+            LogCommand.class,
+            ProofCommand.class,
+            ConsistencyCommand.class,
+            CredentialCommand.class,
+            DossierCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid", "1:invalid (the message says what)", "2:usage or I/O error"})
 public final class ServiceProofVerify implements Runnable {

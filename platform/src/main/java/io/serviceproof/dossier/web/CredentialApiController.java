@@ -26,9 +26,23 @@ import org.springframework.web.bind.annotation.RestController;
 class CredentialApiController {
 
     private final Credentials credentials;
+    private final io.serviceproof.dossier.Dossiers dossiers;
 
-    CredentialApiController(Credentials credentials) {
+    CredentialApiController(Credentials credentials, io.serviceproof.dossier.Dossiers dossiers) {
         this.credentials = credentials;
+        this.dossiers = dossiers;
+    }
+
+    @Operation(
+            summary = "The credential's conformity dossier (zip): credential, issuer key and revocation list, log"
+                    + " proofs and checkpoint, OSCAL results, SLA reports, evidence files, report; signed manifest",
+            description = "Verify it offline with serviceproof-verify dossier <zip>.")
+    @GetMapping(value = "/{id}/dossier", produces = "application/zip")
+    ResponseEntity<byte[]> dossier(@PathVariable String id) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"dossier-" + id + ".zip\"")
+                .body(dossiers.build(id));
     }
 
     /** What the list shows of each credential; the credential itself is at its own URL. */

@@ -1,0 +1,254 @@
+package io.serviceproof.dossier;
+
+import io.serviceproof.assessment.Assessment;
+import io.serviceproof.assessment.AssessmentExports;
+import io.serviceproof.assessment.AssessmentPdf;
+import io.serviceproof.assessment.AssessmentView;
+import io.serviceproof.assessment.Assessments;
+import io.serviceproof.common.ServiceUnavailableException;
+import io.serviceproof.common.Sha256;
+import io.serviceproof.evidence.EvidenceFilter;
+import io.serviceproof.evidence.EvidenceLink;
+import io.serviceproof.evidence.EvidenceSummary;
+import io.serviceproof.evidence.LinkTarget;
+import io.serviceproof.evidence.Vault;
+import io.serviceproof.identity.Organisation;
+import io.serviceproof.identity.OrganisationDirectory;
+import io.serviceproof.ledger.LogReader;
+import io.serviceproof.services.Offerings;
+import io.serviceproof.services.ServiceLayer;
+import io.serviceproof.sla.SlaPeriod;
+import io.serviceproof.sla.SlaReport;
+import io.serviceproof.sla.SlaReports;
+import io.serviceproof.verifier.dossier.DossierFormat;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import io.serviceproof.verifier.note.NoteSigner;
+import io.serviceproof.verifier.note.SignerKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds a credential's conformity dossier: one zip with the credential, what verifying it needs
+ * (the issuer's DID document and revocation list, the log's key and checkpoint, the log proofs), the
+ * OSCAL assessment results, the offering layers' SLA reports of the last closed month, the approved
+ * evidence files the assessment rests on, and the report (HTML, PDF in English and Chinese). Its
+ * manifest lists every file with its SHA-256 and is signed by the issuer as a C2SP signed note.
+ */
+@Service
+public class Dossiers {
+
+    private final Credentials credentials;
+    private final IssuerKeys keys;
+    private final IssuerIdentity identity;
+    private final Assessments assessments;
+    private final AssessmentExports exports;
+    private final AssessmentPdf pdf;
+    private final Offerings offerings;
+    private final SlaReports sla;
+    private final Vault vault;
+    private final LogReader logReader;
+    private final OrganisationDirectory organisations;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Dossiers(
+            Credentials credentials,
+            IssuerKeys keys,
+            IssuerIdentity identity,
+            Assessments assessments,
+            AssessmentExports exports,
+            AssessmentPdf pdf,
+            Offerings offerings,
+            SlaReports sla,
+            Vault vault,
+            LogReader logReader,
+            OrganisationDirectory organisations,
+            JsonMapper json,
+            Clock clock) {
+        this.credentials = credentials;
+        this.keys = keys;
+        this.identity = identity;
+        this.assessments = assessments;
+        this.exports = exports;
+        this.pdf = pdf;
+        this.offerings = offerings;
+        this.sla = sla;
+        this.vault = vault;
+        this.logReader = logReader;
+        this.organisations = organisations;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The dossier of one credential, as zip bytes. */
+    public byte[] build(String credentialId) {
+        Credential credential = credentials.credential(credentialId);
+        Organisation issuer = organisations.current();
+        Assessment assessment = assessments.assessment(credential.assessmentId());
+        AssessmentView view = assessments.view(assessment.id());
+        String offeringName = offerings.offering(assessment.offeringId()).name();
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(DossierFormat.CREDENTIAL, bytes(credential.document()));
+        files.put(DossierFormat.DID_DOCUMENT, bytes(canonical(credentials.didDocument(issuer.slug()))));
+        files.put(DossierFormat.STATUS_LIST, bytes(credentials.statusListCredential(issuer.slug())));
+        files.put(DossierFormat.LOG_KEY, bytes(logReader.verifierKey(issuer.id()) + "\n"));
+        files.put(DossierFormat.CHECKPOINT, bytes(logReader.checkpoint(issuer.id())));
+        proofs(credential.document())
+                .forEach((name, proof) -> files.put("log/proofs/" + name + ".tlog-proof", bytes(proof)));
+        files.put(
+                "assessment/oscal-assessment-results.json",
+                bytes(exports.oscal(view, assessment.signedAt().toString())));
+        YearMonth lastMonth = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .minusMonths(1);
+        for (ServiceLayer layer : offerings.layers(assessment.offeringId())) {
+            SlaReport report = sla.report(layer.id(), SlaPeriod.month(lastMonth));
+            files.put("sla/" + layer.code() + "-" + lastMonth + ".json", json.writeValueAsBytes(report));
+        }
+        evidence(view, assessment.offeringId(), files);
+        String generated = clock.instant().toString();
+        files.put("report/report-en.pdf", pdf.report(view, offeringName, List.of(), List.of(), generated, false));
+        try {
+            files.put("report/report-zh.pdf", pdf.report(view, offeringName, List.of(), List.of(), generated, true));
+        } catch (ServiceUnavailableException noCjkFont) {
+            // Without a CJK font on the server the dossier carries the English report only.
+        }
+        files.put("report/index.html", bytes(DossierReport.html(issuer, credential, assessment, view, offeringName)));
+
+        byte[] manifest = bytes(canonical(manifest(issuer, credential, files)));
+        byte[] signature = keys.withSeed(issuer.id(), seed -> {
+            try {
+                SignerKey signer = SignerKey.fromSeed(identity.did(issuer), seed);
+                return bytes(NoteSigner.sign(DossierFormat.signedText(Sha256.digest(manifest)), signer)
+                        .format());
+            } catch (io.serviceproof.verifier.note.MalformedNoteException e) {
+                throw new IllegalStateException("a dossier signature we built is not a valid note", e);
+            }
+        });
+        return zip(manifest, signature, files);
+    }
+
+    private Map<String, Object> manifest(Organisation issuer, Credential credential, Map<String, byte[]> files) {
+        List<Map<String, Object>> listed = new ArrayList<>();
+        files.forEach((path, content) -> listed.add(Map.of(
+                "path", path, "sha256", HexFormat.of().formatHex(Sha256.digest(content)), "size", content.length)));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", DossierFormat.FORMAT);
+        manifest.put("issuer", identity.did(issuer));
+        manifest.put("credential", "urn:uuid:" + credential.id());
+        manifest.put("credentialSha256", credential.sha256());
+        manifest.put("createdAt", clock.instant().toString());
+        manifest.put("files", listed);
+        return manifest;
+    }
+
+    /** The tlog-proofs the credential's evidence carries, by a file-safe name. */
+    private static Map<String, String> proofs(String credential) {
+        Map<String, String> proofs = new LinkedHashMap<>();
+        try {
+            Object evidence = ((Map<?, ?>) Json.parse(credential)).get("evidence");
+            if (evidence instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> e && e.get("sp:tlogProof") instanceof String proof) {
+                        proofs.put("entry-" + ((Number) e.get("sp:logIndex")).longValue(), proof);
+                    }
+                }
+            }
+        } catch (JsonException e) {
+            throw new IllegalStateException("a stored credential is not JSON", e);
+        }
+        return proofs;
+    }
+
+    /** Approved evidence linked to the assessed requirements or to the offering's layers. */
+    private void evidence(AssessmentView view, String offeringId, Map<String, byte[]> files) {
+        Set<String> requirements = new TreeSet<>();
+        view.results().forEach(r -> requirements.add(r.requirementId()));
+        Set<String> layers = new TreeSet<>();
+        offerings.layers(offeringId).forEach(l -> layers.add(l.id()));
+        Set<String> items = new TreeSet<>();
+        for (EvidenceLink link : vault.allLinks()) {
+            if ((link.kind() == LinkTarget.REQUIREMENT && requirements.contains(link.targetId()))
+                    || (link.kind() == LinkTarget.SERVICE_LAYER && layers.contains(link.targetId()))) {
+                items.add(link.itemId());
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (EvidenceSummary summary : vault.find(EvidenceFilter.all())) {
+            if (!items.contains(summary.item().id()) || !summary.latest().countsOn(today)) {
+                continue;
+            }
+            var content = vault.content(summary.item().id(), summary.latest().version());
+            try (InputStream in = content.open().get()) {
+                files.put(
+                        "evidence/" + summary.item().id() + "/v"
+                                + summary.latest().version() + "-"
+                                + safeName(summary.latest().filename()),
+                        in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** File names come from uploads: keep letters, digits, dot, dash and underscore only. */
+    static String safeName(String filename) {
+        String name = filename == null ? "file" : filename.replaceAll("[^A-Za-z0-9._-]", "_");
+        name = name.replaceAll("^\\.+", "_");
+        return name.isEmpty() ? "file" : name;
+    }
+
+    private static byte[] zip(byte[] manifest, byte[] signature, Map<String, byte[]> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, DossierFormat.MANIFEST, manifest);
+            put(zip, DossierFormat.SIGNATURE, signature);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                put(zip, file.getKey(), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        // A fixed time: the same contents make the same archive.
+        entry.setTime(0);
+        zip.putNextEntry(entry);
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static String canonical(Object value) {
+        try {
+            return Json.canonical(value);
+        } catch (JsonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

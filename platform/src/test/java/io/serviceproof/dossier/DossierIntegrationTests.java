@@ -1,0 +1,136 @@
+package io.serviceproof.dossier;
+
+import static io.serviceproof.ActingAs.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.serviceproof.TestTenant;
+import io.serviceproof.assessment.Assessments;
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Role;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.services.Offerings;
+import io.serviceproof.verifier.credential.CredentialVerifier;
+import io.serviceproof.verifier.dossier.DossierVerifier;
+import io.serviceproof.verifier.dossier.SafeZip;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A credential's dossier carries everything needed to check it, and any change to it is found. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DossierIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void aDossierVerifiesOfflineAndAnyChangeToItIsNamed() throws Exception {
+        TestTenant tenant = TestTenant.create(context, "dossier");
+        String credentialId = Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+            Offerings offerings = context.getBean(Offerings.class);
+            Assessments assessments = context.getBean(Assessments.class);
+            String offering =
+                    offerings.createOffering("Line", "", "", List.of("VN")).id();
+            String layer = offerings
+                    .createLayer(offering, "Inspection", "rqi", "ai-remote-quality-inspection", null)
+                    .id();
+            offerings.publish(layer);
+            String assessment = assessments.create(offering, "VN").id();
+            assessments.signOff(assessment);
+            return context.getBean(Credentials.class).issue(assessment).id();
+        });
+        byte[] zip = mvc.perform(get("/api/v1/credentials/" + credentialId + "/dossier")
+                        .with(bearer(tenant.token(Role.AUDITOR))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/zip"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String did = mvc.perform(get("/orgs/" + tenant.organisation().slug() + "/did.json"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        Map<String, byte[]> files = SafeZip.read(new ByteArrayInputStream(zip));
+        assertThat(files.keySet())
+                .contains(
+                        "manifest.json",
+                        "manifest.sig",
+                        "credential.json",
+                        "issuer/did.json",
+                        "issuer/status-list.json",
+                        "log/log.vkey",
+                        "log/checkpoint",
+                        "assessment/oscal-assessment-results.json",
+                        "report/index.html",
+                        "report/report-en.pdf")
+                .anyMatch(name -> name.startsWith("log/proofs/entry-"))
+                .anyMatch(name -> name.startsWith("sla/rqi-"));
+        // The summary is in English, Chinese and Vietnamese (the target market's language).
+        assertThat(new String(files.get("report/index.html"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Conformity dossier", "合规档案", "Hồ sơ hợp chuẩn");
+
+        CredentialVerifier.Report report = DossierVerifier.verify(zip, Optional.of(did), Instant.now());
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.checks())
+                .extracting(CredentialVerifier.Check::outcome)
+                .containsOnly(CredentialVerifier.Outcome.PASSED);
+
+        // One file changed, one added, the manifest edited, another issuer's key: each named.
+        Map<String, byte[]> changed = new java.util.LinkedHashMap<>(files);
+        changed.put("report/index.html", "<p>forged</p>".getBytes());
+        assertThat(failures(rezip(changed), did)).containsExactly("files");
+        Map<String, byte[]> added = new java.util.LinkedHashMap<>(files);
+        added.put("evidence/extra.pdf", new byte[] {1, 2, 3});
+        assertThat(failures(rezip(added), did)).containsExactly("files");
+        Map<String, byte[]> edited = new java.util.LinkedHashMap<>(files);
+        edited.put(
+                "manifest.json",
+                new String(files.get("manifest.json"))
+                        .replace("\"size\":", "\"size\": ")
+                        .getBytes());
+        assertThat(failures(rezip(edited), did)).contains("manifest signature");
+        TestTenant other = TestTenant.create(context, "dossier-other");
+        String otherDid = mvc.perform(get("/orgs/" + other.organisation().slug() + "/did.json"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(failures(zip, otherDid)).contains("manifest signature", "credential signature");
+    }
+
+    private static List<String> failures(byte[] zip, String did) {
+        return DossierVerifier.verify(zip, Optional.of(did), Instant.now()).failures().stream()
+                .map(CredentialVerifier.Check::name)
+                .toList();
+    }
+
+    private static byte[] rezip(Map<String, byte[]> files) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,187 @@
+package io.serviceproof.verifier.dossier;
+
+import io.serviceproof.verifier.credential.CredentialVerifier;
+import io.serviceproof.verifier.credential.DidDocument;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import io.serviceproof.verifier.note.MalformedNoteException;
+import io.serviceproof.verifier.note.NoteVerificationException;
+import io.serviceproof.verifier.note.NoteVerifier;
+import io.serviceproof.verifier.note.SignedNote;
+import io.serviceproof.verifier.note.VerifierKey;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a dossier offline: the archive is safe to read; the manifest's signed note verifies with
+ * the issuer's key; every file matches the manifest and nothing is added; the credential inside
+ * verifies with the issuer's DID document, status list and log key inside (or, better, ones the
+ * verifier saved independently).
+ */
+public final class DossierVerifier {
+
+    private DossierVerifier() {}
+
+    /**
+     * @param didDocument the issuer's DID document obtained independently; when empty, the one in
+     *     the dossier is used and the report says so
+     */
+    public static CredentialVerifier.Report verify(byte[] zip, Optional<String> didDocument, Instant at) {
+        List<CredentialVerifier.Check> checks = new ArrayList<>();
+        Map<String, byte[]> files;
+        try {
+            files = SafeZip.read(new ByteArrayInputStream(zip));
+        } catch (IllegalArgumentException | IOException e) {
+            checks.add(failed("archive", e.getMessage()));
+            return new CredentialVerifier.Report(checks);
+        }
+        checks.add(passed("archive", files.size() + " files, read safely"));
+
+        String did = didDocument.orElseGet(() -> text(files.get(DossierFormat.DID_DOCUMENT)));
+        if (did == null) {
+            checks.add(failed("issuer key", "no DID document given, and none in the dossier"));
+            return new CredentialVerifier.Report(checks);
+        }
+        checks.add(
+                new CredentialVerifier.Check(
+                        "issuer key",
+                        didDocument.isPresent()
+                                ? CredentialVerifier.Outcome.PASSED
+                                : CredentialVerifier.Outcome.NOT_CHECKED,
+                        didDocument.isPresent()
+                                ? "the DID document given"
+                                : "taken from the dossier itself: compare it with the issuer's published one (--did-document)"));
+        DidDocument issuer;
+        try {
+            issuer = DidDocument.parse(did);
+        } catch (IllegalArgumentException e) {
+            checks.add(failed("manifest signature", "the DID document: " + e.getMessage()));
+            return new CredentialVerifier.Report(checks);
+        }
+
+        byte[] manifest = files.get(DossierFormat.MANIFEST);
+        byte[] signature = files.get(DossierFormat.SIGNATURE);
+        if (manifest == null || signature == null) {
+            checks.add(failed(
+                    "manifest", "the dossier has no " + DossierFormat.MANIFEST + " and " + DossierFormat.SIGNATURE));
+            return new CredentialVerifier.Report(checks);
+        }
+        checks.add(manifestSignature(manifest, signature, issuer));
+        checks.addAll(filesMatch(manifest, files));
+
+        byte[] credential = files.get(DossierFormat.CREDENTIAL);
+        if (credential == null) {
+            checks.add(failed("credential", "the dossier has no " + DossierFormat.CREDENTIAL));
+            return new CredentialVerifier.Report(checks);
+        }
+        Optional<VerifierKey> logKey = Optional.empty();
+        if (files.containsKey(DossierFormat.LOG_KEY)) {
+            try {
+                logKey = Optional.of(VerifierKey.parse(text(files.get(DossierFormat.LOG_KEY))));
+            } catch (IllegalArgumentException e) {
+                checks.add(failed("log key", e.getMessage()));
+            }
+        }
+        CredentialVerifier.Report inner = CredentialVerifier.verify(
+                credential,
+                new CredentialVerifier.Inputs(
+                        Optional.of(did), Optional.ofNullable(text(files.get(DossierFormat.STATUS_LIST))), logKey, at));
+        for (CredentialVerifier.Check c : inner.checks()) {
+            checks.add(new CredentialVerifier.Check("credential " + c.name(), c.outcome(), c.detail()));
+        }
+        return new CredentialVerifier.Report(checks);
+    }
+
+    private static CredentialVerifier.Check manifestSignature(byte[] manifest, byte[] signature, DidDocument issuer) {
+        try {
+            SignedNote note = SignedNote.parse(signature);
+            String method = issuer.id() + "#key-1";
+            VerifierKey key = VerifierKey.of(issuer.id(), issuer.assertionKey(method));
+            NoteVerifier.verify(note, List.of(key));
+            if (!note.text().equals(DossierFormat.signedText(sha256(manifest)))) {
+                return failed(
+                        "manifest signature", "the signed note is for another manifest: manifest.json was changed");
+            }
+            return passed("manifest signature", "signed by " + issuer.id());
+        } catch (MalformedNoteException | NoteVerificationException | IllegalArgumentException e) {
+            return failed("manifest signature", e.getMessage());
+        }
+    }
+
+    private static List<CredentialVerifier.Check> filesMatch(byte[] manifest, Map<String, byte[]> files) {
+        List<CredentialVerifier.Check> checks = new ArrayList<>();
+        List<?> listed;
+        try {
+            Map<?, ?> parsed = (Map<?, ?>) Json.parse(new String(manifest, StandardCharsets.UTF_8));
+            if (!DossierFormat.FORMAT.equals(parsed.get("format")) || !(parsed.get("files") instanceof List<?> l)) {
+                checks.add(failed("files", "manifest.json is not a " + DossierFormat.FORMAT + " manifest"));
+                return checks;
+            }
+            listed = l;
+        } catch (JsonException | ClassCastException e) {
+            checks.add(failed("files", "manifest.json is not JSON: " + e.getMessage()));
+            return checks;
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Object item : listed) {
+            if (!(item instanceof Map<?, ?> f)
+                    || !(f.get("path") instanceof String path)
+                    || !(f.get("sha256") instanceof String sha)) {
+                problems.add("a manifest entry lacks path or sha256");
+                continue;
+            }
+            if (!seen.add(path)) {
+                problems.add(path + " is listed twice");
+                continue;
+            }
+            byte[] bytes = files.get(path);
+            if (bytes == null) {
+                problems.add(path + " is missing");
+            } else if (!HexFormat.of().formatHex(sha256(bytes)).equals(sha)) {
+                problems.add(path + " was changed (its SHA-256 is not the manifest's)");
+            }
+        }
+        for (String name : files.keySet()) {
+            if (!seen.contains(name) && !name.equals(DossierFormat.MANIFEST) && !name.equals(DossierFormat.SIGNATURE)) {
+                problems.add(name + " is not in the manifest");
+            }
+        }
+        checks.add(
+                problems.isEmpty()
+                        ? passed("files", seen.size() + " files match the manifest")
+                        : failed("files", String.join("; ", problems)));
+        return checks;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CredentialVerifier.Check passed(String name, String detail) {
+        return new CredentialVerifier.Check(name, CredentialVerifier.Outcome.PASSED, detail);
+    }
+
+    private static CredentialVerifier.Check failed(String name, String detail) {
+        return new CredentialVerifier.Check(name, CredentialVerifier.Outcome.FAILED, detail);
+    }
+}
