@@ -140,6 +140,8 @@ final class IsolationCases {
                         true,
                         "{\"assessmentId\":\"{signed-assessment}\"}"),
                 new Case(HttpMethod.GET, "/orgs/{slug}/did.json", Kind.PUBLIC_PER_ORGANISATION, true, null),
+                new Case(HttpMethod.GET, "/verify", Kind.PUBLIC, false, null),
+                new Case(HttpMethod.POST, "/verify", Kind.PUBLIC, false, null),
                 new Case(HttpMethod.GET, "/orgs/{slug}/credentials/status/1", Kind.PUBLIC_PER_ORGANISATION, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/checkpoint", Kind.FOREIGN_LOG, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/vkey", Kind.FOREIGN_LOG, true, null),

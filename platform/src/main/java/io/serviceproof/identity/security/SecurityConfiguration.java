@@ -100,6 +100,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
+                        // The public verification page: buyers and certification bodies have no account.
+                        .requestMatchers("/verify")
+                        .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/users/**", "/tokens/**")

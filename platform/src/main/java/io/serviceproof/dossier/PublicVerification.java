@@ -1,0 +1,109 @@
+package io.serviceproof.dossier;
+
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Organisation;
+import io.serviceproof.identity.OrganisationDirectory;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.ledger.LogReader;
+import io.serviceproof.verifier.credential.CredentialVerifier;
+import io.serviceproof.verifier.dossier.DossierFormat;
+import io.serviceproof.verifier.dossier.DossierVerifier;
+import io.serviceproof.verifier.dossier.SafeZip;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import io.serviceproof.verifier.note.VerifierKey;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the public verification page checks: an uploaded credential or dossier, with the same
+ * verifier a third party runs offline. When the issuer is an organisation of this instance, its
+ * DID document, current revocation list and log key come from here rather than from the upload, so
+ * a forged dossier cannot bring its own key.
+ */
+@Service
+public class PublicVerification {
+
+    /** Uploads larger than this are refused with a message: verify those offline with the CLI. */
+    public static final int MAX_UPLOAD = 64 * 1024 * 1024;
+
+    private final Credentials credentials;
+    private final IssuerIdentity identity;
+    private final OrganisationDirectory organisations;
+    private final LogReader logReader;
+    private final Clock clock;
+
+    PublicVerification(
+            Credentials credentials,
+            IssuerIdentity identity,
+            OrganisationDirectory organisations,
+            LogReader logReader,
+            Clock clock) {
+        this.credentials = credentials;
+        this.identity = identity;
+        this.organisations = organisations;
+        this.logReader = logReader;
+        this.clock = clock;
+    }
+
+    /** What was uploaded, and the checks made on it. */
+    public record Outcome(String kind, String issuer, boolean knownIssuer, CredentialVerifier.Report report) {}
+
+    public Outcome verify(byte[] upload) {
+        boolean zip = upload.length > 1 && upload[0] == 'P' && upload[1] == 'K';
+        byte[] credential = zip ? credentialInside(upload) : upload;
+        String issuerDid = issuerOf(credential);
+        Optional<Organisation> issuer = organisations.all().stream()
+                .filter(o -> identity.did(o).equals(issuerDid))
+                .findFirst();
+        if (zip) {
+            Optional<String> did = issuer.map(o -> canonical(credentials.didDocument(o.slug())));
+            return new Outcome(
+                    "dossier", issuerDid, issuer.isPresent(), DossierVerifier.verify(upload, did, clock.instant()));
+        }
+        CredentialVerifier.Inputs inputs = issuer.map(o -> new CredentialVerifier.Inputs(
+                        Optional.of(canonical(credentials.didDocument(o.slug()))),
+                        Optional.of(credentials.statusListCredential(o.slug())),
+                        Optional.of(VerifierKey.parse(Tenancy.callAs(
+                                Actor.system(o.id(), "public:verify"), () -> logReader.verifierKey(o.id())))),
+                        clock.instant()))
+                .orElse(new CredentialVerifier.Inputs(
+                        Optional.empty(), Optional.empty(), Optional.empty(), clock.instant()));
+        return new Outcome("credential", issuerDid, issuer.isPresent(), CredentialVerifier.verify(credential, inputs));
+    }
+
+    private static byte[] credentialInside(byte[] zip) {
+        try {
+            Map<String, byte[]> files = SafeZip.read(new ByteArrayInputStream(zip));
+            return files.getOrDefault(DossierFormat.CREDENTIAL, new byte[0]);
+        } catch (IllegalArgumentException | IOException e) {
+            // The dossier verifier reports what is wrong with the archive.
+            return new byte[0];
+        }
+    }
+
+    private static String issuerOf(byte[] credential) {
+        try {
+            Object issuer = ((Map<?, ?>) Json.parse(new String(credential, StandardCharsets.UTF_8))).get("issuer");
+            if (issuer instanceof Map<?, ?> m && m.get("id") instanceof String id) {
+                return id;
+            }
+            return issuer instanceof String s ? s : null;
+        } catch (JsonException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static String canonical(Map<String, Object> document) {
+        try {
+            return Json.canonical(document);
+        } catch (JsonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

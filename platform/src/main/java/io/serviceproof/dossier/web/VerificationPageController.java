@@ -1,0 +1,53 @@
+package io.serviceproof.dossier.web;
+
+import io.serviceproof.dossier.PublicVerification;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The public verification page: anyone, without an account, uploads a credential or a dossier and
+ * sees whether it is valid and, check by check, why.
+ */
+@Controller
+class VerificationPageController {
+
+    private final PublicVerification verification;
+
+    VerificationPageController(PublicVerification verification) {
+        this.verification = verification;
+    }
+
+    @GetMapping("/verify")
+    String form() {
+        return "dossier/verify";
+    }
+
+    @PostMapping("/verify")
+    String verify(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problem", "verify.error.empty");
+            return "dossier/verify";
+        }
+        if (file.getSize() > PublicVerification.MAX_UPLOAD) {
+            model.addAttribute("problem", "verify.error.large");
+            return "dossier/verify";
+        }
+        byte[] bytes;
+        try (InputStream in = file.getInputStream()) {
+            bytes = in.readNBytes(PublicVerification.MAX_UPLOAD + 1);
+        }
+        if (bytes.length > PublicVerification.MAX_UPLOAD) {
+            model.addAttribute("problem", "verify.error.large");
+            return "dossier/verify";
+        }
+        model.addAttribute("filename", file.getOriginalFilename());
+        model.addAttribute("outcome", verification.verify(bytes));
+        return "dossier/verify";
+    }
+}
