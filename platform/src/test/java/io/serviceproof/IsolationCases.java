@@ -27,6 +27,8 @@ final class IsolationCases {
         FOREIGN_EVENT,
         /** Public by design for every organisation (a DID document): each slug answers with its own. */
         PUBLIC_PER_ORGANISATION,
+        /** A public address whose unguessable id is the capability: it resolves under its own organisation only. */
+        PUBLIC_CAPABILITY,
         /** Takes no organisation-identifying input; it must work and must not mention B. */
         OWN_DATA,
         /** The body names B's records: it must be refused and change nothing; A's own works. */
@@ -140,6 +142,7 @@ final class IsolationCases {
                         true,
                         "{\"assessmentId\":\"{signed-assessment}\"}"),
                 new Case(HttpMethod.GET, "/orgs/{slug}/did.json", Kind.PUBLIC_PER_ORGANISATION, true, null),
+                new Case(HttpMethod.GET, "/orgs/{slug}/credentials/{id}", Kind.PUBLIC_CAPABILITY, true, null),
                 new Case(HttpMethod.GET, "/verify", Kind.PUBLIC, false, null),
                 new Case(HttpMethod.POST, "/verify", Kind.PUBLIC, false, null),
                 new Case(HttpMethod.GET, "/orgs/{slug}/credentials/status/1", Kind.PUBLIC_PER_ORGANISATION, true, null),

@@ -130,6 +130,28 @@ class TenantIsolationIntegrationTests {
             case FOREIGN_INDEX -> foreignIndexIsNotFound(endpoint);
             case FOREIGN_LOG -> foreignLogIsNotFound(endpoint);
             case PUBLIC_PER_ORGANISATION -> eachOrganisationAnswersForItself(endpoint);
+            case PUBLIC_CAPABILITY -> {
+                String path = endpoint.request();
+                // B's credential id under A's name is nobody's; under B's own, it is B's to share.
+                mvc.perform(as(
+                                a,
+                                endpoint,
+                                path.replace("{slug}", a.organisation().slug())
+                                        .replace("{id}", bCatalog.credentialId())))
+                        .andExpect(status().isNotFound());
+                mvc.perform(as(
+                                a,
+                                endpoint,
+                                path.replace("{slug}", b.organisation().slug())
+                                        .replace("{id}", bCatalog.credentialId())))
+                        .andExpect(status().isOk());
+                mvc.perform(as(
+                                a,
+                                endpoint,
+                                path.replace("{slug}", a.organisation().slug())
+                                        .replace("{id}", aCatalog.credentialId())))
+                        .andExpect(status().isOk());
+            }
             case FOREIGN_EVENT -> {
                 mvc.perform(as(a, endpoint, endpoint.request().replace("{event}", B_EVENT + "3")))
                         .andExpect(status().isNotFound());

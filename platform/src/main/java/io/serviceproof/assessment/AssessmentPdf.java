@@ -45,6 +45,21 @@ public class AssessmentPdf {
             List<Action> actions,
             String generated,
             boolean chinese) {
+        return report(view, offeringName, layers, actions, generated, chinese, null);
+    }
+
+    /**
+     * The readiness report; with {@code verifyUrl}, it ends with a QR code of that address, so a
+     * reader of the printed report reaches the public verification page.
+     */
+    public byte[] report(
+            AssessmentView view,
+            String offeringName,
+            List<LayerLine> layers,
+            List<Action> actions,
+            String generated,
+            boolean chinese,
+            String verifyUrl) {
         Locale locale = locale(chinese);
         Font title = fonts.font(chinese, 16, Font.BOLD);
         Font heading = fonts.font(chinese, 12, Font.BOLD);
@@ -128,6 +143,10 @@ public class AssessmentPdf {
                             cell(text("assessment.action." + action.status().token(), locale), body));
                 }
                 document.add(plan);
+            }
+            if (verifyUrl != null) {
+                document.add(new Paragraph(text("assessment.pdf.verify", locale, verifyUrl), small));
+                document.add(io.serviceproof.common.QrCodes.pdfImage(verifyUrl, 96));
             }
         });
     }

@@ -185,6 +185,17 @@ public class Credentials {
         return credential(id);
     }
 
+    /**
+     * A credential by its public address {@code /orgs/<slug>/credentials/<id>}: its random id makes
+     * the address a capability the holder shares with whoever should verify it.
+     */
+    public String publicCredential(String slug, String id) {
+        Organisation organisation = organisations.requireBySlug(slug);
+        return io.serviceproof.identity.Tenancy.callAs(
+                io.serviceproof.identity.Actor.system(organisation.id(), "public:credential"),
+                () -> credential(id).document());
+    }
+
     /** The organisation's DID document (public). */
     public Map<String, Object> didDocument(String slug) {
         Organisation organisation = organisations.requireBySlug(slug);

@@ -126,9 +126,14 @@ public class Dossiers {
         }
         evidence(view, assessment.offeringId(), files);
         String generated = clock.instant().toString();
-        files.put("report/report-en.pdf", pdf.report(view, offeringName, List.of(), List.of(), generated, false));
+        String verifyUrl = identity.verifyUrl(issuer, credential.id());
+        files.put(
+                "report/report-en.pdf",
+                pdf.report(view, offeringName, List.of(), List.of(), generated, false, verifyUrl));
         try {
-            files.put("report/report-zh.pdf", pdf.report(view, offeringName, List.of(), List.of(), generated, true));
+            files.put(
+                    "report/report-zh.pdf",
+                    pdf.report(view, offeringName, List.of(), List.of(), generated, true, verifyUrl));
         } catch (ServiceUnavailableException noCjkFont) {
             // Without a CJK font on the server the dossier carries the English report only.
         }

@@ -43,6 +43,11 @@ public class IssuerIdentity {
         return publicUrl + "/orgs/" + organisation.slug() + "/credentials/status/1";
     }
 
+    /** The public verification page, opened on one credential (printed in reports as a QR code). */
+    public String verifyUrl(Organisation organisation, String credentialId) {
+        return publicUrl + "/verify?credential=" + organisation.slug() + "/" + credentialId;
+    }
+
     /** The JSON-LD context of our own terms, served by every instance. */
     public String contextUrl() {
         return publicUrl + "/contexts/serviceproof-v1.jsonld";

@@ -77,6 +77,15 @@ public class PublicVerification {
         return new Outcome("credential", issuerDid, issuer.isPresent(), CredentialVerifier.verify(credential, inputs));
     }
 
+    /** A credential of this server by its public address {@code <slug>/<id>}, as the QR code in reports gives it. */
+    public Outcome verifyIssued(String reference) {
+        String[] parts = reference.split("/", 2);
+        if (parts.length != 2) {
+            throw new io.serviceproof.common.InvalidInputException("credential", "<organisation>/<credential id>");
+        }
+        return verify(credentials.publicCredential(parts[0], parts[1]).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static byte[] credentialInside(byte[] zip) {
         try {
             Map<String, byte[]> files = SafeZip.read(new ByteArrayInputStream(zip));

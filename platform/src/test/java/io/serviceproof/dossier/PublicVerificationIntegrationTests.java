@@ -97,6 +97,28 @@ class PublicVerificationIntegrationTests {
                 .getContentAsByteArray();
         assertThat(upload("dossier.zip", dossier, "en")).contains("VALID dossier", "files match the manifest");
 
+        // What the QR code of a printed report opens, and the credential's own public address.
+        String slug = tenant.organisation().slug();
+        assertThat(mvc.perform(get("/verify").param("credential", slug + "/" + credentialId))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("VALID credential");
+        assertThat(mvc.perform(get("/orgs/" + slug + "/credentials/" + credentialId))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray())
+                .isEqualTo(credential);
+        mvc.perform(get("/orgs/" + slug + "/credentials/" + java.util.UUID.randomUUID()))
+                .andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/verify").param("credential", slug + "/no-such-credential"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("No such credential on this server");
+
         Tenancy.runAs(
                 Actor.system(tenant.organisation().id(), "test"),
                 () -> context.getBean(Credentials.class).revoke(credentialId, "withdrawn"));

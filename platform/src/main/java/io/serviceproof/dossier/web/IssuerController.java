@@ -53,6 +53,14 @@ class IssuerController {
                 .body(list);
     }
 
+    @Operation(summary = "A credential at its public address (the id is the capability), as issued")
+    @GetMapping(value = "/orgs/{slug}/credentials/{id}", produces = "application/vc+ld+json")
+    ResponseEntity<String> credential(@PathVariable String slug, @PathVariable String id) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vc+ld+json"))
+                .body(credentials.publicCredential(slug, id));
+    }
+
     private <T> T asOrganisation(String slug, java.util.function.Supplier<T> read) {
         var organisation = organisations.requireBySlug(slug);
         return Tenancy.callAs(Actor.system(organisation.id(), "public:issuer"), read);

@@ -23,8 +23,17 @@ class VerificationPageController {
         this.verification = verification;
     }
 
+    /** The form; with {@code credential=<organisation>/<id>} (the QR code of a report), that credential checked. */
     @GetMapping("/verify")
-    String form() {
+    String form(@RequestParam(required = false) String credential, Model model) {
+        if (credential != null && !credential.isBlank()) {
+            try {
+                model.addAttribute("filename", credential);
+                model.addAttribute("outcome", verification.verifyIssued(credential.strip()));
+            } catch (io.serviceproof.common.NotFoundException | io.serviceproof.common.InvalidInputException e) {
+                model.addAttribute("problem", "verify.error.unknown");
+            }
+        }
         return "dossier/verify";
     }
 

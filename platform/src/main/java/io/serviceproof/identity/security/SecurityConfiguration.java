@@ -48,7 +48,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/logs/**")
                         .permitAll()
                         // An issuer's DID document and revocation list are for anyone who verifies.
-                        .requestMatchers(HttpMethod.GET, "/orgs/*/did.json", "/orgs/*/credentials/status/*")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/orgs/*/did.json",
+                                "/orgs/*/credentials/status/*",
+                                "/orgs/*/credentials/*")
                         .permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**")
                         .hasRole("OWNER")
