@@ -29,7 +29,8 @@ record CatalogIds(
         String technicianId,
         String assessmentId,
         String signedAssessmentId,
-        String credentialId) {
+        String credentialId,
+        String dossierBuildId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -111,6 +112,17 @@ record CatalogIds(
             String credential = context.getBean(io.serviceproof.dossier.Credentials.class)
                     .issue(signed)
                     .id();
+            var jobs = context.getBean(io.serviceproof.dossier.DossierJobs.class);
+            String build = jobs.start(credential).id();
+            for (int i = 0;
+                    i < 600 && jobs.job(build).state() == io.serviceproof.dossier.DossierJobs.State.RUNNING;
+                    i++) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -126,7 +138,8 @@ record CatalogIds(
                     technician,
                     assessment,
                     signed,
-                    credential);
+                    credential,
+                    build);
         });
     }
 

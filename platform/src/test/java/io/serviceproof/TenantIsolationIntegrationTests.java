@@ -269,6 +269,9 @@ class TenantIsolationIntegrationTests {
         if (path.contains("/evidence/")) {
             return catalog.evidenceId();
         }
+        if (path.contains("/dossier-builds/")) {
+            return catalog.dossierBuildId();
+        }
         if (path.contains("/credentials/")) {
             return catalog.credentialId();
         }

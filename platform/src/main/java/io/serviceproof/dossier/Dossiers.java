@@ -99,8 +99,26 @@ public class Dossiers {
         this.clock = clock;
     }
 
+    /** Told each step of a build: {@code step} of {@code steps} is starting, doing {@code what}. */
+    @FunctionalInterface
+    public interface Progress {
+        void at(int step, int steps, String what);
+    }
+
+    static final int STEPS = 7;
+
     /** The dossier of one credential, as zip bytes. */
     public byte[] build(String credentialId) {
+        return build(credentialId, (step, steps, what) -> {});
+    }
+
+    void checkExists(String credentialId) {
+        credentials.credential(credentialId);
+    }
+
+    /** The dossier of one credential, reporting each step. */
+    public byte[] build(String credentialId, Progress progress) {
+        progress.at(0, STEPS, "credential and issuer");
         Credential credential = credentials.credential(credentialId);
         Organisation issuer = organisations.current();
         Assessment assessment = assessments.assessment(credential.assessmentId());
@@ -115,16 +133,20 @@ public class Dossiers {
         files.put(DossierFormat.CHECKPOINT, bytes(logReader.checkpoint(issuer.id())));
         proofs(credential.document())
                 .forEach((name, proof) -> files.put("log/proofs/" + name + ".tlog-proof", bytes(proof)));
+        progress.at(2, STEPS, "OSCAL assessment results");
         files.put(
                 "assessment/oscal-assessment-results.json",
                 bytes(exports.oscal(view, assessment.signedAt().toString())));
+        progress.at(3, STEPS, "SLA reports");
         YearMonth lastMonth = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .minusMonths(1);
         for (ServiceLayer layer : offerings.layers(assessment.offeringId())) {
             SlaReport report = sla.report(layer.id(), SlaPeriod.month(lastMonth));
             files.put("sla/" + layer.code() + "-" + lastMonth + ".json", json.writeValueAsBytes(report));
         }
+        progress.at(4, STEPS, "evidence files");
         evidence(view, assessment.offeringId(), files);
+        progress.at(5, STEPS, "reports");
         String generated = clock.instant().toString();
         String verifyUrl = identity.verifyUrl(issuer, credential.id());
         files.put(
@@ -139,6 +161,7 @@ public class Dossiers {
         }
         files.put("report/index.html", bytes(DossierReport.html(issuer, credential, assessment, view, offeringName)));
 
+        progress.at(6, STEPS, "signed manifest");
         byte[] manifest = bytes(canonical(manifest(issuer, credential, files)));
         byte[] signature = keys.withSeed(issuer.id(), seed -> {
             try {

@@ -88,6 +88,35 @@ class DossierIntegrationTests {
         assertThat(new String(files.get("report/index.html"), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("Conformity dossier", "合规档案", "Hồ sơ hợp chuẩn");
 
+        // The same dossier built in the background, watched step by step.
+        String started = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/credentials/" + credentialId + "/dossiers")
+                        .with(bearer(tenant.token(Role.COMPLIANCE_MANAGER))))
+                .andExpect(status().isAccepted())
+                .andExpect(header().exists("Location"))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        String state = "RUNNING";
+        for (int i = 0; i < 300 && state.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            String progress = mvc.perform(get(started).with(bearer(tenant.token(Role.AUDITOR))))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            state = (String) ((Map<?, ?>) io.serviceproof.verifier.json.Json.parse(progress)).get("state");
+        }
+        assertThat(state).isEqualTo("DONE");
+        byte[] built = mvc.perform(get(started + "/file").with(bearer(tenant.token(Role.AUDITOR))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(DossierVerifier.verify(built, Optional.of(did), Instant.now())
+                        .valid())
+                .isTrue();
+
         CredentialVerifier.Report report = DossierVerifier.verify(zip, Optional.of(did), Instant.now());
         assertThat(report.valid()).as(report.toString()).isTrue();
         assertThat(report.checks())

@@ -27,10 +27,15 @@ class CredentialApiController {
 
     private final Credentials credentials;
     private final io.serviceproof.dossier.Dossiers dossiers;
+    private final io.serviceproof.dossier.DossierJobs jobs;
 
-    CredentialApiController(Credentials credentials, io.serviceproof.dossier.Dossiers dossiers) {
+    CredentialApiController(
+            Credentials credentials,
+            io.serviceproof.dossier.Dossiers dossiers,
+            io.serviceproof.dossier.DossierJobs jobs) {
         this.credentials = credentials;
         this.dossiers = dossiers;
+        this.jobs = jobs;
     }
 
     @Operation(
@@ -92,6 +97,31 @@ class CredentialApiController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "inline; filename=\"credential-" + id + ".json\"")
                 .body(credentials.credential(id).document());
+    }
+
+    /** A dossier build in the background, as clients poll it. */
+    record Build(String id, String credentialId, String state, int step, int steps, int percent, String doing) {
+        static Build of(io.serviceproof.dossier.DossierJobs.Job job) {
+            return new Build(
+                    job.id(),
+                    job.credentialId(),
+                    job.state().name(),
+                    job.step(),
+                    job.steps(),
+                    job.percent(),
+                    job.doing());
+        }
+    }
+
+    @Operation(
+            summary = "Start building the credential's dossier in the background",
+            description = "Poll the Location for progress; its /file is the zip once the state is DONE.")
+    @PostMapping("/{id}/dossiers")
+    ResponseEntity<Build> startDossier(@PathVariable String id) {
+        var job = jobs.start(id);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/dossier-builds/" + job.id()))
+                .body(Build.of(job));
     }
 
     record NewCredential(@NotBlank String assessmentId) {}

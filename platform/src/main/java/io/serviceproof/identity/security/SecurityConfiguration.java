@@ -125,7 +125,8 @@ class SecurityConfiguration {
                                 "/offerings/**",
                                 "/layers/**",
                                 "/people/*/authorisations/**",
-                                "/assessments/**")
+                                "/assessments/**",
+                                "/credentials/*/revoke")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()
