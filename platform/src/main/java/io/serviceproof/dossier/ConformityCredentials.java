@@ -35,6 +35,12 @@ final class ConformityCredentials {
     /** A layer version the credential covers, and the log proof of its publication. */
     record CoveredLayer(String code, String name, LayerVersion version, String tlogProof) {}
 
+    /** An evidence file the attestation rests on: its digest, and the log proof of its registration. */
+    record AttestedFile(String title, int version, String sha256, Long logIndex, String tlogProof) {}
+
+    /** A layer's measured service levels in its last closed period. */
+    record Attainment(String code, String period, int met, int measured, int published, int recentBreaches) {}
+
     record Facts(
             String credentialId,
             Organisation issuer,
@@ -48,6 +54,8 @@ final class ConformityCredentials {
             AssessmentView view,
             String signOffProof,
             List<CoveredLayer> layers,
+            List<AttestedFile> evidence,
+            List<Attainment> attainment,
             Instant issuedAt) {}
 
     static Map<String, Object> unsecured(Facts f) {
@@ -161,6 +169,26 @@ final class ConformityCredentials {
                     "sp:digest", "sha256:" + layer.version().sha256()));
         }
         assessment.put("sp:serviceLayers", layers);
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (Attainment a : f.attainment()) {
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("sp:serviceLayerId", a.code());
+            level.put("sp:period", a.period() == null ? "none" : a.period());
+            level.put("sp:objectivesMet", a.met());
+            level.put("sp:objectivesMeasured", a.measured());
+            level.put("sp:objectivesPublished", a.published());
+            level.put("sp:breachesLast90Days", a.recentBreaches());
+            levels.add(level);
+        }
+        assessment.put("sp:slaAttainment", levels);
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (AttestedFile file : f.evidence()) {
+            files.add(Map.of(
+                    "name", file.title(),
+                    "sp:version", file.version(),
+                    "sp:digest", "sha256:" + file.sha256()));
+        }
+        assessment.put("sp:evidence", files);
         return assessment;
     }
 
@@ -173,6 +201,16 @@ final class ConformityCredentials {
                 f.assessment().ledgerIndex(),
                 f.assessment().sha256(),
                 f.signOffProof()));
+        for (AttestedFile file : f.evidence()) {
+            if (file.logIndex() != null) {
+                evidence.add(proofEvidence(
+                        f.credentialUrl() + "#evidence-" + file.logIndex(),
+                        "Evidence \"" + file.title() + "\" version " + file.version() + " registered",
+                        file.logIndex(),
+                        file.sha256(),
+                        file.tlogProof()));
+            }
+        }
         for (CoveredLayer layer : f.layers()) {
             evidence.add(proofEvidence(
                     f.credentialUrl() + "#layer-" + layer.code(),

@@ -53,6 +53,8 @@ public class Credentials {
     private final LogReader logReader;
     private final OrganisationDirectory organisations;
     private final UserActionTrail trail;
+    private final AttestedEvidence attested;
+    private final io.serviceproof.sla.SlaAttainment sla;
     private final Clock clock;
 
     Credentials(
@@ -65,6 +67,8 @@ public class Credentials {
             LogReader logReader,
             OrganisationDirectory organisations,
             UserActionTrail trail,
+            AttestedEvidence attested,
+            io.serviceproof.sla.SlaAttainment sla,
             Clock clock) {
         this.rows = rows;
         this.keys = keys;
@@ -75,6 +79,8 @@ public class Credentials {
         this.logReader = logReader;
         this.organisations = organisations;
         this.trail = trail;
+        this.attested = attested;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -125,6 +131,20 @@ public class Credentials {
                 view,
                 new String(logReader.tlogProof(issuer.id(), assessment.ledgerIndex()), StandardCharsets.UTF_8),
                 layers,
+                attested.of(view, assessment.offeringId()).stream()
+                        .map(e -> new ConformityCredentials.AttestedFile(
+                                e.item().title(),
+                                e.latest().version(),
+                                e.latest().sha256(),
+                                e.latest().ledgerIndex(),
+                                e.latest().ledgerIndex() == null
+                                        ? null
+                                        : new String(
+                                                logReader.tlogProof(
+                                                        issuer.id(), e.latest().ledgerIndex()),
+                                                StandardCharsets.UTF_8)))
+                        .toList(),
+                attainment(assessment.offeringId()),
                 now));
         String secured = sign(issuer, unsecured, now);
         String sha256 = Sha256.hex(secured.getBytes(StandardCharsets.UTF_8));
@@ -254,6 +274,21 @@ public class Credentials {
                 throw new IllegalStateException("a signed credential is plain JSON data", e);
             }
         });
+    }
+
+    /** Each layer's measured service levels: the tracker's last closed period and recent breaches. */
+    private List<ConformityCredentials.Attainment> attainment(String offeringId) {
+        List<ServiceLayer> layers = offerings.layers(offeringId);
+        List<io.serviceproof.sla.SlaBreach> breaches = sla.recentBreaches(layers);
+        List<ConformityCredentials.Attainment> attainment = new ArrayList<>();
+        for (ServiceLayer layer : layers) {
+            var a = sla.lastClosedPeriod(layer);
+            attainment.add(new ConformityCredentials.Attainment(
+                    layer.code(), a.period(), a.met(), a.measured(), a.published(), (int) breaches.stream()
+                            .filter(b -> b.layerId().equals(layer.id()))
+                            .count()));
+        }
+        return attainment;
     }
 
     private String proof(Organisation organisation, LayerVersion version) {

@@ -7,10 +7,7 @@ import io.serviceproof.assessment.AssessmentView;
 import io.serviceproof.assessment.Assessments;
 import io.serviceproof.common.ServiceUnavailableException;
 import io.serviceproof.common.Sha256;
-import io.serviceproof.evidence.EvidenceFilter;
-import io.serviceproof.evidence.EvidenceLink;
 import io.serviceproof.evidence.EvidenceSummary;
-import io.serviceproof.evidence.LinkTarget;
 import io.serviceproof.evidence.Vault;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.OrganisationDirectory;
@@ -39,8 +36,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Service;
@@ -65,6 +60,7 @@ public class Dossiers {
     private final Offerings offerings;
     private final SlaReports sla;
     private final Vault vault;
+    private final AttestedEvidence attested;
     private final LogReader logReader;
     private final OrganisationDirectory organisations;
     private final JsonMapper json;
@@ -80,6 +76,7 @@ public class Dossiers {
             Offerings offerings,
             SlaReports sla,
             Vault vault,
+            AttestedEvidence attested,
             LogReader logReader,
             OrganisationDirectory organisations,
             JsonMapper json,
@@ -93,6 +90,7 @@ public class Dossiers {
         this.offerings = offerings;
         this.sla = sla;
         this.vault = vault;
+        this.attested = attested;
         this.logReader = logReader;
         this.organisations = organisations;
         this.json = json;
@@ -207,24 +205,9 @@ public class Dossiers {
         return proofs;
     }
 
-    /** Approved evidence linked to the assessed requirements or to the offering's layers. */
+    /** The files of the evidence the attestation rests on. */
     private void evidence(AssessmentView view, String offeringId, Map<String, byte[]> files) {
-        Set<String> requirements = new TreeSet<>();
-        view.results().forEach(r -> requirements.add(r.requirementId()));
-        Set<String> layers = new TreeSet<>();
-        offerings.layers(offeringId).forEach(l -> layers.add(l.id()));
-        Set<String> items = new TreeSet<>();
-        for (EvidenceLink link : vault.allLinks()) {
-            if ((link.kind() == LinkTarget.REQUIREMENT && requirements.contains(link.targetId()))
-                    || (link.kind() == LinkTarget.SERVICE_LAYER && layers.contains(link.targetId()))) {
-                items.add(link.itemId());
-            }
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        for (EvidenceSummary summary : vault.find(EvidenceFilter.all())) {
-            if (!items.contains(summary.item().id()) || !summary.latest().countsOn(today)) {
-                continue;
-            }
+        for (EvidenceSummary summary : attested.of(view, offeringId)) {
             var content = vault.content(summary.item().id(), summary.latest().version());
             try (InputStream in = content.open().get()) {
                 files.put(

@@ -120,6 +120,11 @@ class DemoDataIntegrationTests {
                         .satisfies(c -> {
                             assertThat(c.market()).isEqualTo("TH");
                             assertThat(c.document()).contains("DigitalConformityCredential", "eddsa-jcs-2022");
+                            // It names the approved evidence it rests on, with log proofs, and the
+                            // measured service levels of each layer.
+                            assertThat(c.document())
+                                    .contains("\"sp:evidence\":[{", "registered\",\"sp:logIndex\"")
+                                    .contains("\"sp:slaAttainment\":[{", "\"sp:serviceLayerId\":\"warehouse-saas\"");
                         });
             });
         }
