@@ -2,12 +2,10 @@ package io.serviceproof.cli;
 
 import io.serviceproof.verifier.credential.CredentialVerifier;
 import io.serviceproof.verifier.note.VerifierKey;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,13 +50,7 @@ final class CredentialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Instant when;
-        try {
-            when = at == null ? Instant.now() : Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--at must be an instant such as 2026-11-26T00:00:00Z");
-        }
+        Instant when = Reports.at(at);
         Optional<VerifierKey> logKey = vkey == null ? Optional.empty() : Optional.of(Keys.verifierKey(vkey));
         byte[] credential = Files.readAllBytes(file);
         if (didDocument == null && new String(credential, StandardCharsets.UTF_8).contains("\"did:web:")) {
@@ -69,35 +61,14 @@ final class CredentialCommand implements Callable<Integer> {
         }
         CredentialVerifier.Report report = CredentialVerifier.verify(
                 credential, new CredentialVerifier.Inputs(read(didDocument), read(statusList), logKey, when));
-        for (CredentialVerifier.Check check : report.checks()) {
-            out.printf("%-12s %s: %s%n", label(check.outcome()), check.name(), check.detail());
-        }
-        if (report.valid()) {
-            out.println("VALID credential"
-                    + (report.checks().stream().anyMatch(c -> c.outcome() == CredentialVerifier.Outcome.NOT_CHECKED)
-                            ? " (some checks were not made: see above)"
-                            : ""));
-            return ServiceProofVerify.VALID;
-        }
-        spec.commandLine()
-                .getErr()
-                .println("INVALID: "
-                        + report.failures().stream()
-                                .map(c -> c.name() + ": " + c.detail())
-                                .reduce((a, b) -> a + "; " + b)
-                                .orElse(""));
-        return ServiceProofVerify.INVALID;
+        return Reports.print(
+                report,
+                "credential",
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     private static Optional<String> read(Path path) throws java.io.IOException {
         return path == null ? Optional.empty() : Optional.of(Files.readString(path, StandardCharsets.UTF_8));
-    }
-
-    private static String label(CredentialVerifier.Outcome outcome) {
-        return switch (outcome) {
-            case PASSED -> "[ok]";
-            case FAILED -> "[FAILED]";
-            case NOT_CHECKED -> "[not checked]";
-        };
     }
 }

@@ -2,12 +2,10 @@ package io.serviceproof.cli;
 
 import io.serviceproof.verifier.credential.CredentialVerifier;
 import io.serviceproof.verifier.dossier.DossierVerifier;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,42 +38,15 @@ final class DossierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Instant when;
-        try {
-            when = at == null ? Instant.now() : Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--at must be an instant such as 2026-11-26T00:00:00Z");
-        }
+        Instant when = Reports.at(at);
         Optional<String> did = didDocument == null
                 ? Optional.empty()
                 : Optional.of(Files.readString(didDocument, StandardCharsets.UTF_8));
         CredentialVerifier.Report report = DossierVerifier.verify(Files.readAllBytes(file), did, when);
-        for (CredentialVerifier.Check check : report.checks()) {
-            out.printf(
-                    "%-14s %s: %s%n",
-                    switch (check.outcome()) {
-                        case PASSED -> "[ok]";
-                        case FAILED -> "[FAILED]";
-                        case NOT_CHECKED -> "[not checked]";
-                    },
-                    check.name(),
-                    check.detail());
-        }
-        if (report.valid()) {
-            out.println("VALID dossier"
-                    + (report.checks().stream().anyMatch(c -> c.outcome() == CredentialVerifier.Outcome.NOT_CHECKED)
-                            ? " (some checks were not made: see above)"
-                            : ""));
-            return ServiceProofVerify.VALID;
-        }
-        spec.commandLine()
-                .getErr()
-                .println("INVALID: "
-                        + report.failures().stream()
-                                .map(c -> c.name() + ": " + c.detail())
-                                .reduce((a, b) -> a + "; " + b)
-                                .orElse(""));
-        return ServiceProofVerify.INVALID;
+        return Reports.print(
+                report,
+                "dossier",
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

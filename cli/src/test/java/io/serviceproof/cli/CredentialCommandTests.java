@@ -128,7 +128,7 @@ class CredentialCommandTests {
 
         assertThat(run("credential", credential.toString(), "--did-document", didDocument.toString()))
                 .isEqualTo(0);
-        assertThat(out.toString()).contains("[not checked] revocation", "some checks were not made");
+        assertThat(out.toString()).contains("[not checked]  revocation", "some checks were not made");
     }
 
     @Test

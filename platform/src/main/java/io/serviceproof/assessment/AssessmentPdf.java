@@ -2,11 +2,9 @@ package io.serviceproof.assessment;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -228,10 +226,7 @@ public class AssessmentPdf {
     }
 
     private static PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
-        cell.setVerticalAlignment(Element.ALIGN_TOP);
-        cell.setPadding(3);
-        return cell;
+        return io.serviceproof.common.PdfCells.cell(text, font);
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -7,7 +7,6 @@ import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -171,10 +170,7 @@ class SlaReportPdf {
     }
 
     private static PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
-        cell.setVerticalAlignment(Element.ALIGN_TOP);
-        cell.setPadding(3);
-        return cell;
+        return io.serviceproof.common.PdfCells.cell(text, font);
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -1,0 +1,49 @@
+package io.serviceproof.cli;
+
+import io.serviceproof.verifier.credential.CredentialVerifier;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** How the credential and dossier commands print their checks and choose their exit code. */
+final class Reports {
+
+    private Reports() {}
+
+    /** {@code --at}, or now. */
+    static Instant at(String option) {
+        try {
+            return option == null ? Instant.now() : Instant.parse(option);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--at must be an instant such as 2026-11-26T00:00:00Z");
+        }
+    }
+
+    /** One line per check on {@code out}; the verdict on {@code out} (valid) or {@code err} (invalid). */
+    static int print(CredentialVerifier.Report report, String what, PrintWriter out, PrintWriter err) {
+        for (CredentialVerifier.Check check : report.checks()) {
+            out.printf("%-14s %s: %s%n", label(check.outcome()), check.name(), check.detail());
+        }
+        if (report.valid()) {
+            out.println("VALID " + what
+                    + (report.checks().stream().anyMatch(c -> c.outcome() == CredentialVerifier.Outcome.NOT_CHECKED)
+                            ? " (some checks were not made: see above)"
+                            : ""));
+            return ServiceProofVerify.VALID;
+        }
+        err.println("INVALID: "
+                + report.failures().stream()
+                        .map(c -> c.name() + ": " + c.detail())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse(""));
+        return ServiceProofVerify.INVALID;
+    }
+
+    private static String label(CredentialVerifier.Outcome outcome) {
+        return switch (outcome) {
+            case PASSED -> "[ok]";
+            case FAILED -> "[FAILED]";
+            case NOT_CHECKED -> "[not checked]";
+        };
+    }
+}
