@@ -88,14 +88,21 @@ class PublicVerificationIntegrationTests {
                         .replace("\"name\":\"Line\"", "\"name\":\"Lime\"")
                         .getBytes(),
                 "en");
-        assertThat(tampered).contains("INVALID credential", "signature does not verify");
+        assertThat(tampered).contains("INVALID credential", "The signature does not verify");
+        String tamperedZh = upload(
+                "credential.json",
+                new String(credential)
+                        .replace("\"name\":\"Line\"", "\"name\":\"Lime\"")
+                        .getBytes(),
+                "zh-CN");
+        assertThat(tamperedZh).contains("无效的凭证", "签名无法验证");
 
         byte[] dossier = mvc.perform(get("/api/v1/credentials/" + credentialId + "/dossier")
                         .with(bearer(tenant.token(Role.AUDITOR))))
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        assertThat(upload("dossier.zip", dossier, "en")).contains("VALID dossier", "files match the manifest");
+        assertThat(upload("dossier.zip", dossier, "en")).contains("VALID dossier", "files match the signed manifest");
 
         // What the QR code of a printed report opens, and the credential's own public address.
         String slug = tenant.organisation().slug();
@@ -127,7 +134,8 @@ class PublicVerificationIntegrationTests {
 
     @Test
     void anythingElseGetsAReadableAnswer() throws Exception {
-        assertThat(upload("notes.txt", "hello".getBytes(), "en")).contains("INVALID credential", "not a JSON object");
+        assertThat(upload("notes.txt", "hello".getBytes(), "en"))
+                .contains("INVALID credential", "The file is not a JSON credential");
         assertThat(upload("broken.zip", new byte[] {'P', 'K', 3, 4, 0, 0}, "en"))
                 .contains("INVALID dossier");
         String empty = mvc.perform(multipart("/verify").with(csrf()))

@@ -18,9 +18,16 @@ import org.springframework.web.multipart.MultipartFile;
 class VerificationPageController {
 
     private final PublicVerification verification;
+    private final org.springframework.context.MessageSource messages;
 
-    VerificationPageController(PublicVerification verification) {
+    VerificationPageController(PublicVerification verification, org.springframework.context.MessageSource messages) {
         this.verification = verification;
+        this.messages = messages;
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("labels")
+    CheckLabels labels(java.util.Locale locale) {
+        return new CheckLabels(messages, locale);
     }
 
     /** The form; with {@code credential=<organisation>/<id>} (the QR code of a report), that credential checked. */

@@ -37,8 +37,25 @@ public final class CredentialVerifier {
         NOT_CHECKED
     }
 
-    /** One check, in words. */
-    public record Check(String name, Outcome outcome, String detail) {}
+    /**
+     * One check, in words. {@code reason} names the finding for readers in other languages (a
+     * message a page can translate, with {@code args}); null where the detail is all there is.
+     */
+    public record Check(String name, Outcome outcome, String detail, String reason, List<String> args) {
+
+        public Check(String name, Outcome outcome, String detail) {
+            this(name, outcome, detail, null, List.of());
+        }
+
+        public static Check because(String name, Outcome outcome, String reason, String detail, String... args) {
+            return new Check(name, outcome, detail, reason, List.of(args));
+        }
+
+        /** The same check under a wider name (a dossier's "credential signature"). */
+        public Check named(String wider) {
+            return new Check(wider, outcome, detail, reason, args);
+        }
+    }
 
     /** Every check made; the credential is valid when none failed. */
     public record Report(List<Check> checks) {
@@ -64,7 +81,7 @@ public final class CredentialVerifier {
         try {
             vc = object(Json.parse(json));
         } catch (JsonException | IllegalArgumentException e) {
-            checks.add(new Check("format", Outcome.FAILED, "not a JSON object: " + e.getMessage()));
+            checks.add(Check.because("format", Outcome.FAILED, "not-json", "not a JSON object: " + e.getMessage()));
             return new Report(checks);
         }
         List<String> shape = shape(vc);
@@ -85,10 +102,16 @@ public final class CredentialVerifier {
         }
         Optional<DidDocument> resolved = did;
         EddsaJcs2022.Verification proof = EddsaJcs2022.verify(json, method -> key(method, resolved));
-        checks.add(new Check(
-                "signature",
-                proof.valid() ? Outcome.PASSED : Outcome.FAILED,
-                proof.valid() ? "eddsa-jcs-2022 proof by " + proofMethod(vc) : String.join("; ", proof.problems())));
+        checks.add(
+                proof.valid()
+                        ? Check.because(
+                                "signature",
+                                Outcome.PASSED,
+                                "signed",
+                                "eddsa-jcs-2022 proof by " + proofMethod(vc),
+                                proofMethod(vc))
+                        : Check.because(
+                                "signature", Outcome.FAILED, "not-signed", String.join("; ", proof.problems())));
         checks.add(issuerBinding(proofMethod(vc), issuer));
 
         checks.add(validity(vc, inputs.at()));
@@ -120,10 +143,16 @@ public final class CredentialVerifier {
     private static Check issuerBinding(String method, String issuer) {
         String controller = method.contains("#") ? method.substring(0, method.indexOf('#')) : method;
         if (issuer != null && controller.equals(issuer)) {
-            return new Check("issuer", Outcome.PASSED, "the signing key belongs to the issuer " + issuer);
+            return Check.because(
+                    "issuer", Outcome.PASSED, "issuer-key", "the signing key belongs to the issuer " + issuer, issuer);
         }
-        return new Check(
-                "issuer", Outcome.FAILED, "signed with a key of " + controller + ", which is not the issuer " + issuer);
+        return Check.because(
+                "issuer",
+                Outcome.FAILED,
+                "not-issuer-key",
+                "signed with a key of " + controller + ", which is not the issuer " + issuer,
+                controller,
+                String.valueOf(issuer));
     }
 
     /** The raw public key a verification method names: a did:key carries it, a did:web needs its document. */
@@ -142,13 +171,18 @@ public final class CredentialVerifier {
             Instant from = vc.get("validFrom") instanceof String s ? Instant.parse(s) : null;
             Instant until = vc.get("validUntil") instanceof String s ? Instant.parse(s) : null;
             if (from != null && at.isBefore(from)) {
-                return new Check("validity", Outcome.FAILED, "not valid before " + from);
+                return Check.because(
+                        "validity", Outcome.FAILED, "not-yet-valid", "not valid before " + from, from.toString());
             }
             if (until != null && !at.isBefore(until)) {
-                return new Check("validity", Outcome.FAILED, "expired on " + until);
+                return Check.because("validity", Outcome.FAILED, "expired", "expired on " + until, until.toString());
             }
-            return new Check(
-                    "validity", Outcome.PASSED, "valid on " + at + (until == null ? "" : " (until " + until + ")"));
+            return Check.because(
+                    "validity",
+                    Outcome.PASSED,
+                    "valid",
+                    "valid on " + at + (until == null ? "" : " (until " + until + ")"),
+                    at.toString());
         } catch (DateTimeParseException e) {
             return new Check("validity", Outcome.FAILED, "validFrom/validUntil is not an RFC 3339 date-time");
         }
@@ -157,7 +191,7 @@ public final class CredentialVerifier {
     private static Check status(Map<String, Object> vc, String issuer, Optional<DidDocument> did, Inputs inputs) {
         Object raw = vc.get("credentialStatus");
         if (raw == null) {
-            return new Check("revocation", Outcome.NOT_CHECKED, "the credential names no status list");
+            return Check.because("revocation", Outcome.NOT_CHECKED, "no-status", "the credential names no status list");
         }
         Map<String, Object> entry;
         try {
@@ -177,10 +211,12 @@ public final class CredentialVerifier {
             return new Check("revocation", Outcome.FAILED, "statusListIndex is not a number");
         }
         if (inputs.statusList().isEmpty()) {
-            return new Check(
+            return Check.because(
                     "revocation",
                     Outcome.NOT_CHECKED,
-                    "give the status list saved from " + listUrl + " (--status-list) to check entry " + index);
+                    "status-not-given",
+                    "give the status list saved from " + listUrl + " (--status-list) to check entry " + index,
+                    listUrl);
         }
         String listJson = inputs.statusList().get();
         EddsaJcs2022.Verification listProof = EddsaJcs2022.verify(listJson, method -> key(method, did));
@@ -194,7 +230,12 @@ public final class CredentialVerifier {
             Map<String, Object> list = object(Json.parse(listJson));
             if (issuerBinding(proofMethod(list), issuer).outcome() != Outcome.PASSED
                     || !issuer.equals(issuerId(list))) {
-                return new Check("revocation", Outcome.FAILED, "the status list was not issued by " + issuer);
+                return Check.because(
+                        "revocation",
+                        Outcome.FAILED,
+                        "list-not-issuers",
+                        "the status list was not issued by " + issuer,
+                        issuer);
             }
             if (!listUrl.equals(list.get("id"))) {
                 return new Check(
@@ -205,13 +246,19 @@ public final class CredentialVerifier {
             Map<String, Object> subject = object(list.get("credentialSubject"));
             BitstringStatusList bits = BitstringStatusList.decode(String.valueOf(subject.get("encodedList")));
             if (bits.isSet(index)) {
-                return new Check(
-                        "revocation", Outcome.FAILED, "REVOKED: entry " + index + " of " + listUrl + " is set");
+                return Check.because(
+                        "revocation",
+                        Outcome.FAILED,
+                        "revoked",
+                        "REVOKED: entry " + index + " of " + listUrl + " is set",
+                        Integer.toString(index));
             }
-            return new Check(
+            return Check.because(
                     "revocation",
                     Outcome.PASSED,
-                    "not revoked: entry " + index + " is clear in the list signed on " + list.get("validFrom"));
+                    "not-revoked",
+                    "not revoked: entry " + index + " is clear in the list signed on " + list.get("validFrom"),
+                    String.valueOf(list.get("validFrom")));
         } catch (JsonException | IllegalArgumentException e) {
             return new Check("revocation", Outcome.FAILED, "the status list: " + e.getMessage());
         }

@@ -43,7 +43,8 @@ public final class DossierVerifier {
         try {
             files = SafeZip.read(new ByteArrayInputStream(zip));
         } catch (IllegalArgumentException | IOException e) {
-            checks.add(failed("archive", e.getMessage()));
+            checks.add(CredentialVerifier.Check.because(
+                    "archive", CredentialVerifier.Outcome.FAILED, "unsafe-archive", e.getMessage(), e.getMessage()));
             return new CredentialVerifier.Report(checks);
         }
         checks.add(passed("archive", files.size() + " files, read safely"));
@@ -98,7 +99,7 @@ public final class DossierVerifier {
                 new CredentialVerifier.Inputs(
                         Optional.of(did), Optional.ofNullable(text(files.get(DossierFormat.STATUS_LIST))), logKey, at));
         for (CredentialVerifier.Check c : inner.checks()) {
-            checks.add(new CredentialVerifier.Check("credential " + c.name(), c.outcome(), c.detail()));
+            checks.add(c.named("credential " + c.name()));
         }
         return new CredentialVerifier.Report(checks);
     }
@@ -113,9 +114,15 @@ public final class DossierVerifier {
                 return failed(
                         "manifest signature", "the signed note is for another manifest: manifest.json was changed");
             }
-            return passed("manifest signature", "signed by " + issuer.id());
+            return CredentialVerifier.Check.because(
+                    "manifest signature",
+                    CredentialVerifier.Outcome.PASSED,
+                    "manifest-signed",
+                    "signed by " + issuer.id(),
+                    issuer.id());
         } catch (MalformedNoteException | NoteVerificationException | IllegalArgumentException e) {
-            return failed("manifest signature", e.getMessage());
+            return CredentialVerifier.Check.because(
+                    "manifest signature", CredentialVerifier.Outcome.FAILED, "manifest-not-signed", e.getMessage());
         }
     }
 
@@ -160,8 +167,18 @@ public final class DossierVerifier {
         }
         checks.add(
                 problems.isEmpty()
-                        ? passed("files", seen.size() + " files match the manifest")
-                        : failed("files", String.join("; ", problems)));
+                        ? CredentialVerifier.Check.because(
+                                "files",
+                                CredentialVerifier.Outcome.PASSED,
+                                "files-match",
+                                seen.size() + " files match the manifest",
+                                Integer.toString(seen.size()))
+                        : CredentialVerifier.Check.because(
+                                "files",
+                                CredentialVerifier.Outcome.FAILED,
+                                "files-differ",
+                                String.join("; ", problems),
+                                String.join("; ", problems)));
         return checks;
     }
 
