@@ -43,8 +43,14 @@ public class AssessmentPdf {
             List<Action> actions,
             String generated,
             boolean chinese) {
-        return report(view, offeringName, layers, actions, generated, chinese, null);
+        return report(view, offeringName, layers, actions, generated, chinese, null, null);
     }
+
+    /**
+     * A summary in another language (the target market's), printed first: the labels of the title,
+     * offering, market, readiness, sign-off and how to verify, in that language.
+     */
+    public record Summary(String language, List<String> labels) {}
 
     /**
      * The readiness report; with {@code verifyUrl}, it ends with a QR code of that address, so a
@@ -57,7 +63,8 @@ public class AssessmentPdf {
             List<Action> actions,
             String generated,
             boolean chinese,
-            String verifyUrl) {
+            String verifyUrl,
+            Summary summary) {
         Locale locale = locale(chinese);
         Font title = fonts.font(chinese, 16, Font.BOLD);
         Font heading = fonts.font(chinese, 12, Font.BOLD);
@@ -65,6 +72,9 @@ public class AssessmentPdf {
         Font small = fonts.font(chinese, 7.5f, Font.NORMAL);
         return write(document -> {
             Assessment a = view.assessment();
+            if (summary != null) {
+                summaryPage(document, summary, view, offeringName, verifyUrl);
+            }
             document.add(new Paragraph(text("assessment.pdf.title", locale), title));
             document.add(new Paragraph(offeringName + " → " + a.market(), heading));
             document.add(new Paragraph(text("assessment.pdf.generated", locale, generated), small));
@@ -147,6 +157,22 @@ public class AssessmentPdf {
                 document.add(io.serviceproof.common.QrCodes.pdfImage(verifyUrl, 96));
             }
         });
+    }
+
+    private void summaryPage(
+            Document document, Summary summary, AssessmentView view, String offeringName, String verifyUrl)
+            throws DocumentException {
+        Font heading = fonts.font(summary.language(), 16, Font.BOLD);
+        Font body = fonts.font(summary.language(), 11, Font.NORMAL);
+        List<String> labels = summary.labels();
+        Assessment a = view.assessment();
+        document.add(new Paragraph(labels.get(0), heading));
+        document.add(new Paragraph(labels.get(1) + ": " + offeringName, body));
+        document.add(new Paragraph(labels.get(2) + ": " + a.market(), body));
+        document.add(new Paragraph(labels.get(3) + ": " + view.score() + " %", body));
+        document.add(new Paragraph(labels.get(4) + ": " + a.signedAt(), body));
+        document.add(new Paragraph(labels.get(5) + (verifyUrl == null ? "" : " — " + verifyUrl), body));
+        document.newPage();
     }
 
     public byte[] statementOfApplicability(

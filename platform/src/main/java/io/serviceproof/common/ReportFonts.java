@@ -40,6 +40,41 @@ public class ReportFonts {
         }
     }
 
+    /** TrueType fonts for the market languages whose script Helvetica lacks (Debian locations). */
+    static final java.util.Map<String, List<String>> MARKET_FONTS = java.util.Map.of(
+            "th", List.of("/usr/share/fonts/truetype/tlwg/Garuda.ttf", "/usr/share/fonts/truetype/tlwg/Loma.ttf"),
+            "vi", List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+
+    private final java.util.Map<String, BaseFont> marketFonts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A font for a summary in a market's language: Thai needs a Thai font (fonts-thai-tlwg),
+     * Vietnamese one with its accents (fonts-dejavu-core); Malay and Indonesian are plain Latin.
+     * Refused with what to install when the font is missing.
+     */
+    public Font font(String language, float size, int style) {
+        if (language.equals("zh")) {
+            return font(true, size, style);
+        }
+        List<String> candidates = MARKET_FONTS.get(language);
+        if (candidates == null) {
+            return font(false, size, style);
+        }
+        BaseFont base = marketFonts.computeIfAbsent(
+                language,
+                l -> candidates.stream()
+                        .filter(path -> Files.isReadable(Path.of(path)))
+                        .findFirst()
+                        .map(ReportFonts::load)
+                        .orElse(null));
+        if (base == null) {
+            throw new ServiceUnavailableException(
+                    "Reports in '" + language + "' need a font for its script on the server:" + " install "
+                            + (language.equals("th") ? "fonts-thai-tlwg" : "fonts-dejavu-core"));
+        }
+        return new Font(base, size, style);
+    }
+
     /** A font for the language; Chinese without a CJK font installed is refused with what to do. */
     public Font font(boolean chinese, float size, int style) {
         if (cjk.isPresent()) {

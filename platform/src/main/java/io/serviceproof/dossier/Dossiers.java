@@ -147,13 +147,17 @@ public class Dossiers {
         progress.at(5, STEPS, "reports");
         String generated = clock.instant().toString();
         String verifyUrl = identity.verifyUrl(issuer, credential.id());
+        // Both reports open with a summary page in the market's language (Vietnamese, Thai, Malay, Indonesian).
+        String language = DossierReport.MARKET_LANGUAGE.get(assessment.market());
+        AssessmentPdf.Summary summary =
+                language == null ? null : new AssessmentPdf.Summary(language, DossierReport.SUMMARY.get(language));
         files.put(
                 "report/report-en.pdf",
-                pdf.report(view, offeringName, List.of(), List.of(), generated, false, verifyUrl));
+                pdf.report(view, offeringName, List.of(), List.of(), generated, false, verifyUrl, summary));
         try {
             files.put(
                     "report/report-zh.pdf",
-                    pdf.report(view, offeringName, List.of(), List.of(), generated, true, verifyUrl));
+                    pdf.report(view, offeringName, List.of(), List.of(), generated, true, verifyUrl, summary));
         } catch (ServiceUnavailableException noCjkFont) {
             // Without a CJK font on the server the dossier carries the English report only.
         }

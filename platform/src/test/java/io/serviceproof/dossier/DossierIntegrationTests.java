@@ -84,6 +84,9 @@ class DossierIntegrationTests {
                         "report/report-en.pdf")
                 .anyMatch(name -> name.startsWith("log/proofs/entry-"))
                 .anyMatch(name -> name.startsWith("sla/rqi-"));
+        // Both PDF reports open with a Vietnamese summary page, set in a font that has its accents.
+        assertThat(new String(files.get("report/report-en.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("DejaVuSans");
         // The summary is in English, Chinese and Vietnamese (the target market's language).
         assertThat(new String(files.get("report/index.html"), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("Conformity dossier", "合规档案", "Hồ sơ hợp chuẩn");
