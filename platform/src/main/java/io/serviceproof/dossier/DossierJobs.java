@@ -7,6 +7,7 @@ import io.serviceproof.identity.Tenancy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,13 +21,16 @@ import org.springframework.stereotype.Service;
 /**
  * Dossiers built in the background: a large one (many evidence files, several layers' SLA reports)
  * takes longer than a request should, so the user starts a build, watches its steps, and downloads
- * the result. Builds run one at a time per node; a finished dossier is kept for an hour.
+ * the result. Builds run one at a time per node; a finished dossier is kept in memory for an hour
+ * (the latest twenty at most) on the node that built it.
  */
 @Service
 public class DossierJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DossierJobs.class);
     static final Duration KEPT_FOR = Duration.ofHours(1);
+    /** Finished dossiers are held in memory: at most this many. */
+    static final int KEPT_MOST = 20;
 
     /** Where a build stands. */
     public enum State {
@@ -143,9 +147,17 @@ public class DossierJobs implements DisposableBean {
         }
     }
 
+    /** Finished builds go after an hour, and beyond the most recent {@value #KEPT_MOST}, oldest first. */
     private void forgetOld() {
         Instant cutoff = clock.instant().minus(KEPT_FOR);
         jobs.values().removeIf(j -> j.state() != State.RUNNING && j.startedAt().isBefore(cutoff));
+        List<Job> finished = jobs.values().stream()
+                .filter(j -> j.state() != State.RUNNING)
+                .sorted(java.util.Comparator.comparing(Job::startedAt))
+                .toList();
+        for (int i = 0; i < finished.size() - KEPT_MOST; i++) {
+            jobs.remove(finished.get(i).id());
+        }
     }
 
     @Override

@@ -34,6 +34,15 @@ public class IssuerIdentity {
         return "did:web:" + URLEncoder.encode(publicHost, StandardCharsets.UTF_8) + ":orgs:" + organisation.slug();
     }
 
+    /** The organisation slug a DID of this server names, if it is one. */
+    public java.util.Optional<String> slugOf(String did) {
+        String prefix = "did:web:" + URLEncoder.encode(publicHost, StandardCharsets.UTF_8) + ":orgs:";
+        if (did == null || !did.startsWith(prefix) || did.length() == prefix.length()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(did.substring(prefix.length()));
+    }
+
     public String verificationMethod(Organisation organisation) {
         return did(organisation) + KEY_FRAGMENT;
     }

@@ -58,9 +58,9 @@ public class PublicVerification {
         boolean zip = upload.length > 1 && upload[0] == 'P' && upload[1] == 'K';
         byte[] credential = zip ? credentialInside(upload) : upload;
         String issuerDid = issuerOf(credential);
-        Optional<Organisation> issuer = organisations.all().stream()
-                .filter(o -> identity.did(o).equals(issuerDid))
-                .findFirst();
+        Optional<Organisation> issuer = identity.slugOf(issuerDid)
+                .flatMap(organisations::findBySlug)
+                .filter(o -> identity.did(o).equals(issuerDid));
         if (zip) {
             Optional<String> did = issuer.map(o -> canonical(credentials.didDocument(o.slug())));
             return new Outcome(

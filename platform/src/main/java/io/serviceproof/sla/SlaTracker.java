@@ -59,6 +59,8 @@ public class SlaTracker {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int minSamples;
+    /** SLO definitions already recorded as tracked (sla_tracking), per layer. */
+    private final java.util.Set<String> tracking = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SlaTracker(
             Ledger ledger,
@@ -130,7 +132,12 @@ public class SlaTracker {
             for (PublishedSlo slo : published.publishedSlos(layer.id())) {
                 if (SlaMeasurement.tallyFor(slo, Instant.EPOCH, Instant.EPOCH, false) != null) {
                     slos.put(slo.id(), slo);
-                    store.startTracking(layer.id(), slo.id(), definition(slo), cursor, now);
+                    // Recorded once per definition; remembered here so a quiet log is not written to every tick.
+                    String key = layer.id() + "\n" + slo.id() + "\n" + definition(slo);
+                    if (!tracking.contains(key)) {
+                        store.startTracking(layer.id(), slo.id(), definition(slo), cursor, now);
+                        tracking.add(key);
+                    }
                 }
             }
             if (!slos.isEmpty()) {
