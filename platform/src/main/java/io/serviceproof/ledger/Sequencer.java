@@ -13,9 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -50,7 +53,26 @@ class Sequencer {
     public List<Appended> append(OrganisationId organisation, List<EntryDraft> drafts) {
         Instant now = clock.instant();
         long size = heads.lock(organisation, now.toEpochMilli());
-        Map<String, LedgerEntry> known = knownEntries(organisation, drafts);
+        // Most batches are new events: insert them without first looking each id up, and look up only
+        // when the unique key on (organisation, event id) says some were logged before (a retry).
+        TransactionStatus status = TransactionAspectSupport.currentTransactionStatus();
+        Object savepoint = status.createSavepoint();
+        try {
+            List<Appended> appended = sequence(organisation, drafts, size, now, new HashMap<>());
+            status.releaseSavepoint(savepoint);
+            return appended;
+        } catch (DataAccessException retried) {
+            status.rollbackToSavepoint(savepoint);
+            return sequence(organisation, drafts, size, now, knownEntries(organisation, drafts));
+        }
+    }
+
+    private List<Appended> sequence(
+            OrganisationId organisation,
+            List<EntryDraft> drafts,
+            long size,
+            Instant now,
+            Map<String, LedgerEntry> known) {
         TreeEdge edge = edgeAt(organisation, size);
         List<Appended> results = new ArrayList<>(drafts.size());
         List<LedgerEntry> fresh = new ArrayList<>();
