@@ -48,18 +48,18 @@ public class SlaAttainment {
         String label = null;
         for (PublishedSlo slo : published.publishedSlos(layer.id())) {
             SlaPeriod period = SlaPeriod.containing(slo.window(), now).previous();
-            Tally tally = SlaMeasurement.tallyFor(slo, period.from(), period.to(), false);
-            if (tally == null) {
+            if (SlaMeasurement.tallyFor(slo, period.from(), period.to(), false) == null) {
                 continue;
             }
             measurable++;
             label = label == null ? period.label() : label;
             var saved = store.tally(layer.id(), slo.id(), period);
-            if (saved.isEmpty() || !saved.get().definition().equals(SlaTracker.definition(slo))) {
+            if (saved.isEmpty() || !saved.get().definition().equals(TallyStates.definition(slo))) {
                 continue;
             }
-            tally.restore(SlaTracker.parse(saved.get().state()));
-            Figure figure = tally.figure(period.to());
+            Figure figure = TallyStates.restored(
+                            slo, period.from(), period.to(), saved.get().state())
+                    .figure(period.to());
             if (figure.value() != null) {
                 measured++;
                 if (slo.met(Math.round(figure.value() * 1000) / 1000.0)) {

@@ -160,18 +160,13 @@ public class SlaReports {
                 fromLog.isEmpty() ? "roll-ups" : fromLog.size() == slos.size() ? "log" : "roll-ups and log");
     }
 
-    /** Breaches of the given layers in periods overlapping [from, to): the assessments' nonconformities. */
-    public List<SlaBreach> breaches(List<String> layerIds, Instant from, Instant to) {
-        return store.breaches(layerIds, from, to);
-    }
-
     /** Per SLO, the period merged from its day roll-ups (null where they are incomplete), and its days. */
     private Rollups rollups(ServiceLayer layer, List<PublishedSlo> slos, SlaPeriod period) {
         long cursor = store.nextIndex();
         List<Tally> merged = new ArrayList<>();
         List<Map<Instant, Tally>> days = new ArrayList<>();
         for (PublishedSlo slo : slos) {
-            String definition = SlaTracker.definition(slo);
+            String definition = TallyStates.definition(slo);
             var from = store.trackedFrom(layer.id(), slo.id(), definition);
             Tally tally = SlaMeasurement.tallyFor(slo, period.from(), period.to(), true);
             boolean complete = tally != null
@@ -185,17 +180,13 @@ public class SlaReports {
                 continue;
             }
             SlaPeriod firstDay = SlaPeriod.day(period.firstDay());
-            store.lastBefore(layer.id(), slo.id(), firstDay, definition).ifPresent(before -> {
-                Tally earlier = SlaMeasurement.tallyFor(slo, before.from(), before.to(), false);
-                earlier.restore(SlaTracker.parse(before.state()));
-                tally.carryOver(earlier);
-            });
+            store.lastBefore(layer.id(), slo.id(), firstDay, definition)
+                    .ifPresent(before ->
+                            tally.carryOver(TallyStates.restored(slo, before.from(), before.to(), before.state())));
             Map<Instant, Tally> byDay = new TreeMap<>();
             for (SlaStore.DayTally day :
                     store.dayTallies(layer.id(), slo.id(), definition, period.from(), period.to())) {
-                Tally dayTally =
-                        SlaMeasurement.tallyFor(slo, day.day(), day.day().plus(Duration.ofDays(1)), false);
-                dayTally.restore(SlaTracker.parse(day.state()));
+                Tally dayTally = TallyStates.restored(slo, day.day(), day.day().plus(Duration.ofDays(1)), day.state());
                 tally.merge(dayTally);
                 byDay.put(day.day(), dayTally);
             }

@@ -1,21 +1,15 @@
 package io.serviceproof.sla;
 
 import io.serviceproof.identity.Actor;
-import io.serviceproof.identity.Notifications;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.OrganisationDirectory;
 import io.serviceproof.identity.Tenancy;
-import io.serviceproof.identity.users.UserId;
-import io.serviceproof.ledger.Appended;
-import io.serviceproof.ledger.EntryDraft;
 import io.serviceproof.ledger.Ledger;
 import io.serviceproof.ledger.LedgerEntry;
 import io.serviceproof.services.Offerings;
 import io.serviceproof.services.PublishedLayers;
 import io.serviceproof.services.PublishedSlo;
 import io.serviceproof.services.ServiceLayer;
-import io.serviceproof.verifier.json.Json;
-import io.serviceproof.verifier.json.JsonException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +47,7 @@ public class SlaTracker {
     private final Offerings offerings;
     private final PublishedLayers published;
     private final SlaStore store;
-    private final Notifications notifications;
+    private final SlaBreaches breaches;
     private final OrganisationDirectory organisations;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -67,7 +60,7 @@ public class SlaTracker {
             Offerings offerings,
             PublishedLayers published,
             SlaStore store,
-            Notifications notifications,
+            SlaBreaches breaches,
             OrganisationDirectory organisations,
             TransactionTemplate transactions,
             Clock clock,
@@ -76,7 +69,7 @@ public class SlaTracker {
         this.offerings = offerings;
         this.published = published;
         this.store = store;
-        this.notifications = notifications;
+        this.breaches = breaches;
         this.organisations = organisations;
         this.transactions = transactions;
         this.clock = clock;
@@ -133,9 +126,9 @@ public class SlaTracker {
                 if (SlaMeasurement.tallyFor(slo, Instant.EPOCH, Instant.EPOCH, false) != null) {
                     slos.put(slo.id(), slo);
                     // Recorded once per definition; remembered here so a quiet log is not written to every tick.
-                    String key = layer.id() + "\n" + slo.id() + "\n" + definition(slo);
+                    String key = layer.id() + "\n" + slo.id() + "\n" + TallyStates.definition(slo);
                     if (!tracking.contains(key)) {
-                        store.startTracking(layer.id(), slo.id(), definition(slo), cursor, now);
+                        store.startTracking(layer.id(), slo.id(), TallyStates.definition(slo), cursor, now);
                         tracking.add(key);
                     }
                 }
@@ -149,7 +142,7 @@ public class SlaTracker {
 
     /** One batch of entries read from {@code from} on, all or nothing. */
     private List<SlaBreach> feedBatch(long from, List<LedgerEntry> entries, Map<String, TrackedLayer> layers) {
-        OpenTallies open = new OpenTallies();
+        OpenTallies open = new OpenTallies(store);
         for (LedgerEntry entry : entries) {
             TrackedLayer tracked = layers.get(entry.serviceLayerId());
             if (tracked == null || entry.type().equals("sla.breach")) {
@@ -167,7 +160,7 @@ public class SlaTracker {
         long last = entries.get(entries.size() - 1).index();
         Instant now = clock.instant();
         List<SlaBreach> raised = new ArrayList<>();
-        for (Running running : open.all()) {
+        for (OpenTallies.Running running : open.all()) {
             SlaBreach breach = running.period().kind() == SlaPeriod.Kind.DAY ? null : check(running, now, last);
             if (breach != null) {
                 raised.add(breach);
@@ -176,8 +169,8 @@ public class SlaTracker {
                     running.layer().id(),
                     running.slo().id(),
                     running.period(),
-                    definition(running.slo()),
-                    state(running.tally()),
+                    TallyStates.definition(running.slo()),
+                    TallyStates.json(running.tally()),
                     now);
         }
         if (!store.advance(from, last + 1, now)) {
@@ -192,7 +185,7 @@ public class SlaTracker {
         long last = store.nextIndex() - 1;
         Map<String, TrackedLayer> byId = new HashMap<>();
         layers.values().forEach(t -> byId.put(t.layer().id(), t));
-        OpenTallies open = new OpenTallies();
+        OpenTallies open = new OpenTallies(store);
         List<SlaBreach> raised = new ArrayList<>();
         for (SlaStore.TallyKey key : store.talliesToCheck(now)) {
             TrackedLayer tracked = byId.get(key.layerId());
@@ -200,7 +193,8 @@ public class SlaTracker {
             if (slo == null) {
                 continue;
             }
-            Running running = open.get(tracked.layer(), slo, SlaPeriod.containing(slo.window(), key.periodStart()));
+            OpenTallies.Running running =
+                    open.get(tracked.layer(), slo, SlaPeriod.containing(slo.window(), key.periodStart()));
             SlaBreach breach = check(running, now, last);
             if (breach != null) {
                 raised.add(breach);
@@ -212,7 +206,7 @@ public class SlaTracker {
         return raised;
     }
 
-    private SlaBreach check(Running running, Instant now, long lastIndex) {
+    private SlaBreach check(OpenTallies.Running running, Instant now, long lastIndex) {
         PublishedSlo slo = running.slo();
         SlaPeriod period = running.period();
         boolean ended = !now.isBefore(period.to());
@@ -227,144 +221,13 @@ public class SlaTracker {
         if (slo.met(value) || store.breached(running.layer().id(), slo.id(), period.from())) {
             return null;
         }
-        return raise(running, value, figure, now, lastIndex);
-    }
-
-    private SlaBreach raise(Running running, double value, Figure figure, Instant now, long lastIndex) {
-        ServiceLayer layer = running.layer();
-        PublishedSlo slo = running.slo();
-        SlaPeriod period = running.period();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("sloId", slo.id());
-        payload.put("periodStart", period.from().toString());
-        payload.put("periodEnd", period.to().toString());
-        payload.put("expression", slo.expression());
-        payload.put("measured", value);
-        Appended appended = ledger.append(new EntryDraft(
-                "sla-breach:" + layer.id() + ":" + slo.id() + ":" + period.from(),
-                "sla.breach",
-                now,
-                layer.code(),
-                List.of(),
-                payload,
-                null));
-        SlaBreach breach = new SlaBreach(
-                UUID.randomUUID().toString(),
-                layer.id(),
-                slo.id(),
-                slo.metric(),
-                slo.expression(),
-                slo.unit(),
-                period.from(),
-                period.to(),
-                value,
-                figure.samples(),
-                figure.how(),
-                now,
-                lastIndex,
-                appended.index());
-        store.insertBreach(breach);
-        if (layer.ownerId() != null) {
-            notifications.notify(
-                    UserId.valueOf(layer.ownerId()),
-                    "notification.sla.breach",
-                    List.of(layer.name(), slo.metric(), slo.expression(), period.label()),
-                    "/layers/" + layer.id() + "/sla?period=" + period.label());
-        }
-        log.info("SLA breach: layer {} SLO {} in {} ({})", layer.code(), slo.id(), period.label(), value);
-        return breach;
+        return breaches.raise(running, value, figure, now, lastIndex);
     }
 
     /** Another tracker advanced the cursor first: this batch rolls back, its events are not counted twice. */
     private static final class CursorMoved extends RuntimeException {
         CursorMoved() {
             super("another tracker advanced this log first", null, false, false);
-        }
-    }
-
-    /** What a tally's state depends on; a change starts a new tally. */
-    static String definition(PublishedSlo slo) {
-        return slo.quantity() + "|" + slo.aggregate() + "|" + slo.window() + "|" + slo.exclusions();
-    }
-
-    private static String state(Tally tally) {
-        try {
-            return Json.canonical(tally.state());
-        } catch (JsonException e) {
-            throw new IllegalStateException("a tally's state is plain JSON data", e);
-        }
-    }
-
-    /** A tally being fed, with what it measures. */
-    record Running(ServiceLayer layer, PublishedSlo slo, SlaPeriod period, Tally tally) {
-        void accept(SlaEvent event) {
-            tally.accept(event);
-        }
-    }
-
-    /** The tallies one transaction touches, each loaded once (or started, carrying over the period before). */
-    private final class OpenTallies {
-
-        private final Map<String, Running> byKey = new LinkedHashMap<>();
-
-        Running get(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
-            return byKey.computeIfAbsent(key(layer, slo, period), k -> load(layer, slo, period));
-        }
-
-        List<Running> all() {
-            return List.copyOf(byKey.values());
-        }
-
-        private static String key(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
-            return layer.id() + "\n" + slo.id() + "\n" + SlaStore.span(period) + "\n" + period.from();
-        }
-
-        private Running load(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
-            Tally tally = SlaMeasurement.tallyFor(slo, period.from(), period.to(), false);
-            var saved = store.tally(layer.id(), slo.id(), period);
-            if (saved.isPresent() && saved.get().definition().equals(definition(slo))) {
-                tally.restore(parse(saved.get().state()));
-            } else if (saved.isEmpty()) {
-                Tally earlier = latestBefore(layer, slo, period);
-                if (earlier != null) {
-                    tally.carryOver(earlier);
-                }
-            }
-            return new Running(layer, slo, period, tally);
-        }
-
-        /** The latest tally of the same span before {@code period}, in this batch or stored. */
-        private Tally latestBefore(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
-            Running inBatch = null;
-            for (Running r : byKey.values()) {
-                if (r.layer().id().equals(layer.id())
-                        && r.slo().id().equals(slo.id())
-                        && r.period().kind() == period.kind()
-                        && r.period().from().isBefore(period.from())
-                        && (inBatch == null
-                                || r.period().from().isAfter(inBatch.period().from()))) {
-                    inBatch = r;
-                }
-            }
-            var stored = store.lastBefore(layer.id(), slo.id(), period, definition(slo));
-            if (stored.isPresent()
-                    && (inBatch == null
-                            || stored.get().from().isAfter(inBatch.period().from()))) {
-                Tally earlier = SlaMeasurement.tallyFor(
-                        slo, stored.get().from(), stored.get().to(), false);
-                earlier.restore(parse(stored.get().state()));
-                return earlier;
-            }
-            return inBatch == null ? null : inBatch.tally();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String state) {
-        try {
-            return (Map<String, Object>) Json.parse(state);
-        } catch (JsonException e) {
-            throw new IllegalStateException("a stored tally is not JSON", e);
         }
     }
 }

@@ -115,7 +115,7 @@ public final class CredentialVerifier {
         checks.add(issuerBinding(proofMethod(vc), issuer));
 
         checks.add(validity(vc, inputs.at()));
-        checks.add(status(vc, issuer, resolved, inputs));
+        checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList()));
         checks.addAll(logProofs(vc, inputs.logKey()));
         return new Report(checks);
     }
@@ -140,7 +140,7 @@ public final class CredentialVerifier {
     }
 
     /** Only a key of the issuer's own DID speaks for the issuer. */
-    private static Check issuerBinding(String method, String issuer) {
+    static Check issuerBinding(String method, String issuer) {
         String controller = method.contains("#") ? method.substring(0, method.indexOf('#')) : method;
         if (issuer != null && controller.equals(issuer)) {
             return Check.because(
@@ -156,7 +156,7 @@ public final class CredentialVerifier {
     }
 
     /** The raw public key a verification method names: a did:key carries it, a did:web needs its document. */
-    private static byte[] key(String method, Optional<DidDocument> did) {
+    static byte[] key(String method, Optional<DidDocument> did) {
         String controller = method.contains("#") ? method.substring(0, method.indexOf('#')) : method;
         if (controller.startsWith("did:key:")) {
             return Multikey.fromDidKey(method);
@@ -185,82 +185,6 @@ public final class CredentialVerifier {
                     at.toString());
         } catch (DateTimeParseException e) {
             return new Check("validity", Outcome.FAILED, "validFrom/validUntil is not an RFC 3339 date-time");
-        }
-    }
-
-    private static Check status(Map<String, Object> vc, String issuer, Optional<DidDocument> did, Inputs inputs) {
-        Object raw = vc.get("credentialStatus");
-        if (raw == null) {
-            return Check.because("revocation", Outcome.NOT_CHECKED, "no-status", "the credential names no status list");
-        }
-        Map<String, Object> entry;
-        try {
-            entry = object(raw instanceof List<?> list && list.size() == 1 ? list.get(0) : raw);
-        } catch (IllegalArgumentException e) {
-            return new Check("revocation", Outcome.FAILED, "credentialStatus must be one status entry");
-        }
-        if (!"BitstringStatusListEntry".equals(entry.get("type")) || !"revocation".equals(entry.get("statusPurpose"))) {
-            return new Check(
-                    "revocation", Outcome.FAILED, "credentialStatus is not a BitstringStatusListEntry for revocation");
-        }
-        String listUrl = String.valueOf(entry.get("statusListCredential"));
-        int index;
-        try {
-            index = Integer.parseInt(String.valueOf(entry.get("statusListIndex")));
-        } catch (NumberFormatException e) {
-            return new Check("revocation", Outcome.FAILED, "statusListIndex is not a number");
-        }
-        if (inputs.statusList().isEmpty()) {
-            return Check.because(
-                    "revocation",
-                    Outcome.NOT_CHECKED,
-                    "status-not-given",
-                    "give the status list saved from " + listUrl + " (--status-list) to check entry " + index,
-                    listUrl);
-        }
-        String listJson = inputs.statusList().get();
-        EddsaJcs2022.Verification listProof = EddsaJcs2022.verify(listJson, method -> key(method, did));
-        if (!listProof.valid()) {
-            return new Check(
-                    "revocation",
-                    Outcome.FAILED,
-                    "the status list is not signed by the issuer: " + listProof.problems());
-        }
-        try {
-            Map<String, Object> list = object(Json.parse(listJson));
-            if (issuerBinding(proofMethod(list), issuer).outcome() != Outcome.PASSED
-                    || !issuer.equals(issuerId(list))) {
-                return Check.because(
-                        "revocation",
-                        Outcome.FAILED,
-                        "list-not-issuers",
-                        "the status list was not issued by " + issuer,
-                        issuer);
-            }
-            if (!listUrl.equals(list.get("id"))) {
-                return new Check(
-                        "revocation",
-                        Outcome.FAILED,
-                        "the status list given is " + list.get("id") + ", not " + listUrl);
-            }
-            Map<String, Object> subject = object(list.get("credentialSubject"));
-            BitstringStatusList bits = BitstringStatusList.decode(String.valueOf(subject.get("encodedList")));
-            if (bits.isSet(index)) {
-                return Check.because(
-                        "revocation",
-                        Outcome.FAILED,
-                        "revoked",
-                        "REVOKED: entry " + index + " of " + listUrl + " is set",
-                        Integer.toString(index));
-            }
-            return Check.because(
-                    "revocation",
-                    Outcome.PASSED,
-                    "not-revoked",
-                    "not revoked: entry " + index + " is clear in the list signed on " + list.get("validFrom"),
-                    String.valueOf(list.get("validFrom")));
-        } catch (JsonException | IllegalArgumentException e) {
-            return new Check("revocation", Outcome.FAILED, "the status list: " + e.getMessage());
         }
     }
 
@@ -297,7 +221,7 @@ public final class CredentialVerifier {
         return checks;
     }
 
-    private static String issuerId(Map<String, Object> vc) {
+    static String issuerId(Map<String, Object> vc) {
         Object issuer = vc.get("issuer");
         if (issuer instanceof String s) {
             return s;
@@ -305,7 +229,7 @@ public final class CredentialVerifier {
         return issuer instanceof Map<?, ?> m && m.get("id") instanceof String s ? s : null;
     }
 
-    private static String proofMethod(Map<String, Object> vc) {
+    static String proofMethod(Map<String, Object> vc) {
         return vc.get("proof") instanceof Map<?, ?> p ? String.valueOf(p.get("verificationMethod")) : "?";
     }
 
