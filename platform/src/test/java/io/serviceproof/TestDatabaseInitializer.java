@@ -81,11 +81,23 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "serviceproof.test.postgresql.url", "jdbc:postgresql://localhost:5432/serviceproof_test");
     }
 
+    /** One folder for the run's databases, removed when the run ends: a run leaves gigabytes. */
     private static Path createRoot() {
         try {
-            return Files.createTempDirectory("serviceproof-test-");
+            Path root = Files.createTempDirectory("serviceproof-test-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort at exit: what stays is in the system's temporary folder.
         }
     }
 }

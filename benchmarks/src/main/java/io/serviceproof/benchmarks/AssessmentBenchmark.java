@@ -15,7 +15,6 @@ import io.serviceproof.identity.Tenancy;
 import io.serviceproof.services.Offerings;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ public class AssessmentBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        server = new BenchmarkServer(Files.createTempDirectory("serviceproof-bench-assessment"));
+        server = BenchmarkServer.temporary("assessment");
         actor = server.actorFor("bench");
         assessments = server.bean(Assessments.class);
         Tenancy.runAs(actor, this::load);

@@ -1,7 +1,6 @@
 package io.serviceproof.benchmarks;
 
 import io.serviceproof.identity.OrganisationDirectory;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +30,7 @@ public class CatalogLibraryBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        server = new BenchmarkServer(Files.createTempDirectory("serviceproof-bench-library"));
+        server = BenchmarkServer.temporary("library");
         organisations = server.bean(OrganisationDirectory.class);
     }
 

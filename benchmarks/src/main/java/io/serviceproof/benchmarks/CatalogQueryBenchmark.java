@@ -5,7 +5,6 @@ import io.serviceproof.catalog.Framework;
 import io.serviceproof.catalog.exchange.Locations;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Tenancy;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,7 +43,7 @@ public class CatalogQueryBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        server = new BenchmarkServer(Files.createTempDirectory("serviceproof-bench-catalog"));
+        server = BenchmarkServer.temporary("catalog");
         actor = server.actorFor("bench");
         catalog = server.bean(Catalog.class);
         Tenancy.runAs(actor, this::load);

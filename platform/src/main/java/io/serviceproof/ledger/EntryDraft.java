@@ -3,7 +3,6 @@ package io.serviceproof.ledger;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +76,7 @@ public record EntryDraft(
             entry.put("signature", signature);
         }
         try {
-            return Json.canonical(entry).getBytes(StandardCharsets.UTF_8);
+            return Json.canonicalBytesOf(entry);
         } catch (JsonException e) {
             throw new InvalidInputException("payload", e.getMessage());
         }

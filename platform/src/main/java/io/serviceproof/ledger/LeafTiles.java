@@ -1,6 +1,5 @@
 package io.serviceproof.ledger;
 
-import io.serviceproof.identity.OrganisationId;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,17 +14,17 @@ class LeafTiles {
         this.jdbc = jdbc;
     }
 
-    void insert(OrganisationId organisation, long tileIndex, byte[] hashes) {
-        jdbc.sql("INSERT INTO log_leaf_tiles (organisation_id, tile_index, hashes) VALUES (:org, :tile, :hashes)")
-                .param("org", organisation.toString())
+    void insert(LogId log, long tileIndex, byte[] hashes) {
+        jdbc.sql("INSERT INTO log_leaf_tiles (log_id, tile_index, hashes) VALUES (:log, :tile, :hashes)")
+                .param("log", log.value())
                 .param("tile", tileIndex)
                 .param("hashes", hashes)
                 .update();
     }
 
-    Optional<byte[]> find(OrganisationId organisation, long tileIndex) {
-        return jdbc.sql("SELECT hashes FROM log_leaf_tiles WHERE organisation_id = :org AND tile_index = :tile")
-                .param("org", organisation.toString())
+    Optional<byte[]> find(LogId log, long tileIndex) {
+        return jdbc.sql("SELECT hashes FROM log_leaf_tiles WHERE log_id = :log AND tile_index = :tile")
+                .param("log", log.value())
                 .param("tile", tileIndex)
                 .query((row, n) -> row.getBytes(1))
                 .optional();

@@ -19,11 +19,13 @@ public class Ledger {
     private final Sequencer sequencer;
     private final LogEntries entries;
     private final LogHeads heads;
+    private final LogIds logIds;
 
-    Ledger(Sequencer sequencer, LogEntries entries, LogHeads heads) {
+    Ledger(Sequencer sequencer, LogEntries entries, LogHeads heads, LogIds logIds) {
         this.sequencer = sequencer;
         this.entries = entries;
         this.heads = heads;
+        this.logIds = logIds;
     }
 
     /** Appends one event; idempotent on its event id. */
@@ -32,16 +34,18 @@ public class Ledger {
         return appendAll(List.of(draft)).get(0);
     }
 
-    /** Appends events in order, all or none; idempotent on their event ids. */
-    @Transactional
+    /**
+     * Appends events in order, all or none; idempotent on their event ids. Joins the caller's
+     * transaction if there is one; the events are canonicalised and hashed before the log's lock
+     * is taken.
+     */
     public List<Appended> appendAll(List<EntryDraft> drafts) {
-        return sequencer.append(Tenancy.organisationId(), drafts);
+        return appendAllFor(Tenancy.organisationId(), drafts);
     }
 
     /** Appends to a named organisation's log (for events raised before anyone acts, e.g. a sign-in). */
-    @Transactional
     public List<Appended> appendAllFor(OrganisationId organisation, List<EntryDraft> drafts) {
-        return sequencer.append(organisation, drafts);
+        return sequencer.append(organisation, HashedDraft.all(drafts));
     }
 
     public long size() {
@@ -49,8 +53,7 @@ public class Ledger {
     }
 
     public LedgerEntry entry(long index) {
-        return entries.findByIndex(Tenancy.organisationId(), index)
-                .orElseThrow(() -> new NotFoundException("Entry", index));
+        return entries.findByIndex(actingLog(), index).orElseThrow(() -> new NotFoundException("Entry", index));
     }
 
     /**
@@ -64,22 +67,19 @@ public class Ledger {
             java.time.Instant from,
             java.time.Instant to,
             Consumer<LoggedEvent> each) {
-        entries.forEachOfLayer(
-                Tenancy.organisationId(), layerCode, types, from.toEpochMilli(), to.toEpochMilli(), each);
+        entries.forEachOfLayer(actingLog(), layerCode, types, from.toEpochMilli(), to.toEpochMilli(), each);
     }
 
     /** Streams the acting organisation's events of one layer from log index {@code startIndex} on that occurred before {@code to}. */
     public void forEachEventOfLayerFrom(
             String layerCode, long startIndex, java.time.Instant to, Consumer<LoggedEvent> each) {
-        entries.forEachOfLayer(
-                Tenancy.organisationId(), layerCode, null, startIndex, Long.MIN_VALUE, to.toEpochMilli(), each);
+        entries.forEachOfLayer(actingLog(), layerCode, null, startIndex, Long.MIN_VALUE, to.toEpochMilli(), each);
     }
 
     /** Whether the layer has an event before log index {@code beforeIndex} that occurred in [from, to). */
     public boolean anyEventOfLayerBefore(
             String layerCode, long beforeIndex, java.time.Instant from, java.time.Instant to) {
-        return entries.anyOfLayerBefore(
-                Tenancy.organisationId(), layerCode, beforeIndex, from.toEpochMilli(), to.toEpochMilli());
+        return entries.anyOfLayerBefore(actingLog(), layerCode, beforeIndex, from.toEpochMilli(), to.toEpochMilli());
     }
 
     /**
@@ -87,10 +87,14 @@ public class Ledger {
      * {@code fromIndex} on: how a follower of the log (the SLA tracker) reads each new event once.
      */
     public List<LedgerEntry> layerEntriesFrom(OrganisationId organisation, long fromIndex, int max) {
-        return entries.ofAnyLayer(organisation, fromIndex, max);
+        return entries.ofAnyLayer(logIds.of(organisation), fromIndex, max);
     }
 
     public List<LedgerEntry> search(EntrySearch search) {
-        return entries.search(Tenancy.organisationId(), search);
+        return entries.search(actingLog(), search);
+    }
+
+    private LogId actingLog() {
+        return logIds.of(Tenancy.organisationId());
     }
 }

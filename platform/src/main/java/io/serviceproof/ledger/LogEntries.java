@@ -1,7 +1,6 @@
 package io.serviceproof.ledger;
 
 import io.serviceproof.common.persistence.Timestamps;
-import io.serviceproof.identity.OrganisationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,14 +35,13 @@ class LogEntries {
         this.batch = batch;
     }
 
-    void insertAll(OrganisationId organisation, List<LedgerEntry> entries) {
-        String org = organisation.toString();
+    void insertAll(LogId log, List<LedgerEntry> entries) {
         batch.batchUpdate("""
-                INSERT INTO log_entries (organisation_id, idx, event_id, type, service_layer_id, occurred_at,
+                INSERT INTO log_entries (log_id, idx, event_id, type, service_layer_id, occurred_at,
                                          appended_at, entry, leaf_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, entries, 1000, (statement, entry) -> {
-            statement.setString(1, org);
+            statement.setLong(1, log.value());
             statement.setLong(2, entry.index());
             statement.setString(3, entry.eventId());
             statement.setString(4, entry.type());
@@ -57,19 +55,19 @@ class LogEntries {
 
     /**
      * The entries already logged under any of these producer event ids. Written as a join from a
-     * VALUES list so that each id is one probe of the (organisation, event id) index: with
-     * {@code event_id IN (...)} SQLite, lacking statistics, scans the organisation's whole log.
+     * VALUES list so that each id is one probe of the (log, event id) index: with
+     * {@code event_id IN (...)} SQLite, lacking statistics, scans the whole log.
      */
-    List<LedgerEntry> findByEventIds(OrganisationId organisation, Collection<String> eventIds) {
+    List<LedgerEntry> findByEventIds(LogId log, Collection<String> eventIds) {
         List<String> ids = new ArrayList<>(eventIds);
         List<LedgerEntry> found = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IN_CLAUSE_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CLAUSE_CHUNK));
             String values = String.join(",", java.util.Collections.nCopies(chunk.size(), "(?)"));
             List<Object> params = new ArrayList<>(chunk);
-            params.add(organisation.toString());
+            params.add(log.value());
             found.addAll(jdbc.sql("WITH ids(event_id) AS (VALUES " + values + ") SELECT e.* FROM ids "
-                            + "JOIN log_entries e ON e.event_id = ids.event_id AND e.organisation_id = ?")
+                            + "JOIN log_entries e ON e.event_id = ids.event_id AND e.log_id = ?")
                     .params(params)
                     .query(LogEntries::map)
                     .list());
@@ -77,27 +75,27 @@ class LogEntries {
         return found;
     }
 
-    Optional<LedgerEntry> findByIndex(OrganisationId organisation, long index) {
-        return jdbc.sql("SELECT * FROM log_entries WHERE organisation_id = :org AND idx = :idx")
-                .param("org", organisation.toString())
+    Optional<LedgerEntry> findByIndex(LogId log, long index) {
+        return jdbc.sql("SELECT * FROM log_entries WHERE log_id = :log AND idx = :idx")
+                .param("log", log.value())
                 .param("idx", index)
                 .query(LogEntries::map)
                 .optional();
     }
 
-    Optional<LedgerEntry> findByEventId(OrganisationId organisation, String eventId) {
-        return jdbc.sql("SELECT * FROM log_entries WHERE organisation_id = :org AND event_id = :eventId")
-                .param("org", organisation.toString())
+    Optional<LedgerEntry> findByEventId(LogId log, String eventId) {
+        return jdbc.sql("SELECT * FROM log_entries WHERE log_id = :log AND event_id = :eventId")
+                .param("log", log.value())
                 .param("eventId", eventId)
                 .query(LogEntries::map)
                 .optional();
     }
 
     /** Leaf hashes {@code [from, from + count)} in order: level 0 of the tree. */
-    List<byte[]> leafHashRange(OrganisationId organisation, long from, int count) {
+    List<byte[]> leafHashRange(LogId log, long from, int count) {
         return jdbc.sql(
-                        "SELECT leaf_hash FROM log_entries WHERE organisation_id = :org AND idx >= :from AND idx < :to ORDER BY idx")
-                .param("org", organisation.toString())
+                        "SELECT leaf_hash FROM log_entries WHERE log_id = :log AND idx >= :from AND idx < :to ORDER BY idx")
+                .param("log", log.value())
                 .param("from", from)
                 .param("to", from + count)
                 .query((row, n) -> row.getBytes(1))
@@ -105,10 +103,9 @@ class LogEntries {
     }
 
     /** Canonical entries {@code [from, from + count)} in order, for entry bundles. */
-    List<byte[]> canonicalRange(OrganisationId organisation, long from, int count) {
-        return jdbc.sql(
-                        "SELECT entry FROM log_entries WHERE organisation_id = :org AND idx >= :from AND idx < :to ORDER BY idx")
-                .param("org", organisation.toString())
+    List<byte[]> canonicalRange(LogId log, long from, int count) {
+        return jdbc.sql("SELECT entry FROM log_entries WHERE log_id = :log AND idx >= :from AND idx < :to ORDER BY idx")
+                .param("log", log.value())
                 .param("from", from)
                 .param("to", from + count)
                 .query((row, n) -> row.getBytes(1))
@@ -123,19 +120,13 @@ class LogEntries {
      * SQLite, no lock) is held for the whole read; the next page is read on another thread while
      * the caller consumes this one.
      */
-    void forEachOfLayer(
-            OrganisationId organisation,
-            String layer,
-            List<String> types,
-            long from,
-            long to,
-            Consumer<LoggedEvent> each) {
-        forEachOfLayer(organisation, layer, types, 0, from, to, each);
+    void forEachOfLayer(LogId log, String layer, List<String> types, long from, long to, Consumer<LoggedEvent> each) {
+        forEachOfLayer(log, layer, types, 0, from, to, each);
     }
 
     /** As above, from log index {@code startIndex} on. */
     void forEachOfLayer(
-            OrganisationId organisation,
+            LogId log,
             String layer,
             List<String> types,
             long startIndex,
@@ -147,12 +138,12 @@ class LogEntries {
                 : " AND type IN (" + String.join(", ", java.util.Collections.nCopies(types.size(), "?")) + ")";
         String sql = """
                 SELECT idx, type, occurred_at, entry FROM log_entries
-                WHERE organisation_id = ? AND service_layer_id = ? AND idx > ? AND occurred_at >= ? AND occurred_at < ?%s
+                WHERE log_id = ? AND service_layer_id = ? AND idx > ? AND occurred_at >= ? AND occurred_at < ?%s
                 ORDER BY idx
                 LIMIT %d
                 """.formatted(typeFilter, PAGE);
         java.util.function.LongFunction<List<LoggedEvent>> page = after -> {
-            List<Object> params = new ArrayList<>(List.of(organisation.toString(), layer, after, from, to));
+            List<Object> params = new ArrayList<>(List.of(log.value(), layer, after, from, to));
             if (types != null) {
                 params.addAll(types);
             }
@@ -181,30 +172,30 @@ class LogEntries {
     }
 
     /** Whether the layer has an entry before log index {@code beforeIndex} that occurred in [from, to). */
-    boolean anyOfLayerBefore(OrganisationId organisation, String layer, long beforeIndex, long from, long to) {
+    boolean anyOfLayerBefore(LogId log, String layer, long beforeIndex, long from, long to) {
         return !batch.queryForList("""
                         SELECT idx FROM log_entries
-                        WHERE organisation_id = ? AND service_layer_id = ? AND idx < ? AND occurred_at >= ? AND occurred_at < ?
+                        WHERE log_id = ? AND service_layer_id = ? AND idx < ? AND occurred_at >= ? AND occurred_at < ?
                         LIMIT 1
-                        """, Long.class, organisation.toString(), layer, beforeIndex, from, to)
+                        """, Long.class, log.value(), layer, beforeIndex, from, to)
                 .isEmpty();
     }
 
     /** Up to {@code max} entries at or after {@code fromIndex} that name a service layer, in log order. */
-    List<LedgerEntry> ofAnyLayer(OrganisationId organisation, long fromIndex, int max) {
+    List<LedgerEntry> ofAnyLayer(LogId log, long fromIndex, int max) {
         return batch.query("""
                 SELECT * FROM log_entries
-                WHERE organisation_id = ? AND idx >= ? AND service_layer_id IS NOT NULL
+                WHERE log_id = ? AND idx >= ? AND service_layer_id IS NOT NULL
                 ORDER BY idx
                 LIMIT ?
-                """, LogEntries::map, organisation.toString(), fromIndex, max);
+                """, LogEntries::map, log.value(), fromIndex, max);
     }
 
     /** Newest first, narrowed by any of the optional filters. */
-    List<LedgerEntry> search(OrganisationId organisation, EntrySearch search) {
+    List<LedgerEntry> search(LogId log, EntrySearch search) {
         return jdbc.sql("""
                         SELECT * FROM log_entries
-                        WHERE organisation_id = :org
+                        WHERE log_id = :log
                           AND (CAST(:eventId AS TEXT) IS NULL OR event_id = :eventId)
                           AND (CAST(:type AS TEXT) IS NULL OR type = :type)
                           AND (CAST(:layer AS TEXT) IS NULL OR service_layer_id = :layer)
@@ -212,7 +203,7 @@ class LogEntries {
                         ORDER BY idx DESC
                         LIMIT :limit
                         """)
-                .param("org", organisation.toString())
+                .param("log", log.value())
                 .param("eventId", search.eventId())
                 .param("type", search.type())
                 .param("layer", search.serviceLayerId())

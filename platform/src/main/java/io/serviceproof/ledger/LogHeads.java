@@ -20,17 +20,15 @@ class LogHeads {
      * row lock until commit, so a second node waits here; on SQLite the transaction already holds
      * the database's single write lock.
      */
-    long lock(OrganisationId organisation, long now) {
-        jdbc.sql(
-                        "INSERT INTO log_heads (organisation_id, size, updated_at) VALUES (:org, 0, :now) ON CONFLICT (organisation_id) DO NOTHING")
-                .param("org", organisation.toString())
+    long lock(LogId log, long now) {
+        jdbc.sql("UPDATE log_heads SET updated_at = :now WHERE log_id = :log")
+                .param("log", log.value())
                 .param("now", now)
                 .update();
-        jdbc.sql("UPDATE log_heads SET updated_at = :now WHERE organisation_id = :org")
-                .param("org", organisation.toString())
-                .param("now", now)
-                .update();
-        return size(organisation);
+        return jdbc.sql("SELECT size FROM log_heads WHERE log_id = :log")
+                .param("log", log.value())
+                .query(Long.class)
+                .single();
     }
 
     long size(OrganisationId organisation) {
@@ -41,9 +39,9 @@ class LogHeads {
                 .orElse(0L);
     }
 
-    void setSize(OrganisationId organisation, long size) {
-        jdbc.sql("UPDATE log_heads SET size = :size WHERE organisation_id = :org")
-                .param("org", organisation.toString())
+    void setSize(LogId log, long size) {
+        jdbc.sql("UPDATE log_heads SET size = :size WHERE log_id = :log")
+                .param("log", log.value())
                 .param("size", size)
                 .update();
     }

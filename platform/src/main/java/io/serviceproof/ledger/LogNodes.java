@@ -1,6 +1,5 @@
 package io.serviceproof.ledger;
 
-import io.serviceproof.identity.OrganisationId;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,14 +19,13 @@ class LogNodes {
 
     record Node(int level, long index, byte[] hash) {}
 
-    void insertAll(OrganisationId organisation, List<Node> nodes) {
-        String org = organisation.toString();
+    void insertAll(LogId log, List<Node> nodes) {
         batch.batchUpdate(
-                "INSERT INTO log_nodes (organisation_id, level, idx, hash) VALUES (?, ?, ?, ?)",
+                "INSERT INTO log_nodes (log_id, level, idx, hash) VALUES (?, ?, ?, ?)",
                 nodes,
                 1000,
                 (statement, node) -> {
-                    statement.setString(1, org);
+                    statement.setLong(1, log.value());
                     statement.setInt(2, node.level());
                     statement.setLong(3, node.index());
                     statement.setBytes(4, node.hash());
@@ -35,13 +33,13 @@ class LogNodes {
     }
 
     /** Hashes {@code [from, from + count)} of one level, in order; fewer if they do not exist (yet). */
-    List<byte[]> range(OrganisationId organisation, int level, long from, int count) {
+    List<byte[]> range(LogId log, int level, long from, int count) {
         return jdbc.sql("""
                         SELECT hash FROM log_nodes
-                        WHERE organisation_id = :org AND level = :level AND idx >= :from AND idx < :to
+                        WHERE log_id = :log AND level = :level AND idx >= :from AND idx < :to
                         ORDER BY idx
                         """)
-                .param("org", organisation.toString())
+                .param("log", log.value())
                 .param("level", level)
                 .param("from", from)
                 .param("to", from + count)

@@ -28,6 +28,7 @@ public class LogReader {
     private final TreeNodes treeNodes;
     private final LogHeads heads;
     private final LogEntries entries;
+    private final LogIds logIds;
     private final CheckpointPublisher publisher;
     private final LogKeyring keyring;
 
@@ -35,11 +36,13 @@ public class LogReader {
             TreeNodes treeNodes,
             LogHeads heads,
             LogEntries entries,
+            LogIds logIds,
             CheckpointPublisher publisher,
             LogKeyring keyring) {
         this.treeNodes = treeNodes;
         this.heads = heads;
         this.entries = entries;
+        this.logIds = logIds;
         this.publisher = publisher;
         this.keyring = keyring;
     }
@@ -74,7 +77,8 @@ public class LogReader {
         if (tile.index() * TilePath.FULL + tile.width() > available) {
             return Optional.empty();
         }
-        List<byte[]> hashes = treeNodes.hashes(organisation, tile.level(), tile.index() * TilePath.FULL, tile.width());
+        List<byte[]> hashes =
+                treeNodes.hashes(logIds.of(organisation), tile.level(), tile.index() * TilePath.FULL, tile.width());
         if (hashes.size() != tile.width()) {
             return Optional.empty();
         }
@@ -90,7 +94,8 @@ public class LogReader {
         if (bundle.index() * TilePath.FULL + bundle.width() > published) {
             return Optional.empty();
         }
-        List<byte[]> canonical = entries.canonicalRange(organisation, bundle.index() * TilePath.FULL, bundle.width());
+        List<byte[]> canonical =
+                entries.canonicalRange(logIds.of(organisation), bundle.index() * TilePath.FULL, bundle.width());
         return canonical.size() == bundle.width() ? Optional.of(EntryBundle.encode(canonical)) : Optional.empty();
     }
 
@@ -108,14 +113,14 @@ public class LogReader {
                             + "); the next checkpoint, within seconds, will cover it");
         }
         // One reader for the leaf and its path: the leaf's tile is read once.
-        NodeReader nodes = treeNodes.reader(organisation);
+        NodeReader nodes = treeNodes.reader(logIds.of(organisation));
         byte[] leafHash = nodes.node(0, index);
         return new InclusionProof(index, size, leafHash, new ProofBuilder(nodes).inclusion(index, size), note);
     }
 
     public InclusionProof inclusion(OrganisationId organisation, String eventId) {
-        LedgerEntry entry =
-                entries.findByEventId(organisation, eventId).orElseThrow(() -> new NotFoundException("Event", eventId));
+        LedgerEntry entry = entries.findByEventId(logIds.of(organisation), eventId)
+                .orElseThrow(() -> new NotFoundException("Event", eventId));
         return inclusion(organisation, entry.index());
     }
 
@@ -138,7 +143,7 @@ public class LogReader {
     }
 
     private ProofBuilder builder(OrganisationId organisation) {
-        return new ProofBuilder(treeNodes.reader(organisation));
+        return new ProofBuilder(treeNodes.reader(logIds.of(organisation)));
     }
 
     private static Checkpoint parse(String note) {

@@ -3,7 +3,6 @@ package io.serviceproof.ledger;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.verifier.tiles.Tiles;
-import io.serviceproof.verifier.tlog.Rfc9162;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class Sequencer {
 
+    private final LogIds logIds;
     private final LogHeads heads;
     private final LogEntries entries;
     private final LogNodes nodes;
@@ -41,7 +41,8 @@ class Sequencer {
     private final Clock clock;
     private final Map<OrganisationId, TreeEdge> edges = new ConcurrentHashMap<>();
 
-    Sequencer(LogHeads heads, LogEntries entries, LogNodes nodes, TreeNodes treeNodes, Clock clock) {
+    Sequencer(LogIds logIds, LogHeads heads, LogEntries entries, LogNodes nodes, TreeNodes treeNodes, Clock clock) {
+        this.logIds = logIds;
         this.heads = heads;
         this.entries = entries;
         this.nodes = nodes;
@@ -50,40 +51,39 @@ class Sequencer {
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public List<Appended> append(OrganisationId organisation, List<EntryDraft> drafts) {
+    public List<Appended> append(OrganisationId organisation, List<HashedDraft> drafts) {
         Instant now = clock.instant();
-        long size = heads.lock(organisation, now.toEpochMilli());
+        LogId log = logIds.ensure(organisation, now.toEpochMilli());
+        long size = heads.lock(log, now.toEpochMilli());
         // Most batches are new events: insert them without first looking each id up, and look up only
         // when the unique key on (organisation, event id) says some were logged before (a retry).
         TransactionStatus status = TransactionAspectSupport.currentTransactionStatus();
         Object savepoint = status.createSavepoint();
         try {
-            List<Appended> appended = sequence(organisation, drafts, size, now, new HashMap<>());
+            List<Appended> appended = sequence(organisation, log, drafts, size, now, new HashMap<>());
             status.releaseSavepoint(savepoint);
             return appended;
         } catch (DataAccessException retried) {
             status.rollbackToSavepoint(savepoint);
-            return sequence(organisation, drafts, size, now, knownEntries(organisation, drafts));
+            return sequence(organisation, log, drafts, size, now, knownEntries(log, drafts));
         }
     }
 
     private List<Appended> sequence(
             OrganisationId organisation,
-            List<EntryDraft> drafts,
+            LogId log,
+            List<HashedDraft> drafts,
             long size,
             Instant now,
             Map<String, LedgerEntry> known) {
-        TreeEdge edge = edgeAt(organisation, size);
+        TreeEdge edge = edgeAt(organisation, log, size);
         List<Appended> results = new ArrayList<>(drafts.size());
         List<LedgerEntry> fresh = new ArrayList<>();
         List<LogNodes.Node> completed = new ArrayList<>();
         List<TreeEdge.LeafTile> leafTiles = new ArrayList<>();
-        for (EntryDraft draft : drafts) {
-            byte[] canonical = draft.canonicalBytes();
-            if (canonical.length > EntryDraft.MAX_CANONICAL_BYTES) {
-                throw new EntryTooLargeException(draft.eventId(), canonical.length);
-            }
-            byte[] leafHash = Rfc9162.leafHash(canonical);
+        for (HashedDraft hashed : drafts) {
+            EntryDraft draft = hashed.draft();
+            byte[] leafHash = hashed.leafHash();
             LedgerEntry existing = known.get(draft.eventId());
             if (existing != null) {
                 if (!MessageDigest.isEqual(existing.leafHash(), leafHash)) {
@@ -100,7 +100,7 @@ class Sequencer {
                     draft.serviceLayerId(),
                     draft.occurredAt(),
                     now,
-                    canonical,
+                    hashed.canonical(),
                     leafHash);
             TreeEdge.Completed done = edge.append(leafHash);
             for (LogNodes.Node node : done.nodes()) {
@@ -117,14 +117,14 @@ class Sequencer {
             results.add(new Appended(draft.eventId(), entry.index(), leafHash, false));
         }
         if (!fresh.isEmpty()) {
-            entries.insertAll(organisation, fresh);
+            entries.insertAll(log, fresh);
             for (TreeEdge.LeafTile tile : leafTiles) {
-                treeNodes.storeLeafTile(organisation, tile.index(), tile.hashes());
+                treeNodes.storeLeafTile(log, tile.index(), tile.hashes());
             }
             if (!completed.isEmpty()) {
-                nodes.insertAll(organisation, completed);
+                nodes.insertAll(log, completed);
             }
-            heads.setSize(organisation, edge.size());
+            heads.setSize(log, edge.size());
             afterCommit(() -> edges.put(organisation, edge));
         }
         return results;
@@ -132,21 +132,23 @@ class Sequencer {
 
     /** The tree's right edge at {@code size}: from the cache when it is current, else from the nodes. */
     TreeEdge edgeAt(OrganisationId organisation, long size) {
+        return edgeAt(organisation, logIds.of(organisation), size);
+    }
+
+    private TreeEdge edgeAt(OrganisationId organisation, LogId log, long size) {
         TreeEdge cached = edges.get(organisation);
         if (cached != null && cached.size() == size) {
             return cached.copy();
         }
         return new TreeEdge(
-                size,
-                treeNodes.reader(organisation)::node,
-                (from, count) -> entries.leafHashRange(organisation, from, count));
+                size, treeNodes.reader(log)::node, (from, count) -> entries.leafHashRange(log, from, count));
     }
 
-    private Map<String, LedgerEntry> knownEntries(OrganisationId organisation, List<EntryDraft> drafts) {
+    private Map<String, LedgerEntry> knownEntries(LogId log, List<HashedDraft> drafts) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         drafts.forEach(d -> ids.add(d.eventId()));
         Map<String, LedgerEntry> known = new HashMap<>();
-        entries.findByEventIds(organisation, ids).forEach(e -> known.put(e.eventId(), e));
+        entries.findByEventIds(log, ids).forEach(e -> known.put(e.eventId(), e));
         return known;
     }
 

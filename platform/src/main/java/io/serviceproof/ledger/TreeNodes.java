@@ -1,6 +1,5 @@
 package io.serviceproof.ledger;
 
-import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.verifier.tiles.TilePath;
 import io.serviceproof.verifier.tiles.Tiles;
 import io.serviceproof.verifier.tlog.NodeReader;
@@ -40,7 +39,7 @@ class TreeNodes {
     }
 
     /** A reader for one piece of work (a proof, a root); it keeps the partial tiles it read. */
-    NodeReader reader(OrganisationId organisation) {
+    NodeReader reader(LogId log) {
         Map<String, TileTree> partialTiles = new HashMap<>();
         return (level, index) -> {
             int tileLevel = level / Tiles.HEIGHT;
@@ -48,46 +47,41 @@ class TreeNodes {
             long first = index << k;
             long tileIndex = first / TilePath.FULL;
             TileTree tile = tile(
-                    organisation,
+                    log,
                     tileLevel,
                     tileIndex,
                     (int) Math.min(TilePath.FULL, (first % TilePath.FULL) + (1L << k)),
                     partialTiles);
             byte[] node = tile.node(k, (int) ((first % TilePath.FULL) >> k));
             if (node == null) {
-                throw new IllegalStateException("log of " + organisation + " lacks node " + level + "/" + index);
+                throw new IllegalStateException("log " + log.value() + " lacks node " + level + "/" + index);
             }
             return node;
         };
     }
 
     /** The hashes of tile level {@code tileLevel} (tree level 8 * tileLevel), {@code [from, from + count)}. */
-    List<byte[]> hashes(OrganisationId organisation, int tileLevel, long from, int count) {
+    List<byte[]> hashes(LogId log, int tileLevel, long from, int count) {
         if (tileLevel > 0) {
-            return nodes.range(organisation, Tiles.HEIGHT * tileLevel, from, count);
+            return nodes.range(log, Tiles.HEIGHT * tileLevel, from, count);
         }
         long tile = from / TilePath.FULL;
         if (from % TilePath.FULL == 0 && count == TilePath.FULL) {
-            Optional<byte[]> stored = leafTiles.find(organisation, tile);
+            Optional<byte[]> stored = leafTiles.find(log, tile);
             if (stored.isPresent()) {
                 return Tiles.decode(new TilePath(0, tile, TilePath.FULL), stored.get());
             }
         }
-        return entries.leafHashRange(organisation, from, count);
+        return entries.leafHashRange(log, from, count);
     }
 
     /** Stores a leaf tile that has just filled (its 256 leaf hashes, concatenated). */
-    void storeLeafTile(OrganisationId organisation, long tileIndex, byte[] hashes) {
-        leafTiles.insert(organisation, tileIndex, hashes);
+    void storeLeafTile(LogId log, long tileIndex, byte[] hashes) {
+        leafTiles.insert(log, tileIndex, hashes);
     }
 
-    private TileTree tile(
-            OrganisationId organisation,
-            int tileLevel,
-            long tileIndex,
-            int needed,
-            Map<String, TileTree> partialTiles) {
-        String key = organisation + "/" + tileLevel + "/" + tileIndex;
+    private TileTree tile(LogId log, int tileLevel, long tileIndex, int needed, Map<String, TileTree> partialTiles) {
+        String key = log.value() + "/" + tileLevel + "/" + tileIndex;
         TileTree full = fullTiles.get(key);
         if (full != null) {
             return full;
@@ -96,7 +90,7 @@ class TreeNodes {
         if (partial != null && partial.width() >= needed) {
             return partial;
         }
-        TileTree read = new TileTree(hashes(organisation, tileLevel, tileIndex * TilePath.FULL, TilePath.FULL));
+        TileTree read = new TileTree(hashes(log, tileLevel, tileIndex * TilePath.FULL, TilePath.FULL));
         if (read.width() == TilePath.FULL && tileLevel > 0) {
             // Upper tiles are few and on every path; leaf tiles are many and read at random, so
             // caching them would only churn the heap.

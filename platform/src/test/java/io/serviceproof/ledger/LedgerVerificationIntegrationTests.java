@@ -155,12 +155,14 @@ class LedgerVerificationIntegrationTests {
         auditor.auditAll();
         String org = tenant.organisation().id().toString();
 
-        byte[] entry = jdbc.sql("SELECT entry FROM log_entries WHERE organisation_id = :o AND idx = 12")
+        byte[] entry = jdbc.sql(
+                        "SELECT entry FROM log_entries WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 12")
                 .param("o", org)
                 .query((r, n) -> r.getBytes(1))
                 .single();
         entry[entry.length - 3] ^= 0x01;
-        jdbc.sql("UPDATE log_entries SET entry = :e WHERE organisation_id = :o AND idx = 12")
+        jdbc.sql(
+                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 12")
                 .param("e", entry)
                 .param("o", org)
                 .update();
@@ -168,18 +170,21 @@ class LedgerVerificationIntegrationTests {
                 .isInstanceOf(LogVerificationException.class)
                 .hasMessageContaining("entry 12 ");
         entry[entry.length - 3] ^= 0x01;
-        jdbc.sql("UPDATE log_entries SET entry = :e WHERE organisation_id = :o AND idx = 12")
+        jdbc.sql(
+                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 12")
                 .param("e", entry)
                 .param("o", org)
                 .update();
         auditor.auditAll();
 
-        byte[] node = jdbc.sql("SELECT leaf_hash FROM log_entries WHERE organisation_id = :o AND idx = 3")
+        byte[] node = jdbc.sql(
+                        "SELECT leaf_hash FROM log_entries WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 3")
                 .param("o", org)
                 .query((r, n) -> r.getBytes(1))
                 .single();
         node[0] ^= 0x01;
-        jdbc.sql("UPDATE log_entries SET leaf_hash = :h WHERE organisation_id = :o AND idx = 3")
+        jdbc.sql(
+                        "UPDATE log_entries SET leaf_hash = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 3")
                 .param("h", node)
                 .param("o", org)
                 .update();
@@ -188,7 +193,8 @@ class LedgerVerificationIntegrationTests {
                 .hasMessageContaining("tile/0/000.p/");
 
         node[0] ^= 0x01;
-        jdbc.sql("UPDATE log_entries SET leaf_hash = :h WHERE organisation_id = :o AND idx = 3")
+        jdbc.sql(
+                        "UPDATE log_entries SET leaf_hash = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 3")
                 .param("h", node)
                 .param("o", org)
                 .update();
@@ -200,12 +206,14 @@ class LedgerVerificationIntegrationTests {
         }
         calls.publish();
         auditor.auditAll();
-        byte[] tile = jdbc.sql("SELECT hashes FROM log_leaf_tiles WHERE organisation_id = :o AND tile_index = 0")
+        byte[] tile = jdbc.sql(
+                        "SELECT hashes FROM log_leaf_tiles WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND tile_index = 0")
                 .param("o", org)
                 .query((r, n) -> r.getBytes(1))
                 .single();
         tile[100] ^= 0x01;
-        jdbc.sql("UPDATE log_leaf_tiles SET hashes = :h WHERE organisation_id = :o AND tile_index = 0")
+        jdbc.sql(
+                        "UPDATE log_leaf_tiles SET hashes = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND tile_index = 0")
                 .param("h", tile)
                 .param("o", org)
                 .update();

@@ -140,4 +140,84 @@ class JcsVectorsTests {
         assertThatThrownBy(() -> Json.canonical(java.util.Collections.singletonMap("a", null)))
                 .isInstanceOf(JsonException.class);
     }
+
+    /**
+     * Strings built in Java (every log entry's) are written as UTF-8 with exactly RFC 8785's
+     * escapes: checked against a plain reference on seeded random strings of ASCII, control
+     * characters, two- and three-byte characters and surrogate pairs, in objects of random size.
+     */
+    @Test
+    void javaStringsAndObjectsAreWrittenAsTheReferenceWritesThem() throws JsonException {
+        Random random = new Random(8785);
+        for (int round = 0; round < 2_000; round++) {
+            java.util.Map<String, Object> object = new java.util.HashMap<>();
+            int members = random.nextInt(12);
+            for (int m = 0; m < members; m++) {
+                object.put(randomString(random), random.nextBoolean() ? randomString(random) : (long) random.nextInt());
+            }
+            byte[] canonical = Json.canonicalBytesOf(object);
+            assertThat(new String(canonical, StandardCharsets.UTF_8)).isEqualTo(reference(object));
+            assertThat(Json.canonicalBytes(new String(canonical, StandardCharsets.UTF_8)))
+                    .as("canonical output is its own canonical form")
+                    .isEqualTo(canonical);
+        }
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedRatherThanReplaced() {
+        assertThatThrownBy(() -> Json.canonical(List.of("a\ud800b"))).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> Json.canonical(List.of("\udc00"))).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> Json.canonical(List.of("end\ud83d"))).isInstanceOf(JsonException.class);
+    }
+
+    private static String randomString(Random random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(20);
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> text.append((char) random.nextInt(0x20));
+                case 1 -> text.append((char) (0x80 + random.nextInt(0x780)));
+                case 2 ->
+                    text.append((char)
+                            (random.nextBoolean()
+                                    ? 0x800 + random.nextInt(0xd800 - 0x800)
+                                    : 0xe000 + random.nextInt(0x2000)));
+                case 3 -> text.appendCodePoint(0x10000 + random.nextInt(0x100000));
+                case 4 -> text.append(random.nextBoolean() ? '"' : '\\');
+                default -> text.append((char) (0x20 + random.nextInt(0x60)));
+            }
+        }
+        return text.toString();
+    }
+
+    /** RFC 8785 written out the slow, obvious way. */
+    private static String reference(java.util.Map<String, Object> object) {
+        StringBuilder out = new StringBuilder("{");
+        object.keySet().stream().sorted().forEach(name -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(referenceString(name)).append(':');
+            Object value = object.get(name);
+            out.append(value instanceof String text ? referenceString(text) : value.toString());
+        });
+        return out.append('}').toString();
+    }
+
+    private static String referenceString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
 }
