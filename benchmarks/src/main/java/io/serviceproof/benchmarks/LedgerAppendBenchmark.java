@@ -4,7 +4,6 @@ import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.ledger.EntryDraft;
 import io.serviceproof.ledger.Ledger;
-import io.serviceproof.verifier.tlog.Rfc9162;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +44,6 @@ public class LedgerAppendBenchmark {
     /** The raw store writes rows of the same size as the ledger's, prepared once. */
     private byte[] sampleEntry;
 
-    private byte[] sampleLeafHash;
     private final List<Integer> offsets =
             java.util.stream.IntStream.range(0, BATCH).boxed().toList();
     private final List<Integer> largeOffsets =
@@ -59,13 +57,12 @@ public class LedgerAppendBenchmark {
         jdbc = server.bean(JdbcTemplate.class);
         transaction = server.bean(TransactionTemplate.class);
         sampleEntry = Events.batch("sample-", 0, 1).get(0).canonicalBytes();
-        sampleLeafHash = Rfc9162.leafHash(sampleEntry);
         // The same table as log_entries (V14): the same key, the same unique event id, the same two indexes.
         jdbc.execute("""
                 CREATE TABLE raw_entries (
                     log_id INTEGER NOT NULL, idx BIGINT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
                     service_layer_id TEXT, occurred_at BIGINT NOT NULL, appended_at BIGINT NOT NULL,
-                    entry BLOB NOT NULL, leaf_hash BLOB NOT NULL,
+                    entry BLOB NOT NULL,
                     PRIMARY KEY (log_id, idx), UNIQUE (log_id, event_id)) WITHOUT ROWID""");
         jdbc.execute("CREATE INDEX raw_entries_by_type ON raw_entries (log_id, type, idx)");
         jdbc.execute("CREATE INDEX raw_entries_by_layer ON raw_entries (log_id, service_layer_id, idx)");
@@ -128,8 +125,8 @@ public class LedgerAppendBenchmark {
         long first = next.getAndAdd(size);
         List<Integer> offsets = size == BATCH ? this.offsets : largeOffsets;
         return transaction.execute(status -> jdbc.batchUpdate(
-                "INSERT INTO raw_entries (log_id, idx, event_id, type, service_layer_id, occurred_at, appended_at, entry, leaf_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO raw_entries (log_id, idx, event_id, type, service_layer_id, occurred_at, appended_at, entry)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 offsets,
                 BATCH,
                 (statement, offset) -> {
@@ -142,7 +139,6 @@ public class LedgerAppendBenchmark {
                     statement.setLong(6, index);
                     statement.setLong(7, index);
                     statement.setBytes(8, sampleEntry);
-                    statement.setBytes(9, sampleLeafHash);
                 }));
     }
 }

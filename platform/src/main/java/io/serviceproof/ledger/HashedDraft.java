@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A draft with the bytes the log will store and their leaf hash, worked out before the log is
- * locked: canonicalising and hashing are most of an append's own CPU time, and done here one
- * producer's batch is prepared while another's is being written.
+ * locked: canonicalising and hashing are most of an append's own CPU time, and done here the next
+ * batch is prepared while the one before it is being written.
  */
 record HashedDraft(EntryDraft draft, byte[] canonical, byte[] leafHash) {
 

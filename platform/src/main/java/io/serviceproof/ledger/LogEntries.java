@@ -1,6 +1,7 @@
 package io.serviceproof.ledger;
 
 import io.serviceproof.common.persistence.Timestamps;
+import io.serviceproof.verifier.tlog.Rfc9162;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ class LogEntries {
     void insertAll(LogId log, List<LedgerEntry> entries) {
         batch.batchUpdate("""
                 INSERT INTO log_entries (log_id, idx, event_id, type, service_layer_id, occurred_at,
-                                         appended_at, entry, leaf_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         appended_at, entry)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, entries, 1000, (statement, entry) -> {
             statement.setLong(1, log.value());
             statement.setLong(2, entry.index());
@@ -49,7 +50,6 @@ class LogEntries {
             statement.setLong(6, entry.occurredAt().toEpochMilli());
             statement.setLong(7, entry.appendedAt().toEpochMilli());
             statement.setBytes(8, entry.canonical());
-            statement.setBytes(9, entry.leafHash());
         });
     }
 
@@ -91,15 +91,12 @@ class LogEntries {
                 .optional();
     }
 
-    /** Leaf hashes {@code [from, from + count)} in order: level 0 of the tree. */
+    /**
+     * Leaf hashes {@code [from, from + count)} in order: level 0 of the tree, hashed from the
+     * entries (a partial leaf tile; completed ones are stored whole in {@link LeafTiles}).
+     */
     List<byte[]> leafHashRange(LogId log, long from, int count) {
-        return jdbc.sql(
-                        "SELECT leaf_hash FROM log_entries WHERE log_id = :log AND idx >= :from AND idx < :to ORDER BY idx")
-                .param("log", log.value())
-                .param("from", from)
-                .param("to", from + count)
-                .query((row, n) -> row.getBytes(1))
-                .list();
+        return canonicalRange(log, from, count).stream().map(Rfc9162::leafHash).toList();
     }
 
     /** Canonical entries {@code [from, from + count)} in order, for entry bundles. */
@@ -191,26 +188,58 @@ class LogEntries {
                 """, LogEntries::map, log.value(), fromIndex, max);
     }
 
-    /** Newest first, narrowed by any of the optional filters. */
+    /**
+     * Newest first, narrowed by any of the optional filters. Each filter leads to its own index:
+     * written as one statement with {@code (:type IS NULL OR type = :type)} the planner could only
+     * walk the whole log backwards, which on a ten-million-entry log took seconds for a rare type
+     * or an event id. A type or layer search first picks the page's indexes from that column's
+     * index alone (it holds log id, value and index, so no row is read), then reads those rows.
+     */
     List<LedgerEntry> search(LogId log, EntrySearch search) {
-        return jdbc.sql("""
-                        SELECT * FROM log_entries
-                        WHERE log_id = :log
-                          AND (CAST(:eventId AS TEXT) IS NULL OR event_id = :eventId)
-                          AND (CAST(:type AS TEXT) IS NULL OR type = :type)
-                          AND (CAST(:layer AS TEXT) IS NULL OR service_layer_id = :layer)
-                          AND idx < :before
-                        ORDER BY idx DESC
-                        LIMIT :limit
-                        """)
-                .param("log", log.value())
-                .param("eventId", search.eventId())
-                .param("type", search.type())
-                .param("layer", search.serviceLayerId())
-                .param("before", search.beforeIndex())
-                .param("limit", search.limit())
-                .query(LogEntries::map)
-                .list();
+        if (search.eventId() != null) {
+            return batch.query(
+                    """
+                    SELECT * FROM log_entries WHERE log_id = ? AND event_id = ? AND idx < ?
+                    AND (CAST(? AS TEXT) IS NULL OR type = ?) AND (CAST(? AS TEXT) IS NULL OR service_layer_id = ?)
+                    """,
+                    LogEntries::map,
+                    log.value(),
+                    search.eventId(),
+                    search.beforeIndex(),
+                    search.type(),
+                    search.type(),
+                    search.serviceLayerId(),
+                    search.serviceLayerId());
+        }
+        if (search.type() == null && search.serviceLayerId() == null) {
+            return batch.query(
+                    "SELECT * FROM log_entries WHERE log_id = ? AND idx < ? ORDER BY idx DESC LIMIT ?",
+                    LogEntries::map,
+                    log.value(),
+                    search.beforeIndex(),
+                    search.limit());
+        }
+        String page;
+        List<Object> params = new ArrayList<>(List.of(log.value(), log.value()));
+        if (search.type() == null) {
+            page = "SELECT idx FROM log_entries WHERE log_id = ? AND service_layer_id = ? AND idx < ?";
+            params.addAll(List.of(search.serviceLayerId(), search.beforeIndex()));
+        } else {
+            page = "SELECT t.idx FROM log_entries t WHERE t.log_id = ? AND t.type = ? AND t.idx < ?";
+            params.addAll(List.of(search.type(), search.beforeIndex()));
+            if (search.serviceLayerId() != null) {
+                // Each candidate of the type is checked by its primary key, newest first, until the page is full.
+                page += " AND EXISTS (SELECT 1 FROM log_entries l WHERE l.log_id = t.log_id AND l.idx = t.idx"
+                        + " AND l.service_layer_id = ?)";
+                params.add(search.serviceLayerId());
+            }
+        }
+        params.add(search.limit());
+        return batch.query(
+                "SELECT * FROM log_entries WHERE log_id = ? AND idx IN (" + page + " ORDER BY idx DESC LIMIT ?)"
+                        + " ORDER BY idx DESC",
+                LogEntries::map,
+                params.toArray());
     }
 
     private static LedgerEntry map(ResultSet row, int rowNum) throws SQLException {
@@ -221,7 +250,6 @@ class LogEntries {
                 row.getString("service_layer_id"),
                 Timestamps.instant(row, "occurred_at"),
                 Timestamps.instant(row, "appended_at"),
-                row.getBytes("entry"),
-                row.getBytes("leaf_hash"));
+                row.getBytes("entry"));
     }
 }

@@ -86,11 +86,11 @@ class Sequencer {
             byte[] leafHash = hashed.leafHash();
             LedgerEntry existing = known.get(draft.eventId());
             if (existing != null) {
-                if (!MessageDigest.isEqual(existing.leafHash(), leafHash)) {
+                if (!MessageDigest.isEqual(existing.canonical(), hashed.canonical())) {
                     throw new ConflictException("Event " + draft.eventId() + " is already logged at index "
                             + existing.index() + " with different content; an event id names one event forever");
                 }
-                results.add(new Appended(draft.eventId(), existing.index(), existing.leafHash(), true));
+                results.add(new Appended(draft.eventId(), existing.index(), leafHash, true));
                 continue;
             }
             LedgerEntry entry = new LedgerEntry(
@@ -100,8 +100,7 @@ class Sequencer {
                     draft.serviceLayerId(),
                     draft.occurredAt(),
                     now,
-                    hashed.canonical(),
-                    leafHash);
+                    hashed.canonical());
             TreeEdge.Completed done = edge.append(leafHash);
             for (LogNodes.Node node : done.nodes()) {
                 // Only tile levels are stored; the levels in between are hashed from their tile.

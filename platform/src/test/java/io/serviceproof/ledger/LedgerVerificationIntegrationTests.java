@@ -146,7 +146,8 @@ class LedgerVerificationIntegrationTests {
 
     @Test
     void aByteChangedInTheDatabaseIsFoundByTheAudit() throws Exception {
-        for (int i = 0; i < 20; i++) {
+        // 300 entries: a completed leaf tile (0-255), stored whole, and the unfinished one (256-299).
+        for (int i = 0; i < 300; i++) {
             calls.append(event("t-" + i, "{\"n\":" + i + "}"), 201);
         }
         calls.publish();
@@ -177,35 +178,31 @@ class LedgerVerificationIntegrationTests {
                 .update();
         auditor.auditAll();
 
-        byte[] node = jdbc.sql(
-                        "SELECT leaf_hash FROM log_entries WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 3")
+        // In the unfinished tile the leaf hashes are the entries' own, so a changed entry there
+        // changes the tile too: the audit finds the tree no longer matches the signed checkpoint.
+        byte[] tail = jdbc.sql(
+                        "SELECT entry FROM log_entries WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 280")
                 .param("o", org)
                 .query((r, n) -> r.getBytes(1))
                 .single();
-        node[0] ^= 0x01;
+        tail[tail.length - 3] ^= 0x01;
         jdbc.sql(
-                        "UPDATE log_entries SET leaf_hash = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 3")
-                .param("h", node)
+                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 280")
+                .param("e", tail)
                 .param("o", org)
                 .update();
         assertThatThrownBy(auditor::auditAll)
                 .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("tile/0/000.p/");
-
-        node[0] ^= 0x01;
+                .hasMessageContaining("root different from the checkpoint");
+        tail[tail.length - 3] ^= 0x01;
         jdbc.sql(
-                        "UPDATE log_entries SET leaf_hash = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 3")
-                .param("h", node)
+                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 280")
+                .param("e", tail)
                 .param("o", org)
                 .update();
         auditor.auditAll();
 
-        // A completed leaf tile is also stored whole; a byte changed there is caught as well.
-        for (int i = 20; i < 300; i++) {
-            calls.append(event("t-" + i, "{\"n\":" + i + "}"), 201);
-        }
-        calls.publish();
-        auditor.auditAll();
+        // A completed leaf tile's own bytes: caught as that tile.
         byte[] tile = jdbc.sql(
                         "SELECT hashes FROM log_leaf_tiles WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND tile_index = 0")
                 .param("o", org)
@@ -220,6 +217,29 @@ class LedgerVerificationIntegrationTests {
         assertThatThrownBy(auditor::auditAll)
                 .isInstanceOf(LogVerificationException.class)
                 .hasMessageContaining("tile/0/000 ");
+        tile[100] ^= 0x01;
+        jdbc.sql(
+                        "UPDATE log_leaf_tiles SET hashes = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND tile_index = 0")
+                .param("h", tile)
+                .param("o", org)
+                .update();
+        auditor.auditAll();
+
+        // And a stored tree node: the subtree hash of that tile, served in the level-1 tile.
+        byte[] node = jdbc.sql(
+                        "SELECT hash FROM log_nodes WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND level = 8 AND idx = 0")
+                .param("o", org)
+                .query((r, n) -> r.getBytes(1))
+                .single();
+        node[0] ^= 0x01;
+        jdbc.sql(
+                        "UPDATE log_nodes SET hash = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND level = 8 AND idx = 0")
+                .param("h", node)
+                .param("o", org)
+                .update();
+        assertThatThrownBy(auditor::auditAll)
+                .isInstanceOf(LogVerificationException.class)
+                .hasMessageContaining("tile/1/000.p/1");
     }
 
     @Test

@@ -1,8 +1,10 @@
--- Each log gets a small integer id, and the log's high-volume tables key on it instead of the
--- 36-character organisation id: every entry is written to four B-trees (the table, its event id,
--- type and layer indexes), and the shorter key makes each entry about a third smaller on disk and
--- in the WAL (ADR 011). Heads, keys and checkpoints, a row per log or per second, keep the
--- organisation id.
+-- Log rows, smaller. Every entry is written to four B-trees (the table, its event id, type and
+-- layer indexes), so bytes per entry are what bounds appends (ADR 011):
+-- - each log gets a small integer id, and the log's high-volume tables key on it instead of the
+--   36-character organisation id; heads, keys and checkpoints (a row per log, or per second) keep
+--   the organisation id;
+-- - an entry's leaf hash is no longer stored beside it: it is SHA-256(0x00 || entry), worked out
+--   when read (completed leaf tiles still store theirs, in log_leaf_tiles).
 
 CREATE TABLE log_heads_v14 (
     log_id          INTEGER PRIMARY KEY,
@@ -24,12 +26,11 @@ CREATE TABLE log_entries_v14 (
     occurred_at      BIGINT  NOT NULL,
     appended_at      BIGINT  NOT NULL,
     entry            BLOB    NOT NULL,
-    leaf_hash        BLOB    NOT NULL,
     PRIMARY KEY (log_id, idx),
     UNIQUE (log_id, event_id)
 ) WITHOUT ROWID;
 INSERT INTO log_entries_v14
-SELECT h.log_id, e.idx, e.event_id, e.type, e.service_layer_id, e.occurred_at, e.appended_at, e.entry, e.leaf_hash
+SELECT h.log_id, e.idx, e.event_id, e.type, e.service_layer_id, e.occurred_at, e.appended_at, e.entry
 FROM log_entries e JOIN log_heads h ON h.organisation_id = e.organisation_id
 ORDER BY h.log_id, e.idx;
 DROP TABLE log_entries;
