@@ -4,9 +4,12 @@ import io.serviceproof.common.NotFoundException;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Tenancy;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's public API: append events to the acting organisation's log and read them back.
@@ -17,12 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     private final Sequencer sequencer;
+    private final GroupCommitter committer;
     private final LogEntries entries;
     private final LogHeads heads;
     private final LogIds logIds;
 
-    Ledger(Sequencer sequencer, LogEntries entries, LogHeads heads, LogIds logIds) {
+    Ledger(Sequencer sequencer, GroupCommitter committer, LogEntries entries, LogHeads heads, LogIds logIds) {
         this.sequencer = sequencer;
+        this.committer = committer;
         this.entries = entries;
         this.heads = heads;
         this.logIds = logIds;
@@ -35,9 +40,10 @@ public class Ledger {
     }
 
     /**
-     * Appends events in order, all or none; idempotent on their event ids. Joins the caller's
-     * transaction if there is one; the events are canonicalised and hashed before the log's lock
-     * is taken.
+     * Appends events in order, all or none; idempotent on their event ids; returns once they are
+     * durably sequenced. Inside a caller's transaction the events join it (an act and its log
+     * entry commit together); otherwise they are committed by the {@link GroupCommitter}, together
+     * with whatever other appends are waiting.
      */
     public List<Appended> appendAll(List<EntryDraft> drafts) {
         return appendAllFor(Tenancy.organisationId(), drafts);
@@ -45,7 +51,24 @@ public class Ledger {
 
     /** Appends to a named organisation's log (for events raised before anyone acts, e.g. a sign-in). */
     public List<Appended> appendAllFor(OrganisationId organisation, List<EntryDraft> drafts) {
-        return sequencer.append(organisation, HashedDraft.all(drafts));
+        List<HashedDraft> hashed = HashedDraft.all(drafts);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return sequencer.append(organisation, hashed);
+        }
+        try {
+            return committer.submit(organisation, hashed).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException refused ? refused : e;
+        }
+    }
+
+    /**
+     * Hands a batch over without waiting for it: the future completes once the batch is durably
+     * sequenced (or refused). A producer keeps a few batches in flight to prepare the next while
+     * the last is written; bad input is refused at once, before anything is queued.
+     */
+    public CompletableFuture<List<Appended>> submitAll(List<EntryDraft> drafts) {
+        return committer.submit(Tenancy.organisationId(), HashedDraft.all(drafts));
     }
 
     public long size() {

@@ -194,51 +194,18 @@ class LedgerAppendIntegrationTests {
         org.springframework.jdbc.core.simple.JdbcClient jdbc =
                 context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
         Ledger ledger = context.getBean(Ledger.class);
-        var first = newOrganisation(jdbc, "rolled-back");
-        var second = newOrganisation(jdbc, "next-new");
+        var first = TestLogs.newOrganisation(jdbc, "rolled-back");
+        var second = TestLogs.newOrganisation(jdbc, "next-new");
 
         context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
                 .executeWithoutResult(status -> {
-                    ledger.appendAllFor(first, List.of(heartbeat("x-1")));
+                    ledger.appendAllFor(first, List.of(TestLogs.heartbeat("x-1")));
                     status.setRollbackOnly();
                 });
-        ledger.appendAllFor(second, List.of(heartbeat("y-1"), heartbeat("y-2")));
-        ledger.appendAllFor(first, List.of(heartbeat("x-2")));
+        ledger.appendAllFor(second, List.of(TestLogs.heartbeat("y-1"), TestLogs.heartbeat("y-2")));
+        ledger.appendAllFor(first, List.of(TestLogs.heartbeat("x-2")));
 
-        assertThat(eventIds(jdbc, first)).containsExactly("x-2");
-        assertThat(eventIds(jdbc, second)).containsExactly("y-1", "y-2");
-    }
-
-    private static io.serviceproof.identity.OrganisationId newOrganisation(
-            org.springframework.jdbc.core.simple.JdbcClient jdbc, String slug) {
-        String id = java.util.UUID.randomUUID().toString();
-        jdbc.sql("INSERT INTO organisations (id, slug, name, created_at) VALUES (:id, :slug, :slug, 0)")
-                .param("id", id)
-                .param("slug", slug + "-" + id.substring(0, 8))
-                .update();
-        return io.serviceproof.identity.OrganisationId.parse(id);
-    }
-
-    private static EntryDraft heartbeat(String eventId) {
-        return new EntryDraft(
-                eventId,
-                "heartbeat",
-                java.time.Instant.parse("2026-11-26T08:00:00Z"),
-                null,
-                List.of(),
-                java.util.Map.of(),
-                null);
-    }
-
-    private static List<String> eventIds(
-            org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            io.serviceproof.identity.OrganisationId organisation) {
-        return jdbc.sql("""
-                        SELECT e.event_id FROM log_entries e JOIN log_heads h ON h.log_id = e.log_id
-                        WHERE h.organisation_id = :o ORDER BY e.idx
-                        """)
-                .param("o", organisation.toString())
-                .query(String.class)
-                .list();
+        assertThat(TestLogs.eventIds(jdbc, first)).containsExactly("x-2");
+        assertThat(TestLogs.eventIds(jdbc, second)).containsExactly("y-1", "y-2");
     }
 }
