@@ -3,9 +3,9 @@ package io.serviceproof.ledger;
 import io.serviceproof.identity.OrganisationId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -147,9 +147,14 @@ class GroupCommitter implements SmartLifecycle {
         }
     }
 
-    /** One sequencer call per organisation, its batches in arrival order, then each batch's share. */
+    /**
+     * One sequencer call per organisation, its batches in arrival order, then each batch's share.
+     * Logs are locked in the order of their organisation ids, so two nodes committing groups on
+     * PostgreSQL cannot deadlock on each other's heads.
+     */
     private Map<Pending, List<Appended>> appendTogether(List<Pending> group) {
-        Map<OrganisationId, List<Pending>> byOrganisation = new LinkedHashMap<>();
+        Map<OrganisationId, List<Pending>> byOrganisation =
+                new TreeMap<>(java.util.Comparator.comparing(OrganisationId::toString));
         group.forEach(pending -> byOrganisation
                 .computeIfAbsent(pending.organisation(), o -> new ArrayList<>())
                 .add(pending));
