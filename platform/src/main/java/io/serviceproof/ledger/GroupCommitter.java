@@ -37,18 +37,15 @@ class GroupCommitter implements SmartLifecycle {
     private final Sequencer sequencer;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
     private volatile boolean running;
+    private Thread thread;
 
     GroupCommitter(Sequencer sequencer, TransactionTemplate transaction) {
         this.sequencer = sequencer;
         this.transaction = transaction;
         // Started at once rather than with the context's lifecycle: beans may append while the
         // context is still starting (a bootstrap's trail lines).
-        running = true;
-        thread = new Thread(this::run, "ledger-group-commit");
-        thread.setDaemon(true);
-        thread.start();
+        start();
     }
 
     /** One producer's batch, waiting for its place in the log. */
@@ -61,17 +58,27 @@ class GroupCommitter implements SmartLifecycle {
 
     /** Queues a batch; the future completes once it is durably sequenced, or with why it was refused. */
     CompletableFuture<List<Appended>> submit(OrganisationId organisation, List<HashedDraft> drafts) {
-        if (!running) {
-            throw new IllegalStateException("the ledger is not accepting appends (starting or shutting down)");
-        }
         Pending pending = new Pending(organisation, drafts);
-        queue.add(pending);
+        // Checked and queued under the lock stop() takes, so nothing is queued after the last drain.
+        synchronized (this) {
+            if (!running) {
+                throw new IllegalStateException("the ledger is shutting down and takes no more appends");
+            }
+            queue.add(pending);
+        }
         return pending.done();
     }
 
+    /** Starts the committing thread; again after a stop (a paused test context is restarted). */
     @Override
-    public void start() {
-        // Running since construction.
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "ledger-group-commit");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Stopped after the web server, so no request is still appending when the queue closes. */
@@ -83,9 +90,13 @@ class GroupCommitter implements SmartLifecycle {
     /** Stops taking appends and commits every one already queued before returning. */
     @Override
     public void stop() {
-        running = false;
+        Thread draining;
+        synchronized (this) {
+            running = false;
+            draining = thread;
+        }
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
+            draining.join(TimeUnit.SECONDS.toMillis(60));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

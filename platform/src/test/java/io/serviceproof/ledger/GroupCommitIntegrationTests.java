@@ -102,6 +102,23 @@ class GroupCommitIntegrationTests {
         }
     }
 
+    /** A test context is paused (stopped) between uses and started again; so may a server be. */
+    @Test
+    void aStoppedCommitterTakesNoAppendsUntilStartedAgain() {
+        OrganisationId a = newOrganisation(jdbc, "restart");
+        committer.stop();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> ledger.appendAllFor(a, List.of(heartbeat("while-stopped"))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("shutting down");
+        } finally {
+            committer.start();
+        }
+        ledger.appendAllFor(a, List.of(heartbeat("after-restart")));
+        assertThat(eventIds(jdbc, a)).containsExactly("after-restart");
+    }
+
     private static GroupCommitter.Pending pending(OrganisationId organisation, String... eventIds) {
         return new GroupCommitter.Pending(
                 organisation,

@@ -154,92 +154,52 @@ class LedgerVerificationIntegrationTests {
         LogAuditor auditor = new LogAuditor(
                 calls::fetchBytes, VerifierKey.parse(calls.fetch("vkey").strip()));
         auditor.auditAll();
-        String org = tenant.organisation().id().toString();
 
-        byte[] entry = jdbc.sql(
-                        "SELECT entry FROM log_entries WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 12")
-                .param("o", org)
-                .query((r, n) -> r.getBytes(1))
-                .single();
-        entry[entry.length - 3] ^= 0x01;
-        jdbc.sql(
-                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 12")
-                .param("e", entry)
-                .param("o", org)
-                .update();
+        // An entry of a completed tile no longer hashes to its stored tile: named.
+        flipBit("log_entries", "entry", "idx = 12", -3);
         assertThatThrownBy(auditor::auditAll)
                 .isInstanceOf(LogVerificationException.class)
                 .hasMessageContaining("entry 12 ");
-        entry[entry.length - 3] ^= 0x01;
-        jdbc.sql(
-                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 12")
-                .param("e", entry)
-                .param("o", org)
-                .update();
+        flipBit("log_entries", "entry", "idx = 12", -3);
         auditor.auditAll();
 
         // In the unfinished tile the leaf hashes are the entries' own, so a changed entry there
         // changes the tile too: the audit finds the tree no longer matches the signed checkpoint.
-        byte[] tail = jdbc.sql(
-                        "SELECT entry FROM log_entries WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 280")
-                .param("o", org)
-                .query((r, n) -> r.getBytes(1))
-                .single();
-        tail[tail.length - 3] ^= 0x01;
-        jdbc.sql(
-                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 280")
-                .param("e", tail)
-                .param("o", org)
-                .update();
+        flipBit("log_entries", "entry", "idx = 280", -3);
         assertThatThrownBy(auditor::auditAll)
                 .isInstanceOf(LogVerificationException.class)
                 .hasMessageContaining("root different from the checkpoint");
-        tail[tail.length - 3] ^= 0x01;
-        jdbc.sql(
-                        "UPDATE log_entries SET entry = :e WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND idx = 280")
-                .param("e", tail)
-                .param("o", org)
-                .update();
+        flipBit("log_entries", "entry", "idx = 280", -3);
         auditor.auditAll();
 
         // A completed leaf tile's own bytes: caught as that tile.
-        byte[] tile = jdbc.sql(
-                        "SELECT hashes FROM log_leaf_tiles WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND tile_index = 0")
-                .param("o", org)
-                .query((r, n) -> r.getBytes(1))
-                .single();
-        tile[100] ^= 0x01;
-        jdbc.sql(
-                        "UPDATE log_leaf_tiles SET hashes = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND tile_index = 0")
-                .param("h", tile)
-                .param("o", org)
-                .update();
+        flipBit("log_leaf_tiles", "hashes", "tile_index = 0", 100);
         assertThatThrownBy(auditor::auditAll)
                 .isInstanceOf(LogVerificationException.class)
                 .hasMessageContaining("tile/0/000 ");
-        tile[100] ^= 0x01;
-        jdbc.sql(
-                        "UPDATE log_leaf_tiles SET hashes = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND tile_index = 0")
-                .param("h", tile)
-                .param("o", org)
-                .update();
+        flipBit("log_leaf_tiles", "hashes", "tile_index = 0", 100);
         auditor.auditAll();
 
-        // And a stored tree node: the subtree hash of that tile, served in the level-1 tile.
-        byte[] node = jdbc.sql(
-                        "SELECT hash FROM log_nodes WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND level = 8 AND idx = 0")
-                .param("o", org)
-                .query((r, n) -> r.getBytes(1))
-                .single();
-        node[0] ^= 0x01;
-        jdbc.sql(
-                        "UPDATE log_nodes SET hash = :h WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND level = 8 AND idx = 0")
-                .param("h", node)
-                .param("o", org)
-                .update();
+        // A stored tree node: the subtree hash of that tile, served in the level-1 tile.
+        flipBit("log_nodes", "hash", "level = 8 AND idx = 0", 0);
         assertThatThrownBy(auditor::auditAll)
                 .isInstanceOf(LogVerificationException.class)
                 .hasMessageContaining("tile/1/000.p/1");
+    }
+
+    /** Flips the lowest bit of one byte of a stored value (from the end when negative); again undoes it. */
+    private void flipBit(String table, String column, String where, int offset) {
+        String row = " WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND " + where;
+        String org = tenant.organisation().id().toString();
+        byte[] value = jdbc.sql("SELECT " + column + " FROM " + table + row)
+                .param("o", org)
+                .query((r, n) -> r.getBytes(1))
+                .single();
+        value[offset >= 0 ? offset : value.length + offset] ^= 0x01;
+        jdbc.sql("UPDATE " + table + " SET " + column + " = :v" + row)
+                .param("v", value)
+                .param("o", org)
+                .update();
     }
 
     @Test
