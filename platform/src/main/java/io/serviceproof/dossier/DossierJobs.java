@@ -1,13 +1,21 @@
 package io.serviceproof.dossier;
 
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Sha256;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Tenancy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,21 +24,24 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Dossiers built in the background: a large one (many evidence files, several layers' SLA reports)
  * takes longer than a request should, so the user starts a build, watches its steps, and downloads
- * the result. Builds run one at a time per node; a finished dossier is kept in memory for an hour
- * (the latest twenty at most) on the node that built it.
+ * the result. A build is recorded before it is acknowledged, and one a restart interrupted is run
+ * again when the server is ready; a finished dossier is kept as a file for a day. Builds run one at
+ * a time per node; their step-by-step progress is known on the node running them.
  */
 @Service
 public class DossierJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DossierJobs.class);
-    static final Duration KEPT_FOR = Duration.ofHours(1);
-    /** Finished dossiers are held in memory: at most this many. */
-    static final int KEPT_MOST = 20;
+    /** How long a finished dossier can be downloaded. */
+    static final Duration KEPT_FOR = Duration.ofHours(24);
 
     /** Where a build stands. */
     public enum State {
@@ -48,25 +59,35 @@ public class DossierJobs implements DisposableBean {
             int step,
             int steps,
             String doing,
-            Instant startedAt,
-            byte[] zip) {
+            Instant startedAt) {
 
         public int percent() {
             return steps == 0 ? 0 : Math.min(100, 100 * step / steps);
         }
+
+        Job at(int step, int steps, String doing) {
+            return new Job(id, organisation, credentialId, State.RUNNING, step, steps, doing, startedAt);
+        }
     }
 
     private final Dossiers dossiers;
+    private final DossierBuilds builds;
+    private final Path directory;
     private final Clock clock;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Builds running or queued on this node, with their latest step. */
+    private final Map<String, Job> progress = new ConcurrentHashMap<>();
+
     private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dossier-builder");
         thread.setDaemon(true);
         return thread;
     });
 
-    DossierJobs(Dossiers dossiers, Clock clock) {
+    DossierJobs(Dossiers dossiers, DossierBuilds builds, @Value("${serviceproof.data-dir}") Path dataDir, Clock clock)
+            throws IOException {
         this.dossiers = dossiers;
+        this.builds = builds;
+        this.directory = Files.createDirectories(dataDir.resolve("dossiers"));
         this.clock = clock;
     }
 
@@ -76,88 +97,129 @@ public class DossierJobs implements DisposableBean {
         // Fails now, not in the background, when the credential is not the organisation's.
         dossiers.checkExists(credentialId);
         forgetOld();
-        String id = UUID.randomUUID().toString();
-        jobs.put(
-                id,
-                new Job(
-                        id,
-                        actor.organisationId(),
-                        credentialId,
-                        State.RUNNING,
-                        0,
-                        1,
-                        "queued",
-                        clock.instant(),
-                        null));
-        builder.submit(() -> Tenancy.runAs(actor, () -> build(id, credentialId)));
-        return jobs.get(id);
+        Job queued = new Job(
+                UUID.randomUUID().toString(),
+                actor.organisationId(),
+                credentialId,
+                State.RUNNING,
+                0,
+                1,
+                "queued",
+                clock.instant());
+        builds.insert(queued.id(), queued.organisation(), credentialId, queued.startedAt());
+        enqueue(actor, queued);
+        return queued;
     }
 
-    /** A job of the acting organisation. */
+    /** A build of the acting organisation. */
     public Job job(String id) {
-        Job job = jobs.get(id);
-        if (job == null || !job.organisation().equals(Tenancy.organisationId())) {
-            throw new NotFoundException("Dossier build", id);
+        OrganisationId organisation = Tenancy.organisationId();
+        Job running = progress.get(id);
+        if (running != null && running.organisation().equals(organisation)) {
+            return running;
         }
-        return job;
+        DossierBuilds.Recorded recorded =
+                builds.find(organisation, id).orElseThrow(() -> new NotFoundException("Dossier build", id));
+        return switch (recorded.state()) {
+            // Queued on another node, or interrupted here and about to be run again.
+            case RUNNING -> job(recorded, 0, 1, "queued");
+            case DONE -> job(recorded, 1, 1, "done");
+            case FAILED -> job(recorded, 0, 1, recorded.failure());
+        };
     }
 
-    private void build(String id, String credentialId) {
+    /** A finished dossier's zip, checked against the digest recorded when it was built. */
+    public byte[] file(Job job) {
+        DossierBuilds.Recorded recorded = builds.find(job.organisation(), job.id())
+                .filter(b -> b.state() == State.DONE)
+                .orElseThrow(() -> new NotFoundException("Dossier build", job.id()));
+        try {
+            byte[] zip = Files.readAllBytes(directory.resolve(job.id() + ".zip"));
+            if (!Sha256.hex(zip).equals(recorded.zipSha256())) {
+                throw new IllegalStateException("dossier " + job.id() + " no longer matches its digest");
+            }
+            return zip;
+        } catch (java.nio.file.NoSuchFileException e) {
+            // On more than one node, dossiers/ must be shared storage (docs/operations.md).
+            throw new IllegalStateException("dossier " + job.id() + " is recorded as built but its file is missing", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs again every build a restart interrupted (acknowledged, never finished). */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        forgetOld();
+        for (DossierBuilds.Recorded interrupted : builds.unfinished()) {
+            if (!progress.containsKey(interrupted.id())) {
+                log.info("Dossier build {} was interrupted; building it again", interrupted.id());
+                enqueue(
+                        Actor.system(interrupted.organisation(), "system:dossier-builds"),
+                        job(interrupted, 0, 1, "queued again after a restart"));
+            }
+        }
+    }
+
+    private void enqueue(Actor actor, Job queued) {
+        progress.put(queued.id(), queued);
+        builder.submit(() -> Tenancy.runAs(actor, () -> build(queued)));
+    }
+
+    private void build(Job queued) {
+        String id = queued.id();
         try {
             byte[] zip = dossiers.build(
-                    credentialId,
-                    (step, steps, doing) -> jobs.computeIfPresent(
-                            id,
-                            (k, j) -> new Job(
-                                    k,
-                                    j.organisation(),
-                                    j.credentialId(),
-                                    State.RUNNING,
-                                    step,
-                                    steps,
-                                    doing,
-                                    j.startedAt(),
-                                    null)));
-            jobs.computeIfPresent(
-                    id,
-                    (k, j) -> new Job(
-                            k,
-                            j.organisation(),
-                            j.credentialId(),
-                            State.DONE,
-                            j.steps(),
-                            j.steps(),
-                            "done",
-                            j.startedAt(),
-                            zip));
-        } catch (RuntimeException e) {
-            log.error("Dossier build {} of credential {} failed", id, credentialId, e);
-            jobs.computeIfPresent(
-                    id,
-                    (k, j) -> new Job(
-                            k,
-                            j.organisation(),
-                            j.credentialId(),
-                            State.FAILED,
-                            j.step(),
-                            j.steps(),
-                            e.getMessage(),
-                            j.startedAt(),
-                            null));
+                    queued.credentialId(), (step, steps, doing) -> progress.put(id, queued.at(step, steps, doing)));
+            store(id, zip);
+            builds.done(id, Sha256.hex(zip), clock.instant());
+        } catch (RuntimeException | IOException e) {
+            log.error("Dossier build {} of credential {} failed", id, queued.credentialId(), e);
+            builds.failed(id, e.getMessage(), clock.instant());
+        } finally {
+            progress.remove(id);
         }
     }
 
-    /** Finished builds go after an hour, and beyond the most recent {@value #KEPT_MOST}, oldest first. */
-    private void forgetOld() {
-        Instant cutoff = clock.instant().minus(KEPT_FOR);
-        jobs.values().removeIf(j -> j.state() != State.RUNNING && j.startedAt().isBefore(cutoff));
-        List<Job> finished = jobs.values().stream()
-                .filter(j -> j.state() != State.RUNNING)
-                .sorted(java.util.Comparator.comparing(Job::startedAt))
-                .toList();
-        for (int i = 0; i < finished.size() - KEPT_MOST; i++) {
-            jobs.remove(finished.get(i).id());
+    /** Written to a temporary file, forced to disk and renamed: the record says DONE only after. */
+    private void store(String id, byte[] zip) throws IOException {
+        Path temporary = Files.createTempFile(directory, id, ".part");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(zip);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
         }
+        Files.move(
+                temporary,
+                directory.resolve(id + ".zip"),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Finished builds go, record and file, a day after they finished. */
+    private void forgetOld() {
+        for (String id : builds.finishedBefore(clock.instant().minus(KEPT_FOR))) {
+            try {
+                Files.deleteIfExists(directory.resolve(id + ".zip"));
+                builds.delete(id);
+            } catch (IOException e) {
+                log.warn("Could not delete the dossier of build {}; will try again", id, e);
+            }
+        }
+    }
+
+    private static Job job(DossierBuilds.Recorded recorded, int step, int steps, String doing) {
+        return new Job(
+                recorded.id(),
+                recorded.organisation(),
+                recorded.credentialId(),
+                recorded.state(),
+                step,
+                steps,
+                doing,
+                recorded.startedAt());
     }
 
     @Override

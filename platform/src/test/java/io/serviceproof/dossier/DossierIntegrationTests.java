@@ -120,6 +120,39 @@ class DossierIntegrationTests {
                         .valid())
                 .isTrue();
 
+        // A build that was acknowledged but never finished (the server stopped mid-way) is run again
+        // when the server is ready, and can then be downloaded like any other.
+        String interrupted = java.util.UUID.randomUUID().toString();
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("INSERT INTO dossier_builds (id, organisation_id, credential_id, state, started_at)"
+                        + " VALUES (:id, :org, :credential, 'RUNNING', 0)")
+                .param("id", interrupted)
+                .param("org", tenant.organisation().id().toString())
+                .param("credential", credentialId)
+                .update();
+        context.getBean(DossierJobs.class).resumeInterrupted();
+        String resumed = "RUNNING";
+        for (int i = 0; i < 300 && resumed.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            String progress = mvc.perform(
+                            get("/api/v1/dossier-builds/" + interrupted).with(bearer(tenant.token(Role.AUDITOR))))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            resumed = (String) ((Map<?, ?>) io.serviceproof.verifier.json.Json.parse(progress)).get("state");
+        }
+        assertThat(resumed).isEqualTo("DONE");
+        byte[] rebuilt = mvc.perform(
+                        get("/api/v1/dossier-builds/" + interrupted + "/file").with(bearer(tenant.token(Role.AUDITOR))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(DossierVerifier.verify(rebuilt, Optional.of(did), Instant.now())
+                        .valid())
+                .isTrue();
+
         CredentialVerifier.Report report = DossierVerifier.verify(zip, Optional.of(did), Instant.now());
         assertThat(report.valid()).as(report.toString()).isTrue();
         assertThat(report.checks())

@@ -106,6 +106,6 @@ class CredentialPageController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header("Content-Disposition", "attachment; filename=\"dossier-" + job.credentialId() + ".zip\"")
-                .body(job.zip());
+                .body(jobs.file(job));
     }
 }

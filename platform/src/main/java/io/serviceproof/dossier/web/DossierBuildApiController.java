@@ -40,6 +40,6 @@ class DossierBuildApiController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header("Content-Disposition", "attachment; filename=\"dossier-" + job.credentialId() + ".zip\"")
-                .body(job.zip());
+                .body(jobs.file(job));
     }
 }
