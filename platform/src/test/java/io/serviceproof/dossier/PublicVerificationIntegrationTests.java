@@ -103,6 +103,12 @@ class PublicVerificationIntegrationTests {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(upload("dossier.zip", dossier, "en")).contains("VALID dossier", "files match the signed manifest");
+        // Every finding of a dossier's checks is in the visitor's language, not only their names.
+        String dossierZh = upload("dossier.zip", dossier, "zh-CN");
+        assertThat(dossierZh)
+                .contains("已安全读取", "使用提供的 DID 文档", "符合 W3C 可验证凭证 2.0", "个文件与已签名的清单一致")
+                // The verifier's own English stays only as a tooltip (title), never as the cell's text.
+                .doesNotContainPattern(">[^<]*(read safely|the DID document given|a W3C Verifiable Credential 2\\.0)");
 
         // What the QR code of a printed report opens, and the credential's own public address.
         String slug = tenant.organisation().slug();

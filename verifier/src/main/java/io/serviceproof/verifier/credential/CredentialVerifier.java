@@ -73,7 +73,12 @@ public final class CredentialVerifier {
     public static Report verify(byte[] credential, Inputs inputs) {
         List<Check> checks = new ArrayList<>();
         if (credential.length > MAXIMUM_BYTES) {
-            checks.add(new Check("format", Outcome.FAILED, "larger than " + MAXIMUM_BYTES + " bytes"));
+            checks.add(Check.because(
+                    "format",
+                    Outcome.FAILED,
+                    "too-large",
+                    "larger than " + MAXIMUM_BYTES + " bytes",
+                    String.valueOf(MAXIMUM_BYTES)));
             return new Report(checks);
         }
         String json = new String(credential, StandardCharsets.UTF_8);
@@ -85,10 +90,15 @@ public final class CredentialVerifier {
             return new Report(checks);
         }
         List<String> shape = shape(vc);
-        checks.add(new Check(
-                "format",
-                shape.isEmpty() ? Outcome.PASSED : Outcome.FAILED,
-                shape.isEmpty() ? "a W3C Verifiable Credential 2.0" : String.join("; ", shape)));
+        checks.add(
+                shape.isEmpty()
+                        ? Check.because("format", Outcome.PASSED, "vc-2", "a W3C Verifiable Credential 2.0")
+                        : Check.because(
+                                "format",
+                                Outcome.FAILED,
+                                "not-vc-2",
+                                String.join("; ", shape),
+                                String.join("; ", shape)));
         String issuer = issuerId(vc);
 
         Optional<DidDocument> did = Optional.empty();
@@ -96,7 +106,12 @@ public final class CredentialVerifier {
             try {
                 did = Optional.of(DidDocument.parse(inputs.didDocument().get()));
             } catch (IllegalArgumentException e) {
-                checks.add(new Check("issuer key", Outcome.FAILED, "the DID document: " + e.getMessage()));
+                checks.add(Check.because(
+                        "issuer key",
+                        Outcome.FAILED,
+                        "did-document-unreadable",
+                        "the DID document: " + e.getMessage(),
+                        e.getMessage()));
                 return new Report(checks);
             }
         }
@@ -184,7 +199,8 @@ public final class CredentialVerifier {
                     "valid on " + at + (until == null ? "" : " (until " + until + ")"),
                     at.toString());
         } catch (DateTimeParseException e) {
-            return new Check("validity", Outcome.FAILED, "validFrom/validUntil is not an RFC 3339 date-time");
+            return Check.because(
+                    "validity", Outcome.FAILED, "not-a-date", "validFrom/validUntil is not an RFC 3339 date-time");
         }
     }
 
@@ -199,23 +215,37 @@ public final class CredentialVerifier {
             }
             String name = "log proof: " + e.get("name");
             if (logKey.isEmpty()) {
-                checks.add(new Check(name, Outcome.NOT_CHECKED, "give the log's verifier key (--vkey) to check it"));
+                checks.add(Check.because(
+                        name,
+                        Outcome.NOT_CHECKED,
+                        "log-key-missing",
+                        "give the log's verifier key (--vkey) to check it"));
                 continue;
             }
             try {
                 TlogProof proof = TlogProof.parse(proofText.getBytes(StandardCharsets.UTF_8));
                 Checkpoint checkpoint = CheckpointVerifier.verify(proof.checkpointNote(), logKey.get());
                 if (proof.index() >= checkpoint.size()) {
-                    checks.add(new Check(name, Outcome.FAILED, "index " + proof.index() + " is beyond the checkpoint"));
+                    checks.add(Check.because(
+                            name,
+                            Outcome.FAILED,
+                            "beyond-checkpoint",
+                            "index " + proof.index() + " is beyond the checkpoint",
+                            String.valueOf(proof.index())));
                 } else {
-                    checks.add(new Check(
+                    checks.add(Check.because(
                             name,
                             Outcome.PASSED,
+                            "proof-verified",
                             "entry " + proof.index() + " of " + checkpoint.origin() + ", checkpoint of size "
-                                    + checkpoint.size() + " signed by the log's key"));
+                                    + checkpoint.size() + " signed by the log's key",
+                            String.valueOf(proof.index()),
+                            checkpoint.origin(),
+                            String.valueOf(checkpoint.size())));
                 }
             } catch (Exception ex) {
-                checks.add(new Check(name, Outcome.FAILED, ex.getMessage()));
+                checks.add(Check.because(
+                        name, Outcome.FAILED, "proof-invalid", ex.getMessage(), String.valueOf(ex.getMessage())));
             }
         }
         return checks;

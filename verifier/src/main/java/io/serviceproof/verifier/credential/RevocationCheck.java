@@ -27,18 +27,17 @@ final class RevocationCheck {
         try {
             entry = CredentialVerifier.object(raw instanceof List<?> list && list.size() == 1 ? list.get(0) : raw);
         } catch (IllegalArgumentException e) {
-            return new Check("revocation", Outcome.FAILED, "credentialStatus must be one status entry");
+            return malformed("credentialStatus must be one status entry");
         }
         if (!"BitstringStatusListEntry".equals(entry.get("type")) || !"revocation".equals(entry.get("statusPurpose"))) {
-            return new Check(
-                    "revocation", Outcome.FAILED, "credentialStatus is not a BitstringStatusListEntry for revocation");
+            return malformed("credentialStatus is not a BitstringStatusListEntry for revocation");
         }
         String listUrl = String.valueOf(entry.get("statusListCredential"));
         int index;
         try {
             index = Integer.parseInt(String.valueOf(entry.get("statusListIndex")));
         } catch (NumberFormatException e) {
-            return new Check("revocation", Outcome.FAILED, "statusListIndex is not a number");
+            return malformed("statusListIndex is not a number");
         }
         if (statusList.isEmpty()) {
             return Check.because(
@@ -52,10 +51,12 @@ final class RevocationCheck {
         EddsaJcs2022.Verification listProof =
                 EddsaJcs2022.verify(listJson, method -> CredentialVerifier.key(method, did));
         if (!listProof.valid()) {
-            return new Check(
+            return Check.because(
                     "revocation",
                     Outcome.FAILED,
-                    "the status list is not signed by the issuer: " + listProof.problems());
+                    "list-not-signed",
+                    "the status list is not signed by the issuer: " + listProof.problems(),
+                    String.valueOf(listProof.problems()));
         }
         try {
             Map<String, Object> list = CredentialVerifier.object(Json.parse(listJson));
@@ -71,10 +72,13 @@ final class RevocationCheck {
                         issuer);
             }
             if (!listUrl.equals(list.get("id"))) {
-                return new Check(
+                return Check.because(
                         "revocation",
                         Outcome.FAILED,
-                        "the status list given is " + list.get("id") + ", not " + listUrl);
+                        "list-other",
+                        "the status list given is " + list.get("id") + ", not " + listUrl,
+                        String.valueOf(list.get("id")),
+                        listUrl);
             }
             Map<String, Object> subject = CredentialVerifier.object(list.get("credentialSubject"));
             BitstringStatusList bits = BitstringStatusList.decode(String.valueOf(subject.get("encodedList")));
@@ -93,7 +97,16 @@ final class RevocationCheck {
                     "not revoked: entry " + index + " is clear in the list signed on " + list.get("validFrom"),
                     String.valueOf(list.get("validFrom")));
         } catch (JsonException | IllegalArgumentException e) {
-            return new Check("revocation", Outcome.FAILED, "the status list: " + e.getMessage());
+            return Check.because(
+                    "revocation",
+                    Outcome.FAILED,
+                    "list-unreadable",
+                    "the status list: " + e.getMessage(),
+                    e.getMessage());
         }
+    }
+
+    private static Check malformed(String detail) {
+        return Check.because("revocation", Outcome.FAILED, "status-malformed", detail, detail);
     }
 }

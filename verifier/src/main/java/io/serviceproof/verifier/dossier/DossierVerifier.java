@@ -47,27 +47,31 @@ public final class DossierVerifier {
                     "archive", CredentialVerifier.Outcome.FAILED, "unsafe-archive", e.getMessage(), e.getMessage()));
             return new CredentialVerifier.Report(checks);
         }
-        checks.add(passed("archive", files.size() + " files, read safely"));
+        checks.add(
+                passed("archive", "archive-read", files.size() + " files, read safely", String.valueOf(files.size())));
 
         String did = didDocument.orElseGet(() -> text(files.get(DossierFormat.DID_DOCUMENT)));
         if (did == null) {
-            checks.add(failed("issuer key", "no DID document given, and none in the dossier"));
+            checks.add(failed("issuer key", "did-document-missing", "no DID document given, and none in the dossier"));
             return new CredentialVerifier.Report(checks);
         }
         checks.add(
-                new CredentialVerifier.Check(
-                        "issuer key",
-                        didDocument.isPresent()
-                                ? CredentialVerifier.Outcome.PASSED
-                                : CredentialVerifier.Outcome.NOT_CHECKED,
-                        didDocument.isPresent()
-                                ? "the DID document given"
-                                : "taken from the dossier itself: compare it with the issuer's published one (--did-document)"));
+                didDocument.isPresent()
+                        ? passed("issuer key", "did-document-given", "the DID document given")
+                        : CredentialVerifier.Check.because(
+                                "issuer key",
+                                CredentialVerifier.Outcome.NOT_CHECKED,
+                                "did-document-in-dossier",
+                                "taken from the dossier itself: compare it with the issuer's published one (--did-document)"));
         DidDocument issuer;
         try {
             issuer = DidDocument.parse(did);
         } catch (IllegalArgumentException e) {
-            checks.add(failed("manifest signature", "the DID document: " + e.getMessage()));
+            checks.add(failed(
+                    "manifest signature",
+                    "did-document-unreadable",
+                    "the DID document: " + e.getMessage(),
+                    e.getMessage()));
             return new CredentialVerifier.Report(checks);
         }
 
@@ -75,7 +79,10 @@ public final class DossierVerifier {
         byte[] signature = files.get(DossierFormat.SIGNATURE);
         if (manifest == null || signature == null) {
             checks.add(failed(
-                    "manifest", "the dossier has no " + DossierFormat.MANIFEST + " and " + DossierFormat.SIGNATURE));
+                    "manifest",
+                    "dossier-file-missing",
+                    "the dossier has no " + DossierFormat.MANIFEST + " and " + DossierFormat.SIGNATURE,
+                    DossierFormat.MANIFEST + ", " + DossierFormat.SIGNATURE));
             return new CredentialVerifier.Report(checks);
         }
         checks.add(manifestSignature(manifest, signature, issuer));
@@ -83,7 +90,11 @@ public final class DossierVerifier {
 
         byte[] credential = files.get(DossierFormat.CREDENTIAL);
         if (credential == null) {
-            checks.add(failed("credential", "the dossier has no " + DossierFormat.CREDENTIAL));
+            checks.add(failed(
+                    "credential",
+                    "dossier-file-missing",
+                    "the dossier has no " + DossierFormat.CREDENTIAL,
+                    DossierFormat.CREDENTIAL));
             return new CredentialVerifier.Report(checks);
         }
         Optional<VerifierKey> logKey = Optional.empty();
@@ -91,7 +102,7 @@ public final class DossierVerifier {
             try {
                 logKey = Optional.of(VerifierKey.parse(text(files.get(DossierFormat.LOG_KEY))));
             } catch (IllegalArgumentException e) {
-                checks.add(failed("log key", e.getMessage()));
+                checks.add(failed("log key", "log-key-unreadable", e.getMessage(), e.getMessage()));
             }
         }
         CredentialVerifier.Report inner = CredentialVerifier.verify(
@@ -112,7 +123,9 @@ public final class DossierVerifier {
             NoteVerifier.verify(note, List.of(key));
             if (!note.text().equals(DossierFormat.signedText(sha256(manifest)))) {
                 return failed(
-                        "manifest signature", "the signed note is for another manifest: manifest.json was changed");
+                        "manifest signature",
+                        "manifest-changed",
+                        "the signed note is for another manifest: manifest.json was changed");
             }
             return CredentialVerifier.Check.because(
                     "manifest signature",
@@ -132,12 +145,20 @@ public final class DossierVerifier {
         try {
             Map<?, ?> parsed = (Map<?, ?>) Json.parse(new String(manifest, StandardCharsets.UTF_8));
             if (!DossierFormat.FORMAT.equals(parsed.get("format")) || !(parsed.get("files") instanceof List<?> l)) {
-                checks.add(failed("files", "manifest.json is not a " + DossierFormat.FORMAT + " manifest"));
+                checks.add(failed(
+                        "files",
+                        "manifest-not-ours",
+                        "manifest.json is not a " + DossierFormat.FORMAT + " manifest",
+                        DossierFormat.FORMAT));
                 return checks;
             }
             listed = l;
         } catch (JsonException | ClassCastException e) {
-            checks.add(failed("files", "manifest.json is not JSON: " + e.getMessage()));
+            checks.add(failed(
+                    "files",
+                    "manifest-not-json",
+                    "manifest.json is not JSON: " + e.getMessage(),
+                    String.valueOf(e.getMessage())));
             return checks;
         }
         Set<String> seen = new HashSet<>();
@@ -194,11 +215,11 @@ public final class DossierVerifier {
         }
     }
 
-    private static CredentialVerifier.Check passed(String name, String detail) {
-        return new CredentialVerifier.Check(name, CredentialVerifier.Outcome.PASSED, detail);
+    private static CredentialVerifier.Check passed(String name, String reason, String detail, String... args) {
+        return CredentialVerifier.Check.because(name, CredentialVerifier.Outcome.PASSED, reason, detail, args);
     }
 
-    private static CredentialVerifier.Check failed(String name, String detail) {
-        return new CredentialVerifier.Check(name, CredentialVerifier.Outcome.FAILED, detail);
+    private static CredentialVerifier.Check failed(String name, String reason, String detail, String... args) {
+        return CredentialVerifier.Check.because(name, CredentialVerifier.Outcome.FAILED, reason, detail, args);
     }
 }
