@@ -44,6 +44,8 @@ public class AssessmentBenchmark {
     static final int REQUIREMENTS = 2000;
     static final int ITEMS = 500;
     static final int LINKS_PER_ITEM = 20;
+    /** Open assessments in the organisation, for the list. */
+    static final int OPEN_ASSESSMENTS = 10;
 
     private BenchmarkServer server;
     private Actor actor;
@@ -108,6 +110,9 @@ public class AssessmentBenchmark {
                 .id();
         offerings.publish(layer);
         assessment = assessments.create(offering, "ZZ").id();
+        for (int i = 1; i < OPEN_ASSESSMENTS; i++) {
+            assessments.create(offering, "ZZ");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -118,5 +123,21 @@ public class AssessmentBenchmark {
     @Benchmark
     public Object recompute() {
         return Tenancy.callAs(actor, () -> assessments.view(assessment));
+    }
+
+    /** The assessment list (page and API): every open assessment, reading what they share once. */
+    @Benchmark
+    public Object listOpenAssessments() {
+        return Tenancy.callAs(actor, () -> assessments.views(assessments.assessments()));
+    }
+
+    /** The list as it was read before: each assessment on its own. */
+    @Benchmark
+    public Object listOpenAssessmentsOneByOne() {
+        return Tenancy.callAs(
+                actor,
+                () -> assessments.assessments().stream()
+                        .map(a -> assessments.view(a.id()))
+                        .toList());
     }
 }

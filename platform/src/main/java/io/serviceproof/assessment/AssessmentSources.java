@@ -72,11 +72,67 @@ class AssessmentSources {
         this.clock = clock;
     }
 
+    /**
+     * What every assessment of the organisation reads alike: frameworks, evidence with its links and
+     * standing, the crosswalk, conformity results with their recognitions, and each framework's
+     * requirements as first needed. Read once when several assessments are derived together (the
+     * list, a comparison across markets), instead of once per assessment.
+     */
+    static final class Shared {
+        final LocalDate today;
+        final Map<String, Framework> byReference;
+        final List<EvidenceLink> links;
+        /** Requirement id → labels of evidence that counts today, and of evidence that does not yet. */
+        final Map<String, List<String>> approved = new HashMap<>();
+
+        final Map<String, List<String>> pending = new HashMap<>();
+        final Crosswalk crosswalk;
+        final Map<Recorded<ConformityResult>, List<RecognitionVerdict>> recognitions = new LinkedHashMap<>();
+        private final Map<String, List<Requirement>> requirements = new HashMap<>();
+        private final Function<String, List<Requirement>> readRequirements;
+
+        private Shared(Catalog catalog, Vault vault, LocalDate today) {
+            this.today = today;
+            this.byReference =
+                    catalog.frameworks().stream().collect(Collectors.toMap(Framework::reference, Function.identity()));
+            this.readRequirements = catalog::requirements;
+            Map<String, EvidenceSummary> evidence = vault.find(EvidenceFilter.all()).stream()
+                    .collect(Collectors.toMap(e -> e.item().id(), Function.identity()));
+            this.links = vault.allLinks();
+            for (EvidenceLink link : links) {
+                EvidenceSummary e = evidence.get(link.itemId());
+                if (link.kind() != LinkTarget.REQUIREMENT || e == null) {
+                    continue;
+                }
+                String label = e.item().title() + " (v" + e.latest().version() + ", "
+                        + e.latest().status().token() + ")";
+                (e.latest().countsOn(today) ? approved : pending)
+                        .computeIfAbsent(link.targetId(), k -> new ArrayList<>())
+                        .add(label);
+            }
+            this.crosswalk = catalog.crosswalk();
+            for (Recorded<ConformityResult> result : catalog.conformityResults()) {
+                recognitions.put(result, catalog.recognitionOf(result.id()));
+            }
+        }
+
+        List<Requirement> requirements(String frameworkId) {
+            return requirements.computeIfAbsent(frameworkId, readRequirements);
+        }
+    }
+
+    Shared shared() {
+        return new Shared(catalog, vault, today());
+    }
+
     AssessmentInputs gather(Assessment assessment) {
-        LocalDate today = today();
+        return gather(assessment, shared());
+    }
+
+    AssessmentInputs gather(Assessment assessment, Shared shared) {
+        LocalDate today = shared.today;
         Market market = catalog.market(assessment.market());
-        Map<String, Framework> byReference =
-                catalog.frameworks().stream().collect(Collectors.toMap(Framework::reference, Function.identity()));
+        Map<String, Framework> byReference = shared.byReference;
         Map<String, AssessmentInputs.Applicable> applicable = new LinkedHashMap<>();
         Map<String, Integer> strength = new HashMap<>();
         for (MarketRule rule : catalog.rules(market)) {
@@ -85,7 +141,7 @@ class AssessmentSources {
             if (weight == null || framework == null) {
                 continue;
             }
-            List<Requirement> requirements = catalog.requirements(framework.id());
+            List<Requirement> requirements = shared.requirements(framework.id());
             Set<String> parents = requirements.stream()
                     .map(Requirement::parentRef)
                     .filter(java.util.Objects::nonNull)
@@ -113,24 +169,10 @@ class AssessmentSources {
             }
         }
 
-        Map<String, EvidenceSummary> evidence = vault.find(EvidenceFilter.all()).stream()
-                .collect(Collectors.toMap(e -> e.item().id(), Function.identity()));
-        Map<String, List<String>> approved = new HashMap<>();
-        Map<String, List<String>> pending = new HashMap<>();
-        List<EvidenceLink> links = vault.allLinks();
-        for (EvidenceLink link : links) {
-            EvidenceSummary e = evidence.get(link.itemId());
-            if (link.kind() != LinkTarget.REQUIREMENT || e == null) {
-                continue;
-            }
-            String label = e.item().title() + " (v" + e.latest().version() + ", "
-                    + e.latest().status().token() + ")";
-            (e.latest().countsOn(today) ? approved : pending)
-                    .computeIfAbsent(link.targetId(), k -> new ArrayList<>())
-                    .add(label);
-        }
-
-        Crosswalk crosswalk = catalog.crosswalk();
+        Map<String, List<String>> approved = shared.approved;
+        Map<String, List<String>> pending = shared.pending;
+        List<EvidenceLink> links = shared.links;
+        Crosswalk crosswalk = shared.crosswalk;
         Map<String, List<AssessmentInputs.Cover>> coveredBy = new HashMap<>();
         for (String requirementId : applicable.keySet()) {
             for (Crosswalk.Link link : crosswalk.coveredBy(requirementId)) {
@@ -149,8 +191,10 @@ class AssessmentSources {
         }
 
         Map<String, String> recognised = new HashMap<>();
-        for (Recorded<ConformityResult> result : catalog.conformityResults()) {
-            for (RecognitionVerdict verdict : catalog.recognitionOf(result.id())) {
+        for (Map.Entry<Recorded<ConformityResult>, List<RecognitionVerdict>> recognition :
+                shared.recognitions.entrySet()) {
+            Recorded<ConformityResult> result = recognition.getKey();
+            for (RecognitionVerdict verdict : recognition.getValue()) {
                 Framework framework = byReference.get(result.record().framework());
                 if (verdict.recognised() && verdict.market().equals(market.code()) && framework != null) {
                     recognised.put(

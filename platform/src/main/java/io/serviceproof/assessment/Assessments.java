@@ -103,11 +103,24 @@ public class Assessments {
 
     /** The results: frozen if signed off, else derived from the organisation's current state. */
     public AssessmentView view(String id) {
-        Assessment assessment = assessment(id);
+        return view(assessment(id), null);
+    }
+
+    /**
+     * Every assessment's results, as {@link #view} gives them; what all open ones read alike (the
+     * catalog, evidence, crosswalk) is read once for the lot.
+     */
+    public List<AssessmentView> views(List<Assessment> assessments) {
+        AssessmentSources.Shared shared = assessments.stream().anyMatch(a -> !a.signedOff()) ? sources.shared() : null;
+        return assessments.stream().map(a -> view(a, shared)).toList();
+    }
+
+    private AssessmentView view(Assessment assessment, AssessmentSources.Shared shared) {
         List<RequirementResult> results = assessment.signedOff()
-                ? JSON.readValue(rows.snapshot(id), new TypeReference<Snapshot>() {})
+                ? JSON.readValue(rows.snapshot(assessment.id()), new TypeReference<Snapshot>() {})
                         .results()
-                : AssessmentEngine.derive(sources.gather(assessment));
+                : AssessmentEngine.derive(
+                        shared == null ? sources.gather(assessment) : sources.gather(assessment, shared));
         return new AssessmentView(assessment, results, Readiness.score(results));
     }
 
@@ -201,6 +214,7 @@ public class Assessments {
         List<MarketComparison.Column> columns = new ArrayList<>();
         Map<String, List<String>> gapMarkets = new LinkedHashMap<>();
         Map<String, RequirementResult> gapRequirements = new HashMap<>();
+        AssessmentSources.Shared shared = sources.shared();
         for (String market : offering.markets()) {
             Assessment probe = new Assessment(
                     "",
@@ -214,7 +228,7 @@ public class Assessments {
                     null,
                     null,
                     null);
-            List<RequirementResult> results = AssessmentEngine.derive(sources.gather(probe));
+            List<RequirementResult> results = AssessmentEngine.derive(sources.gather(probe, shared));
             AssessmentView view = new AssessmentView(probe, results, Readiness.score(results));
             columns.add(new MarketComparison.Column(market, view.score(), view.counts()));
             for (RequirementResult gap : view.gaps()) {

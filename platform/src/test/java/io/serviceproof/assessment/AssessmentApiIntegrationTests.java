@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -237,6 +238,44 @@ class AssessmentApiIntegrationTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/assessments/" + id + "/export?format=snapshot").with(bearer(manager)))
                 .andExpect(status().isConflict());
+    }
+
+    /** The list reads what open assessments share once; each must still score as its own page does. */
+    @Test
+    void theListScoresEachAssessmentAsItsOwnPageAndTheComparisonDo() throws Exception {
+        String both = Tenancy.callAs(
+                Actor.system(tenant.organisation().id(), "test"),
+                () -> context.getBean(Offerings.class)
+                        .createOffering("Listed line", "", "", List.of("VN", "TH"))
+                        .id());
+        String vn = send("POST", "/api/v1/assessments", "{\"offeringId\":\"" + both + "\",\"market\":\"VN\"}", 201)
+                .get("id")
+                .asString();
+        String th = send("POST", "/api/v1/assessments", "{\"offeringId\":\"" + both + "\",\"market\":\"TH\"}", 201)
+                .get("id")
+                .asString();
+        send("POST", "/api/v1/assessments/" + th + "/sign-off", null, 200);
+
+        JsonNode list = send("GET", "/api/v1/assessments", null, 200);
+        assertThat(list.findValuesAsString("id")).contains(vn, th);
+        Map<String, Double> byMarket = new java.util.HashMap<>();
+        for (JsonNode summary : list) {
+            JsonNode own =
+                    send("GET", "/api/v1/assessments/" + summary.get("id").asString(), null, 200);
+            assertThat(summary.get("score").asDouble())
+                    .as(summary.get("title").asString())
+                    .isEqualTo(own.get("assessment").get("score").asDouble());
+            if (summary.get("offeringId").asString().equals(both)) {
+                byMarket.put(
+                        summary.get("market").asString(), summary.get("score").asDouble());
+            }
+        }
+        JsonNode comparison = send("GET", "/api/v1/assessments/comparison?offeringId=" + both, null, 200);
+        for (JsonNode market : comparison.get("markets")) {
+            assertThat(market.get("score").asDouble())
+                    .as(market.get("market").asString())
+                    .isEqualTo(byMarket.get(market.get("market").asString()));
+        }
     }
 
     @Test

@@ -124,8 +124,8 @@ class AssessmentApiController {
     @Operation(summary = "List assessments with their readiness score (live while open, frozen once signed off)")
     @GetMapping
     List<Summary> list() {
-        return assessments.assessments().stream()
-                .map(a -> Summary.of(assessments.view(a.id())))
+        return assessments.views(assessments.assessments()).stream()
+                .map(Summary::of)
                 .toList();
     }
 

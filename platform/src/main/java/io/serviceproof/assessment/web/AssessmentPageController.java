@@ -11,8 +11,6 @@ import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.services.Offering;
 import io.serviceproof.services.Offerings;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
@@ -55,11 +53,7 @@ class AssessmentPageController {
 
     @GetMapping("/assessments")
     String list(Model model) {
-        Map<String, AssessmentView> views = new LinkedHashMap<>();
-        for (Assessment a : assessments.assessments()) {
-            views.put(a.id(), assessments.view(a.id()));
-        }
-        model.addAttribute("views", views.values());
+        model.addAttribute("views", assessments.views(assessments.assessments()));
         model.addAttribute(
                 "offerings",
                 offerings.offerings().stream().collect(Collectors.toMap(Offering::id, Function.identity())));
