@@ -100,22 +100,7 @@ class DossierIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getHeader("Location");
-        String state = "RUNNING";
-        for (int i = 0; i < 300 && state.equals("RUNNING"); i++) {
-            Thread.sleep(100);
-            String progress = mvc.perform(get(started).with(bearer(tenant.token(Role.AUDITOR))))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString();
-            state = (String) ((Map<?, ?>) io.serviceproof.verifier.json.Json.parse(progress)).get("state");
-        }
-        assertThat(state).isEqualTo("DONE");
-        byte[] built = mvc.perform(get(started + "/file").with(bearer(tenant.token(Role.AUDITOR))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] built = awaitBuilt(started, tenant.token(Role.AUDITOR));
         assertThat(DossierVerifier.verify(built, Optional.of(did), Instant.now())
                         .valid())
                 .isTrue();
@@ -131,24 +116,7 @@ class DossierIntegrationTests {
                 .param("credential", credentialId)
                 .update();
         context.getBean(DossierJobs.class).resumeInterrupted();
-        String resumed = "RUNNING";
-        for (int i = 0; i < 300 && resumed.equals("RUNNING"); i++) {
-            Thread.sleep(100);
-            String progress = mvc.perform(
-                            get("/api/v1/dossier-builds/" + interrupted).with(bearer(tenant.token(Role.AUDITOR))))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString();
-            resumed = (String) ((Map<?, ?>) io.serviceproof.verifier.json.Json.parse(progress)).get("state");
-        }
-        assertThat(resumed).isEqualTo("DONE");
-        byte[] rebuilt = mvc.perform(
-                        get("/api/v1/dossier-builds/" + interrupted + "/file").with(bearer(tenant.token(Role.AUDITOR))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] rebuilt = awaitBuilt("/api/v1/dossier-builds/" + interrupted, tenant.token(Role.AUDITOR));
         assertThat(DossierVerifier.verify(rebuilt, Optional.of(did), Instant.now())
                         .valid())
                 .isTrue();
@@ -197,5 +165,25 @@ class DossierIntegrationTests {
             }
         }
         return out.toByteArray();
+    }
+
+    /** Polls a build until it is no longer running; it must be DONE. Returns its zip. */
+    private byte[] awaitBuilt(String build, String token) throws Exception {
+        String state = "RUNNING";
+        for (int i = 0; i < 300 && state.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            String progress = mvc.perform(get(build).with(bearer(token)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            state = (String) ((Map<?, ?>) io.serviceproof.verifier.json.Json.parse(progress)).get("state");
+        }
+        assertThat(state).as(build).isEqualTo("DONE");
+        return mvc.perform(get(build + "/file").with(bearer(token)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
     }
 }
