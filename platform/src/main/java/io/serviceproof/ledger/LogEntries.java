@@ -191,8 +191,8 @@ class LogEntries {
     /**
      * Newest first, narrowed by any of the optional filters. Each filter leads to its own index:
      * written as one statement with {@code (:type IS NULL OR type = :type)} the planner could only
-     * walk the whole log backwards, which on a ten-million-entry log took seconds for a rare type
-     * or an event id. A type or layer search first picks the page's indexes from that column's
+     * walk the log backwards from its end, reading every row for a rare type or an event id. A
+     * type or layer search first picks the page's indexes from that column's
      * index alone (it holds log id, value and index, so no row is read), then reads those rows.
      */
     List<LedgerEntry> search(LogId log, EntrySearch search) {
