@@ -246,8 +246,8 @@ class TenantIsolationIntegrationTests {
     }
 
     private void foreignIdIsNotFound(IsolationCases.Case endpoint) throws Exception {
-        String foreignId = idFor(endpoint, b, bCatalog);
-        String ownId = idFor(endpoint, a, aCatalog);
+        String foreignId = IsolationRequests.idFor(endpoint, b, bCatalog);
+        String ownId = IsolationRequests.idFor(endpoint, a, aCatalog);
         String bBefore = snapshotOf(b) + catalogSnapshotOf(b);
 
         mvc.perform(as(a, endpoint, endpoint.request().replace("{id}", foreignId)))
@@ -259,50 +259,6 @@ class TenantIsolationIntegrationTests {
             mvc.perform(as(a, endpoint, endpoint.request().replace("{id}", ownId)))
                     .andExpect(status().is2xxSuccessful());
         }
-    }
-
-    private static String idFor(IsolationCases.Case endpoint, TestTenant tenant, CatalogIds catalog) {
-        String path = endpoint.path() + " " + endpoint.request();
-        if (path.contains("/users")) {
-            return tenant.user(Role.ENGINEER).id().toString();
-        }
-        if (path.contains("/evidence/")) {
-            return catalog.evidenceId();
-        }
-        if (path.contains("/dossier-builds/")) {
-            return catalog.dossierBuildId();
-        }
-        if (path.contains("/credentials/")) {
-            return catalog.credentialId();
-        }
-        if (path.contains("/assessments/comparison")) {
-            return catalog.offeringId();
-        }
-        if (path.contains("/assessments/")) {
-            return catalog.assessmentId();
-        }
-        if (path.contains("/technicians/") || path.contains("/people/")) {
-            return catalog.technicianId();
-        }
-        if (path.contains("/layers/")) {
-            return catalog.layerId();
-        }
-        if (path.contains("/offerings/")) {
-            return catalog.offeringId();
-        }
-        if (path.contains("/frameworks") || path.contains("/compare") || path.contains("mappings/export")) {
-            return catalog.frameworkId();
-        }
-        if (path.contains("/requirements") || path.contains("suggestions")) {
-            return catalog.requirementId();
-        }
-        if (path.contains("/mappings/")) {
-            return catalog.mappingId();
-        }
-        if (path.contains("/results/")) {
-            return catalog.resultId();
-        }
-        return tenant.tokenIdOfEngineer();
     }
 
     /** B's mappings and requirements as B's owner sees them: edits by A would show up here. */
@@ -420,41 +376,6 @@ class TenantIsolationIntegrationTests {
     /** {@code referenced} supplies the catalog ids a body names (the acting tenant's, or B's). */
     private AbstractMockHttpServletRequestBuilder<?> as(
             TestTenant tenant, IsolationCases.Case endpoint, String path, CatalogIds referenced) {
-        AbstractMockHttpServletRequestBuilder<?> request = request(endpoint.method(), path);
-        if (endpoint.body() != null && endpoint.body().startsWith("multipart:")) {
-            // An upload: a small file plus the form fields the case names.
-            var upload = multipart(endpoint.method(), path)
-                    .file(new MockMultipartFile("file", "upload.txt", "text/plain", "isolation".getBytes()));
-            for (String pair : endpoint.body().substring("multipart:".length()).split("&")) {
-                if (!pair.isEmpty()) {
-                    String[] kv = pair.split("=", 2);
-                    upload.param(
-                            kv[0],
-                            kv[1].replace("{ref-a}", referenced.requirementId())
-                                    .replace("{framework}", referenced.frameworkId())
-                                    .replace("{offering}", referenced.offeringId()));
-                }
-            }
-            request = upload;
-        } else if (endpoint.body() != null) {
-            CatalogIds own = tenant == a ? aCatalog : bCatalog;
-            String body = endpoint.body()
-                    .replace("{n}", Integer.toString(++counter))
-                    .replace("{uuid}", java.util.UUID.randomUUID().toString())
-                    .replace("{own-a}", own.requirementId())
-                    .replace("{own-b}", own.otherRequirementId())
-                    .replace("{ref-a}", referenced.requirementId())
-                    .replace("{framework-id}", referenced.frameworkId())
-                    .replace("{offering}", referenced.offeringId())
-                    .replace("{signed-assessment}", referenced.signedAssessmentId())
-                    .replace("{framework}", referenced.frameworkUuid())
-                    .replace("{other-framework}", referenced.otherFrameworkUuid());
-            request.content(body)
-                    .contentType(endpoint.api() ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_FORM_URLENCODED);
-        }
-        if (endpoint.api()) {
-            return request.with(bearer(tenant.token(Role.OWNER)));
-        }
-        return request.with(user(tenant, tenant.user(Role.OWNER))).with(csrf()).accept(MediaType.TEXT_HTML);
+        return IsolationRequests.as(endpoint, path, tenant, tenant == a ? aCatalog : bCatalog, referenced, ++counter);
     }
 }
