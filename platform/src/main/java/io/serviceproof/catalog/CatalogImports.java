@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns an uploaded file into catalog rows, whatever its format: OSCAL catalog or profile JSON, our
@@ -63,30 +62,37 @@ public class CatalogImports {
      * key, kind); {@code baseFrameworkId} names the catalog an OSCAL profile selects from when its
      * import href does not.
      */
-    @Transactional
     public Framework importFramework(
             byte[] content, Format format, Map<String, String> fields, String baseFrameworkId) {
+        // Parsing and validation run outside any transaction: on SQLite a transaction holds the one
+        // write lock, and a slow or hostile document must not stop every other tenant's writes.
         if (content.length == 0) {
             throw new RejectedDocumentException("file", "the file is empty");
         }
         return switch (format) {
             case OSCAL -> importOscal(new String(content, StandardCharsets.UTF_8), baseFrameworkId);
-            case YAML ->
-                single(catalog.importDocument(
-                        LibraryYaml.read(new ByteArrayInputStream(content)), Locations.YAML, "YAML"));
+            case YAML -> importOne(LibraryYaml.read(new ByteArrayInputStream(content)), "YAML");
             case XLSX ->
-                single(catalog.importDocument(
+                importOne(
                         LibraryDocument.ofFrameworks(
                                 List.of(Spreadsheets.readXlsx(new ByteArrayInputStream(content), fields))),
-                        Locations.YAML,
-                        "XLSX"));
+                        "XLSX");
             case CSV ->
-                single(catalog.importDocument(
+                importOne(
                         LibraryDocument.ofFrameworks(
                                 List.of(Spreadsheets.readCsv(new ByteArrayInputStream(content), fields))),
-                        Locations.YAML,
-                        "CSV"));
+                        "CSV");
         };
+    }
+
+    /** Writes a parsed document holding exactly one framework, in one short transaction. */
+    private Framework importOne(LibraryDocument document, String format) {
+        int count = document.frameworks() == null ? 0 : document.frameworks().size();
+        if (count != 1) {
+            throw new RejectedDocumentException(
+                    "frameworks", "this endpoint imports exactly one framework (found " + count + ")");
+        }
+        return catalog.importDocument(document, Locations.YAML, format).get(0);
     }
 
     private Framework importOscal(String json, String baseFrameworkId) {
@@ -95,7 +101,7 @@ public class CatalogImports {
             return importProfile(json, baseFrameworkId);
         }
         LibraryDocument.FrameworkEntry entry = OscalCatalogs.readCatalog(json);
-        return single(catalog.importDocument(LibraryDocument.ofFrameworks(List.of(entry)), Locations.YAML, "OSCAL"));
+        return importOne(LibraryDocument.ofFrameworks(List.of(entry)), "OSCAL");
     }
 
     /**
@@ -175,8 +181,10 @@ public class CatalogImports {
         return catalog.importProfile(document, base.id(), "OSCAL profile");
     }
 
-    /** Imports an OSCAL mapping collection between frameworks already in the catalog. */
-    @Transactional
+    /**
+     * Imports an OSCAL mapping collection between frameworks already in the catalog (parsed outside
+     * any transaction, written in the catalog's).
+     */
     public int importMappings(byte[] content) {
         List<LibraryDocument.MappingEntry> entries = OscalMappings.read(
                 new String(content, StandardCharsets.UTF_8),
@@ -193,13 +201,5 @@ public class CatalogImports {
         return frameworks.findAll().stream()
                 .filter(f -> f.oscalUuid().equals(uuid) || f.reference().equals(href))
                 .findFirst();
-    }
-
-    private static Framework single(List<Framework> created) {
-        if (created.size() != 1) {
-            throw new RejectedDocumentException(
-                    "frameworks", "this endpoint imports exactly one framework (found " + created.size() + ")");
-        }
-        return created.get(0);
     }
 }

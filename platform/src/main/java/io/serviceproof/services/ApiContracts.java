@@ -1,5 +1,6 @@
 package io.serviceproof.services;
 
+import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A layer's API contracts: each upload is validated as OpenAPI 3, numbered, hashed, compared with
@@ -30,25 +31,46 @@ public class ApiContracts {
     private final Ledger ledger;
     private final UserActionTrail trail;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    ApiContracts(ApiContractRows rows, Offerings offerings, Ledger ledger, UserActionTrail trail, Clock clock) {
+    ApiContracts(
+            ApiContractRows rows,
+            Offerings offerings,
+            Ledger ledger,
+            UserActionTrail trail,
+            Clock clock,
+            TransactionTemplate transaction) {
         this.rows = rows;
+        this.transaction = transaction;
         this.offerings = offerings;
         this.ledger = ledger;
         this.trail = trail;
         this.clock = clock;
     }
 
-    /** Uploads the next version; the diff against the previous one says whether it breaks clients. */
-    @Transactional
+    /**
+     * Uploads the next version; the diff against the previous one says whether it breaks clients.
+     * Parsing and diffing run before the transaction (on SQLite a transaction holds the one write
+     * lock for every tenant); the write checks that no other upload came in between.
+     */
     public Uploaded upload(String layerId, String text) {
-        ServiceLayer layer = offerings.layer(layerId);
+        offerings.layer(layerId);
         OpenApiDocument document = OpenApiDocument.parse(text);
-        List<ApiContract> existing = rows.of(layerId);
-        ContractDiff diff = existing.isEmpty()
+        List<ApiContract> before = rows.of(layerId);
+        ContractDiff diff = before.isEmpty()
                 ? ContractDiff.none()
-                : ContractDiff.between(rows.content(layerId, existing.get(0).version()), text);
-        int number = existing.isEmpty() ? 1 : existing.get(0).version() + 1;
+                : ContractDiff.between(rows.content(layerId, before.get(0).version()), text);
+        int latest = before.isEmpty() ? 0 : before.get(0).version();
+        return transaction.execute(status -> store(layerId, text, document, diff, latest));
+    }
+
+    private Uploaded store(String layerId, String text, OpenApiDocument document, ContractDiff diff, int latest) {
+        ServiceLayer layer = offerings.layer(layerId);
+        List<ApiContract> existing = rows.of(layerId);
+        if ((existing.isEmpty() ? 0 : existing.get(0).version()) != latest) {
+            throw new ConflictException("Another API contract was uploaded for this layer meanwhile; upload again");
+        }
+        int number = latest + 1;
         String sha256 = io.serviceproof.common.Sha256.hex(text);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("layerId", layerId);

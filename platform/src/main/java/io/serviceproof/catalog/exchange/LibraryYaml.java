@@ -1,27 +1,27 @@
 package io.serviceproof.catalog.exchange;
 
+import io.serviceproof.common.SafeYaml;
+import io.serviceproof.common.UnprocessableDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /** Reads and writes our YAML library format, strictly: unknown keys are errors, not ignored. */
 public final class LibraryYaml {
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxDocumentLength(64L * 1024 * 1024)
-                            .maxNestingDepth(64)
-                            .build())
-                    .build())
+    /** Catalog imports may be large spreadsheets turned YAML; the import size limit applies first. */
+    private static final int MAX_CHARS = 64 * 1024 * 1024;
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(SafeYaml.factory())
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -38,7 +38,14 @@ public final class LibraryYaml {
     public static LibraryDocument read(InputStream in) {
         LibraryDocument document;
         try {
-            document = MAPPER.readValue(in, LibraryDocument.class);
+            String text = new String(in.readNBytes(MAX_CHARS + 1), StandardCharsets.UTF_8);
+            SafeYaml.screen(text, MAX_CHARS);
+            document = MAPPER.readValue(text, LibraryDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UnprocessableDocumentException e) {
+            UnprocessableDocumentException.Problem problem = e.problems().get(0);
+            throw new RejectedDocumentException(problem.location(), problem.message());
         } catch (UnrecognizedPropertyException e) {
             throw new RejectedDocumentException(location(e), "unknown key '" + e.getPropertyName() + "'" + line(e));
         } catch (JacksonException e) {

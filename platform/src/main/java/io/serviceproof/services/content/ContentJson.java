@@ -1,5 +1,6 @@
 package io.serviceproof.services.content;
 
+import io.serviceproof.common.SafeYaml;
 import io.serviceproof.common.UnprocessableDocumentException;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
@@ -19,7 +20,7 @@ public final class ContentJson {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = SafeYaml.mapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -30,6 +31,7 @@ public final class ContentJson {
     }
 
     public static LayerContent fromYaml(String yaml) {
+        SafeYaml.screen(yaml);
         return read(() -> YAML.readValue(yaml, LayerContent.class));
     }
 

@@ -1,5 +1,6 @@
 package io.serviceproof.services.content;
 
+import io.serviceproof.common.SafeYaml;
 import io.serviceproof.common.UnprocessableDocumentException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ public final class OpenSlo {
     static final String API_VERSION = "openslo/v1";
     static final String SOURCE = "serviceproof";
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final YAMLMapper YAML = SafeYaml.mapper().build();
     private static final Map<String, String> OPERATORS = Map.of("<=", "lte", "<", "lt", ">=", "gte", ">", "gt");
     private static final Map<String, String> BACK = Map.of("lte", "<=", "lt", "<", "gte", ">=", "gt", ">");
     private static final Map<String, String> WINDOWS =
@@ -90,6 +91,7 @@ public final class OpenSlo {
 
     /** Reads OpenSLO v1 YAML; every problem is reported with the document and field it is in. */
     public static List<LayerContent.Slo> read(String yaml) {
+        SafeYaml.screen(yaml);
         List<LayerContent.Slo> slos = new ArrayList<>();
         List<UnprocessableDocumentException.Problem> problems = new ArrayList<>();
         int index = 0;
