@@ -97,19 +97,75 @@ class WebSecurityIntegrationTests {
                 .andExpect(jsonPath("$[0].actorName").value(email));
     }
 
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(
+            String email, String password, String address) {
+        return post("/login")
+                .with(csrf())
+                .with(from(address))
+                .param("username", email)
+                .param("password", password);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
     @Test
-    void repeatedFailuresLockTheAccountForAWhileEvenForTheRightPassword() throws Exception {
+    void repeatedFailuresDelayTheNextAttemptProgressivelyFromThatClientOnly() throws Exception {
         String email = tenant.user(Role.COMPLIANCE_MANAGER).email();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(formLogin("/login").user(email).password("guess-" + i))
-                    .andExpect(redirectedUrl("/login?error"));
+            mvc.perform(signIn(email, "guess-" + i, "203.0.113.7")).andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(formLogin("/login").user(email).password(TestTenant.PASSWORD))
+        // The guesser's next attempt must wait, even with the right password...
+        mvc.perform(signIn(email, TestTenant.PASSWORD, "203.0.113.7"))
                 .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?locked"));
-        clock.advance(Duration.ofMinutes(16));
-        mvc.perform(formLogin("/login").user(email).password(TestTenant.PASSWORD))
-                .andExpect(authenticated());
+        // ...but the real user elsewhere is not locked out by a stranger's failures.
+        mvc.perform(signIn(email, TestTenant.PASSWORD, "198.51.100.1")).andExpect(authenticated());
+    }
+
+    @Test
+    void theDelayDoublesWithEachFurtherFailureAndEnds() throws Exception {
+        String email = tenant.user(Role.ENGINEER).email();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(signIn(email, "guess-" + i, "203.0.113.8"));
+        }
+        clock.advance(Duration.ofSeconds(2)); // first delay: 1 s
+        mvc.perform(signIn(email, "guess-5", "203.0.113.8")).andExpect(redirectedUrl("/login?error"));
+        clock.advance(Duration.ofSeconds(1)); // now 2 s are needed
+        mvc.perform(signIn(email, TestTenant.PASSWORD, "203.0.113.8")).andExpect(redirectedUrl("/login?locked"));
+        clock.advance(Duration.ofSeconds(2));
+        mvc.perform(signIn(email, TestTenant.PASSWORD, "203.0.113.8")).andExpect(authenticated());
+    }
+
+    @Test
+    void theThrottleHoldsForEveryPathVariantOfTheSignInForm() throws Exception {
+        String email = tenant.user(Role.AUDITOR).email();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(signIn(email, "guess-" + i, "203.0.113.9"));
+        }
+        for (String path : new String[] {"/%6Cogin", "/%6c%6F%67%69%6E"}) {
+            mvc.perform(post(java.net.URI.create(path))
+                            .with(csrf())
+                            .with(from("203.0.113.9"))
+                            .param("username", email)
+                            .param("password", TestTenant.PASSWORD))
+                    .andExpect(unauthenticated())
+                    .andExpect(redirectedUrl("/login?locked"));
+        }
+    }
+
+    @Test
+    void aWaitingVisitorIsToldWhySignInWasRefused() throws Exception {
+        mvc.perform(get("/login").param("locked", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Too many failed attempts")));
+        mvc.perform(get("/login").param("deactivated", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("deactivated")));
     }
 
     @Test

@@ -7,11 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -29,6 +31,14 @@ class SecurityConfiguration {
      * function's: engineers read them and upload evidence, they do not edit or approve.
      */
     private static final String[] CATALOG_EDITORS = {"OWNER", "COMPLIANCE_MANAGER"};
+
+    /** The one way a password is checked, throttled where it is checked (not by URL). */
+    @Bean
+    AuthenticationProvider signIn(AccountDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
 
     @Bean
     @Order(1)
@@ -78,13 +88,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts) throws Exception {
-        http.formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+    SecurityFilterChain web(HttpSecurity http, UserAccounts accounts) throws Exception {
+        http.formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof ThrottledAuthenticationProvider.SignInDelayedException
+                                        ? "/login?locked"
+                                        : "/login?error")))
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .permitAll())
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new ActiveAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(

@@ -7,7 +7,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,8 @@ class SignInAuditor {
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
-            throttle.recordSuccess(user.getUsername());
+            throttle.recordSuccess(
+                    user.getUsername(), ThrottledAuthenticationProvider.clientOf(event.getAuthentication()));
             Actor actor = user.actor();
             trail.recordAs(actor, "sign-in", "user", actor.id(), "");
         }
@@ -39,9 +39,12 @@ class SignInAuditor {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof ThrottledAuthenticationProvider.SignInDelayedException) {
+            return; // refused unchecked: counting it would only lengthen the wait
+        }
         Authentication attempt = event.getAuthentication();
         String email = attempt.getName();
-        throttle.recordFailure(email, remoteAddress(attempt));
+        throttle.recordFailure(email, ThrottledAuthenticationProvider.clientOf(attempt));
         accounts.credentialsFor(email).ifPresent(credentials -> {
             Actor actor = new Actor(
                     credentials.organisationId(),
@@ -56,11 +59,5 @@ class SignInAuditor {
                     actor.id(),
                     event.getException().getClass().getSimpleName());
         });
-    }
-
-    private static String remoteAddress(Authentication attempt) {
-        return attempt.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress()
-                : "unknown";
     }
 }
