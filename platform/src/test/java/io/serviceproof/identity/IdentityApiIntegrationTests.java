@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.serviceproof.MutableClock;
 import io.serviceproof.MutableClockConfiguration;
 import io.serviceproof.TestTenant;
+import io.serviceproof.identity.tokens.ApiTokens;
+import io.serviceproof.identity.tokens.NewToken;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,6 +84,52 @@ class IdentityApiIntegrationTests {
         mvc.perform(get("/api/v1/trail").param("action", "user.created").with(bearer(owner)))
                 .andExpect(jsonPath("$[*].targetId", hasItem(id)))
                 .andExpect(jsonPath("$[0].actorName").value("token:owner-token"));
+    }
+
+    private String mintToken(String bearer, String name) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/tokens")
+                                .with(bearer(bearer))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\":\"" + name + "\",\"role\":\"OWNER\",\"expiresInDays\":365}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("secret")
+                .asString();
+    }
+
+    @Test
+    void aDeactivatedUsersTokensDieWithThem() throws Exception {
+        var departing = tenant.user(Role.OWNER);
+        var actor = new Actor(
+                tenant.organisation().id(), Actor.Kind.USER, departing.id().toString(), departing.email(), Role.OWNER);
+        String usersToken = Tenancy.callAs(
+                actor,
+                () -> context.getBean(TransactionTemplate.class)
+                        .execute(status -> context.getBean(ApiTokens.class)
+                                .issue(new NewToken("laptop", Role.OWNER, 365))
+                                .secret()));
+        // A token minted with that token acts for the same user.
+        String mintedWithIt = mintToken(usersToken, "minted-by-token");
+        mvc.perform(get("/api/v1/organisation").with(bearer(mintedWithIt))).andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/users/" + departing.id() + "/deactivate").with(bearer(owner)))
+                .andExpect(status().isOk());
+
+        for (String dead : new String[] {usersToken, mintedWithIt}) {
+            mvc.perform(get("/api/v1/organisation").with(bearer(dead))).andExpect(status().isUnauthorized());
+            mvc.perform(post("/api/v1/tokens")
+                            .with(bearer(dead))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"escape\",\"role\":\"OWNER\",\"expiresInDays\":365}"))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/tokens").with(bearer(owner)))
+                .andExpect(jsonPath("$[?(@.name == 'laptop')].status").value(hasItem("REVOKED")))
+                .andExpect(jsonPath("$[?(@.name == 'minted-by-token')].status").value(hasItem("REVOKED")));
+        // Tokens of other users, and those issued by the administrator, go on working.
+        mvc.perform(get("/api/v1/organisation").with(bearer(owner))).andExpect(status().isOk());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Issues, lists, revokes and authenticates the API tokens of the acting organisation. */
@@ -43,9 +44,32 @@ public class ApiTokens {
                 now.plus(Duration.ofDays(request.expiresInDays())),
                 null,
                 null);
-        tokens.insert(token, TokenSecrets.sha256(secret));
+        tokens.insert(token, TokenSecrets.sha256(secret), issuingUser());
         trail.record("token.created", "token", token.id().toString(), token.name() + " as " + token.role());
         return new IssuedToken(token, secret);
+    }
+
+    /** The user a new token acts for: the signed-in user, or the user of the token that mints it. */
+    private String issuingUser() {
+        Actor actor = Tenancy.actor();
+        return switch (actor.kind()) {
+            case USER -> actor.id();
+            case TOKEN -> tokens.userOf(TokenId.valueOf(actor.id())).orElse(null);
+            default -> null;
+        };
+    }
+
+    /**
+     * Revokes every token acting for a user, e.g. when the user is deactivated or their role changes,
+     * in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int revokeAllOf(String userId) {
+        int revoked = tokens.revokeAllOf(userId, clock.instant());
+        if (revoked > 0) {
+            trail.record("token.revoked-with-user", "user", userId, revoked + " token(s)");
+        }
+        return revoked;
     }
 
     public List<ApiToken> list() {

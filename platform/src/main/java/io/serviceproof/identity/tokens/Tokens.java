@@ -23,13 +23,14 @@ class Tokens {
         this.jdbc = jdbc;
     }
 
-    void insert(ApiToken token, String secretSha256) {
+    void insert(ApiToken token, String secretSha256, String issuedForUserId) {
         jdbc.sql("""
                         INSERT INTO api_tokens (id, organisation_id, name, role, secret_sha256, secret_prefix,
-                                                created_by, created_at, expires_at)
+                                                created_by, created_at, expires_at, issued_for_user_id)
                         VALUES (:id, :organisationId, :name, :role, :secretSha256, :secretPrefix,
-                                :createdBy, :createdAt, :expiresAt)
+                                :createdBy, :createdAt, :expiresAt, :issuedForUserId)
                         """)
+                .param("issuedForUserId", issuedForUserId)
                 .param("id", token.id().toString())
                 .param("organisationId", Tenancy.organisationId().toString())
                 .param("name", token.name())
@@ -80,12 +81,43 @@ class Tokens {
                 .single();
     }
 
-    /** Authentication happens before anyone acts, so this lookup is by secret hash alone. */
+    /**
+     * Authentication happens before anyone acts, so this lookup is by secret hash alone. A token whose
+     * user is no longer active is not found: it dies with its user even if revoking it failed.
+     */
     Optional<Bearer> findBySecretSha256(String secretSha256) {
-        return jdbc.sql("SELECT * FROM api_tokens WHERE secret_sha256 = :secretSha256")
+        return jdbc.sql("""
+                        SELECT t.* FROM api_tokens t
+                        LEFT JOIN users u ON u.id = t.issued_for_user_id
+                        WHERE t.secret_sha256 = :secretSha256
+                          AND (t.issued_for_user_id IS NULL OR u.active = TRUE)
+                        """)
                 .param("secretSha256", secretSha256)
                 .query((row, n) -> new Bearer(OrganisationId.parse(row.getString("organisation_id")), map(row, n)))
                 .optional();
+    }
+
+    /** The user a token acts for; for a token minted with a token, that token's user. */
+    Optional<String> userOf(TokenId id) {
+        return jdbc.sql(
+                        "SELECT issued_for_user_id FROM api_tokens WHERE organisation_id = :organisationId AND id = :id")
+                .param("organisationId", Tenancy.organisationId().toString())
+                .param("id", id.toString())
+                .query((row, n) -> Optional.ofNullable(row.getString(1)))
+                .optional()
+                .flatMap(user -> user);
+    }
+
+    /** Revokes every live token acting for a user; returns how many. */
+    int revokeAllOf(String userId, Instant at) {
+        return jdbc.sql("""
+                        UPDATE api_tokens SET revoked_at = :at
+                        WHERE organisation_id = :organisationId AND issued_for_user_id = :userId AND revoked_at IS NULL
+                        """)
+                .param("at", Timestamps.toMillis(at))
+                .param("organisationId", Tenancy.organisationId().toString())
+                .param("userId", userId)
+                .update();
     }
 
     void touch(TokenId id, Instant at) {

@@ -5,6 +5,7 @@ import io.serviceproof.common.NotFoundException;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
+import io.serviceproof.identity.tokens.ApiTokens;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,11 @@ public class UserAccounts {
     private final PasswordEncoder passwordEncoder;
     private final UserActionTrail trail;
     private final Clock clock;
+    private final ApiTokens tokens;
 
-    UserAccounts(Users users, PasswordEncoder passwordEncoder, UserActionTrail trail, Clock clock) {
+    UserAccounts(Users users, PasswordEncoder passwordEncoder, UserActionTrail trail, Clock clock, ApiTokens tokens) {
         this.users = users;
+        this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.trail = trail;
         this.clock = clock;
@@ -61,6 +64,7 @@ public class UserAccounts {
         }
         users.deactivate(id, clock.instant());
         trail.record("user.deactivated", "user", id.toString(), user.email());
+        tokens.revokeAllOf(id.toString());
         return get(id);
     }
 
