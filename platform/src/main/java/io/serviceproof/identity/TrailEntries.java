@@ -21,9 +21,10 @@ class TrailEntries {
     void append(OrganisationId organisationId, TrailEntry entry) {
         jdbc.sql("""
                         INSERT INTO trail_entries (id, organisation_id, occurred_at, actor_kind, actor_id, actor_name,
-                                                   action, target_type, target_id, detail, remote_address)
+                                                   action, target_type, target_id, detail, remote_address,
+                                                   disclosure_salt)
                         VALUES (:id, :organisationId, :occurredAt, :actorKind, :actorId, :actorName,
-                                :action, :targetType, :targetId, :detail, :remoteAddress)
+                                :action, :targetType, :targetId, :detail, :remoteAddress, :disclosureSalt)
                         """)
                 .param("id", entry.id())
                 .param("organisationId", organisationId.toString())
@@ -36,6 +37,7 @@ class TrailEntries {
                 .param("targetId", entry.targetId())
                 .param("detail", entry.detail())
                 .param("remoteAddress", entry.remoteAddress())
+                .param("disclosureSalt", entry.disclosureSalt())
                 .update();
     }
 
@@ -83,6 +85,7 @@ class TrailEntries {
                 row.getString("target_type"),
                 row.getString("target_id"),
                 row.getString("detail"),
-                row.getString("remote_address"));
+                row.getString("remote_address"),
+                row.getString("disclosure_salt"));
     }
 }

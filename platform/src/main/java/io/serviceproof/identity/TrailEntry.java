@@ -2,7 +2,11 @@ package io.serviceproof.identity;
 
 import java.time.Instant;
 
-/** One line of the user-action trail: who did what to which record, and when. */
+/**
+ * One line of the user-action trail: who did what to which record, and when. {@code disclosureSalt}
+ * (hex, null on lines older than V17) is the secret half of the line's commitment in the log: whoever
+ * may read the trail can disclose a line with its salt, and anyone can then check it against the log.
+ */
 public record TrailEntry(
         String id,
         Instant occurredAt,
@@ -13,4 +17,5 @@ public record TrailEntry(
         String targetType,
         String targetId,
         String detail,
-        String remoteAddress) {}
+        String remoteAddress,
+        String disclosureSalt) {}

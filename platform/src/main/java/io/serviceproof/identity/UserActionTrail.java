@@ -1,7 +1,9 @@
 package io.serviceproof.identity;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +21,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Service
 public class UserActionTrail {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TrailEntries entries;
     private final ApplicationEventPublisher events;
@@ -62,9 +66,16 @@ public class UserActionTrail {
                 targetType,
                 targetId,
                 detail == null ? "" : detail,
-                remoteAddress());
+                remoteAddress(),
+                salt());
         entries.append(actor.organisationId(), entry);
         events.publishEvent(new TrailEntryRecorded(actor.organisationId(), entry));
+    }
+
+    private static String salt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return HexFormat.of().formatHex(salt);
     }
 
     private static String remoteAddress() {

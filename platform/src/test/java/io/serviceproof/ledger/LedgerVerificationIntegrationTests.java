@@ -242,10 +242,57 @@ class LedgerVerificationIntegrationTests {
                 trail.get("targetType").asString(),
                 trail.get("targetId").asString(),
                 trail.get("detail").asString(),
-                null);
+                null,
+                trail.get("disclosureSalt").asString());
         String digest = java.util.HexFormat.of()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(TrailLogging.fullLine(line).getBytes(StandardCharsets.UTF_8)));
         assertThat(logged.get("entry").asString()).contains(digest);
+        // Someone who guesses every field of the line, e-mail included, still cannot confirm the guess
+        // against the public digest without the salt.
+        var guessed = new io.serviceproof.identity.TrailEntry(
+                line.id(),
+                line.occurredAt(),
+                line.actorKind(),
+                line.actorId(),
+                line.actorName(),
+                line.action(),
+                line.targetType(),
+                line.targetId(),
+                line.detail(),
+                null,
+                null);
+        String unsalted = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(TrailLogging.fullLine(guessed).getBytes(StandardCharsets.UTF_8)));
+        assertThat(logged.get("entry").asString()).doesNotContain(unsalted);
+    }
+
+    @Test
+    void signInsAndFailedSignInsStayOutOfThePublicLog() throws Exception {
+        String email = tenant.user(Role.ENGINEER).email();
+        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
+                                "/login")
+                        .user(email)
+                        .password("wrong-password"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/login?error"));
+        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
+                                "/login")
+                        .user(email)
+                        .password(io.serviceproof.TestTenant.PASSWORD))
+                .andExpect(
+                        org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers
+                                .authenticated());
+        // The trail keeps both for the organisation's owners and auditors...
+        mvc.perform(get("/api/v1/trail").param("action", "sign-in.failed").with(bearer(tenant.token(Role.OWNER))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()")
+                        .value(1));
+        // ...the log, which may be public, has neither.
+        for (String type : new String[] {"trail.sign-in.failed", "trail.sign-in"}) {
+            mvc.perform(get("/api/v1/ledger/entries").param("type", type).with(bearer(engineer)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()")
+                            .value(0));
+        }
     }
 }

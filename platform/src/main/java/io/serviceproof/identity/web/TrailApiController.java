@@ -35,7 +35,8 @@ class TrailApiController {
             String action,
             String targetType,
             String targetId,
-            String detail) {
+            String detail,
+            String disclosureSalt) {
 
         static TrailEntryResponse of(TrailEntry entry) {
             return new TrailEntryResponse(
@@ -47,7 +48,8 @@ class TrailApiController {
                     entry.action(),
                     entry.targetType(),
                     entry.targetId(),
-                    entry.detail());
+                    entry.detail(),
+                    entry.disclosureSalt());
         }
     }
 
