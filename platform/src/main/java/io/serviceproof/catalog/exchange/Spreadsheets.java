@@ -92,7 +92,7 @@ public final class Spreadsheets {
                     .get()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 List<String> cells = new ArrayList<>();
-                record.forEach(cells::add);
+                record.forEach(cell -> cells.add(CsvCells.unescape(cell)));
                 rows.add(cells);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -268,7 +268,7 @@ public final class Spreadsheets {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
             for (List<String> row : rows(framework)) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(CsvCells::escape).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
