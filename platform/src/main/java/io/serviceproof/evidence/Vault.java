@@ -6,6 +6,7 @@ import io.serviceproof.common.IntegrityException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import io.serviceproof.identity.users.UserAccounts;
@@ -179,13 +180,19 @@ public class Vault {
 
     /** A log entry about a version: ids and the file's digest only, since a log may be public. */
     private Appended log(String what, EvidenceItem item, EvidenceVersion version, Map<String, Object> extra) {
+        return log(what, "", item, version, extra);
+    }
+
+    /** {@code round} tells apart the same act repeated on one version (an approval after a reopened review). */
+    private Appended log(
+            String what, String round, EvidenceItem item, EvidenceVersion version, Map<String, Object> extra) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("evidenceId", item.id());
         payload.put("version", version.version());
         payload.put("evidenceType", E_TYPE.matcher(item.type()).matches() ? item.type() : "custom");
         payload.putAll(extra);
         return ledger.append(new EntryDraft(
-                "evidence:" + version.id() + ":" + what,
+                "evidence:" + version.id() + ":" + what + round,
                 "evidence." + what,
                 clock.instant(),
                 null,
@@ -202,6 +209,11 @@ public class Vault {
         String newDescription = description == null ? item.description() : description;
         String newOwner = ownerId == null ? item.ownerId() : blankToNull(ownerId);
         checkItemFields(newTitle, newType, newDescription, newOwner);
+        if (!newTitle.strip().equals(item.title())
+                || !newType.strip().equals(item.type())
+                || !newDescription.strip().equals(item.description())) {
+            reopenReviewIfApproved(item, "edited");
+        }
         rows.updateItem(new EvidenceItem(
                 item.id(),
                 newTitle.strip(),
@@ -247,7 +259,9 @@ public class Vault {
             throw new ConflictException("Only a draft or a version in review can be approved; this one is "
                     + latest.status().token());
         }
-        log("approved", item, latest, Map.of("reviewerId", reviewer.id()));
+        // A version approved before, then sent back to review, is approved again under a new event id.
+        String round = latest.reviewedAt() == null ? "" : ":" + clock.instant().toEpochMilli();
+        log("approved", round, item, latest, Map.of("reviewerId", reviewer.id()));
         trail.record("evidence.approved", "evidence", itemId, "v" + latest.version());
         return detail(itemId);
     }
@@ -274,9 +288,28 @@ public class Vault {
         return detail(itemId);
     }
 
+    /**
+     * What approved evidence is (title, type, description) and what it is linked to were part of what
+     * its reviewer approved. When someone who may not approve changes either, the approval no longer
+     * stands: the version goes back to review and stops counting until it is approved again. Owners
+     * and compliance managers are reviewers themselves, so their changes keep the approval (the trail
+     * and log say who changed what).
+     */
+    private void reopenReviewIfApproved(EvidenceItem item, String change) {
+        Actor actor = Tenancy.actor();
+        if (actor.role() == Role.OWNER || actor.role() == Role.COMPLIANCE_MANAGER) {
+            return;
+        }
+        EvidenceVersion latest = detail(item.id()).latest();
+        if (rows.move(latest.id(), List.of(EvidenceStatus.APPROVED), EvidenceStatus.IN_REVIEW)) {
+            log("review-reopened", ":" + clock.instant().toEpochMilli(), item, latest, Map.of("change", change));
+            trail.record("evidence.review-reopened", "evidence", item.id(), "v" + latest.version() + ": " + change);
+        }
+    }
+
     @Transactional
     public EvidenceLink link(String itemId, LinkTarget kind, String targetId) {
-        item(itemId);
+        reopenReviewIfApproved(item(itemId), "linked");
         String label = targetLabel(kind, targetId);
         if (links.find(itemId, kind, targetId).isPresent()) {
             throw new ConflictException("This evidence is already linked to that " + kind.token());
@@ -299,10 +332,11 @@ public class Vault {
 
     @Transactional
     public void unlink(String itemId, String linkId) {
-        item(itemId);
+        EvidenceItem item = item(itemId);
         if (!links.delete(itemId, linkId)) {
             throw new NotFoundException("Link", linkId);
         }
+        reopenReviewIfApproved(item, "unlinked");
         trail.record("evidence.unlinked", "evidence", itemId, linkId);
     }
 

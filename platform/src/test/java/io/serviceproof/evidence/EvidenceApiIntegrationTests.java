@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -247,6 +248,65 @@ class EvidenceApiIntegrationTests {
                 .andExpect(jsonPath("$.version").value(2))
                 .andExpect(jsonPath("$.status").value("draft"))
                 .andExpect(jsonPath("$.versions[1].status").value("approved"));
+    }
+
+    private String approved(String title) throws Exception {
+        String id = body(mvc.perform(upload(file("pen-test.pdf", unique(title)), engineer)
+                                .param("submit", "true"))
+                        .andReturn())
+                .get("id")
+                .asString();
+        mvc.perform(post("/api/v1/evidence/" + id + "/approve").with(bearer(manager)))
+                .andExpect(jsonPath("$.status").value("approved"));
+        return id;
+    }
+
+    @Test
+    void anEngineersChangeToWhatApprovedEvidenceIsOrProvesSendsItBackToReview() throws Exception {
+        String retyped = approved("pen test");
+        mvc.perform(patch("/api/v1/evidence/" + retyped)
+                        .with(bearer(engineer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"E9\",\"title\":\"Data-transfer impact assessment\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("in-review"));
+
+        String relinked = approved("pen test 2");
+        String layerOrRequirement =
+                Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+                    Catalog catalog = context.getBean(Catalog.class);
+                    String iso = catalog.frameworks().stream()
+                            .filter(f -> f.key().equals("iso-iec-27001"))
+                            .findFirst()
+                            .orElseThrow()
+                            .id();
+                    return catalog.requirements(iso).get(3).id();
+                });
+        mvc.perform(post("/api/v1/evidence/" + relinked + "/links")
+                        .with(bearer(engineer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"requirement\",\"targetId\":\"" + layerOrRequirement + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/evidence/" + relinked).with(bearer(engineer)))
+                .andExpect(jsonPath("$.status").value("in-review"));
+
+        // Reviewed again, it counts again, and the log holds both approvals and the reopening.
+        mvc.perform(post("/api/v1/evidence/" + relinked + "/approve").with(bearer(manager)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("approved"));
+        List<LedgerEntry> reopened = Tenancy.callAs(
+                Actor.system(tenant.organisation().id(), "test"),
+                () -> context.getBean(Ledger.class)
+                        .search(new EntrySearch(null, "evidence.review-reopened", null, Long.MAX_VALUE, 10)));
+        assertThat(reopened).hasSize(2);
+
+        // A compliance manager is a reviewer: their edit keeps the approval.
+        String curated = approved("pen test 3");
+        mvc.perform(patch("/api/v1/evidence/" + curated)
+                        .with(bearer(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Penetration test 2026\"}"))
+                .andExpect(jsonPath("$.status").value("approved"));
     }
 
     @Test
