@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
         name = "dossier",
         mixinStandardHelpOptions = true,
         description = "Verify a conformity dossier offline: the archive is safe, the manifest is signed by the issuer,"
-                + " every file matches it, and the credential inside verifies. Nothing is extracted to disk.")
+                + " every file matches it, and the credential inside verifies. Nothing is extracted to disk."
+                + " The issuer's DID document, its status list and its log key are trust anchors: obtain them"
+                + " independently of the dossier (from the issuer's published addresses) and give them here;"
+                + " a check that could only be made against the dossier's own copy is reported as not made"
+                + " (exit 3) unless --trust-archive is given.")
 final class DossierCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<zip>", description = "The dossier")
@@ -27,8 +31,24 @@ final class DossierCommand implements Callable<Integer> {
     @Option(
             names = "--did-document",
             paramLabel = "<file>",
-            description = "The issuer's DID document saved independently (default: the copy inside the dossier)")
+            description = "The issuer's DID document, saved from https://<host>/orgs/<slug>/did.json")
     Path didDocument;
+
+    @Option(
+            names = "--status-list",
+            paramLabel = "<file>",
+            description = "The issuer's current status list credential, saved from the credential's"
+                    + " statusListCredential URL (the copy in the dossier may predate a revocation)")
+    Path statusList;
+
+    @Option(names = "--vkey", description = "The issuer's log verifier key, or @file, to check the log proofs")
+    String vkey;
+
+    @Option(
+            names = "--trust-archive",
+            description = "Where an anchor above is not given, accept the dossier's own copy (every such check says"
+                    + " so); without it those checks are not made and the verdict is INCOMPLETE")
+    boolean trustArchive;
 
     @Option(names = "--at", paramLabel = "<instant>", description = "Check validity at this time (default: now)")
     String at;
@@ -39,14 +59,20 @@ final class DossierCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant when = Reports.at(at);
-        Optional<String> did = didDocument == null
-                ? Optional.empty()
-                : Optional.of(Files.readString(didDocument, StandardCharsets.UTF_8));
-        CredentialVerifier.Report report = DossierVerifier.verify(Files.readAllBytes(file), did, when);
+        DossierVerifier.Anchors anchors = new DossierVerifier.Anchors(
+                read(didDocument),
+                read(statusList),
+                vkey == null ? Optional.empty() : Optional.of(Keys.verifierKey(vkey)),
+                trustArchive);
+        CredentialVerifier.Report report = DossierVerifier.verify(Files.readAllBytes(file), anchors, when);
         return Reports.print(
                 report,
                 "dossier",
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    private static Optional<String> read(Path path) throws java.io.IOException {
+        return path == null ? Optional.empty() : Optional.of(Files.readString(path, StandardCharsets.UTF_8));
     }
 }

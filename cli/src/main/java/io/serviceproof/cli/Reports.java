@@ -19,17 +19,27 @@ final class Reports {
         }
     }
 
-    /** One line per check on {@code out}; the verdict on {@code out} (valid) or {@code err} (invalid). */
+    /**
+     * One line per check on {@code out}; the verdict on {@code out} (valid) or {@code err} (invalid or
+     * incomplete). VALID, exit 0, only when every check was made and passed; when nothing failed but
+     * a check could not be made (an anchor was not given), INCOMPLETE, exit 3, naming what is missing.
+     */
     static int print(CredentialVerifier.Report report, String what, PrintWriter out, PrintWriter err) {
         for (CredentialVerifier.Check check : report.checks()) {
             out.printf("%-14s %s: %s%n", label(check.outcome()), check.name(), check.detail());
         }
-        if (report.valid()) {
-            out.println("VALID " + what
-                    + (report.checks().stream().anyMatch(c -> c.outcome() == CredentialVerifier.Outcome.NOT_CHECKED)
-                            ? " (some checks were not made: see above)"
-                            : ""));
+        if (report.complete()) {
+            out.println("VALID " + what);
             return ServiceProofVerify.VALID;
+        }
+        if (report.valid()) {
+            err.println("INCOMPLETE: nothing failed, but these checks were not made, so the " + what
+                    + " is not proven: "
+                    + report.notChecked().stream()
+                            .map(c -> c.name() + " (" + c.detail() + ")")
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""));
+            return ServiceProofVerify.INCOMPLETE;
         }
         err.println("INVALID: "
                 + report.failures().stream()

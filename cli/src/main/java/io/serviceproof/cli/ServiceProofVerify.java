@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code serviceproof-verify}: checks ServiceProof's outputs offline or against a log's public
- * tiles, trusting nothing but the verifier key it is given. Exit 0 valid, 1 invalid, 2 usage or I/O
- * error.
+ * tiles, trusting nothing but the verifier key it is given. Exit 0 valid (every check made against
+ * anchors the user gave), 1 invalid, 2 usage or I/O error, 3 incomplete (nothing failed, but a check
+ * could not be made because an anchor was not given).
  */
 @Command(
         name = "serviceproof-verify",
@@ -22,12 +23,18 @@ import picocli.CommandLine.Command;
             DossierCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:valid", "1:invalid (the message says what)", "2:usage or I/O error"})
+        exitCodeList = {
+            "0:valid: every check made against the anchors you gave",
+            "1:invalid (the message says what)",
+            "2:usage or I/O error",
+            "3:incomplete: nothing failed, but a check was not made (the message says which anchor to give)"
+        })
 public final class ServiceProofVerify implements Runnable {
 
     public static final int VALID = 0;
     public static final int INVALID = 1;
     public static final int ERROR = 2;
+    public static final int INCOMPLETE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

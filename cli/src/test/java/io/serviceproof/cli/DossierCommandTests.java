@@ -108,22 +108,48 @@ class DossierCommandTests {
     }
 
     @Test
-    void aSoundDossierIsValidSayingWhereTheIssuerKeyCameFrom() throws Exception {
+    void aSoundDossierIsValidOnlyAgainstAnchorsTheUserGave() throws Exception {
         Map<String, byte[]> files = contents();
         Path zip = dossier(files, Map.of());
-        assertThat(run("dossier", zip.toString())).isEqualTo(0);
+        // The archive's own DID document proves nothing: a forger brings one too.
+        assertThat(run("dossier", zip.toString())).isEqualTo(3);
         assertThat(out.toString())
                 .contains(
                         "[ok]",
                         "manifest signature",
                         "3 files match the manifest",
-                        "[not checked]  issuer key: taken from the dossier itself",
-                        "VALID dossier");
+                        "[not checked]  issuer key: only the dossier's own copy")
+                .doesNotContain("VALID");
+        assertThat(err.toString()).contains("INCOMPLETE", "issuer key", "--did-document");
+
         Path did = folder.resolve("did.json");
         Files.write(did, files.get(DossierFormat.DID_DOCUMENT));
         assertThat(run("dossier", zip.toString(), "--did-document", did.toString()))
                 .isEqualTo(0);
-        assertThat(out.toString()).contains("[ok]           issuer key");
+        assertThat(out.toString()).contains("[ok]           issuer key", "VALID dossier");
+    }
+
+    @Test
+    void trustingTheArchiveIsExplicitAndSaidOnEveryLineItAffects() throws Exception {
+        Path zip = dossier(contents(), Map.of());
+        assertThat(run("dossier", zip.toString(), "--trust-archive")).isEqualTo(0);
+        assertThat(out.toString()).contains("issuer key: ARCHIVE'S OWN COPY", "VALID dossier");
+    }
+
+    @Test
+    void anOutsiderSigningUnderTheIssuersNameIsCaughtByThePublishedDidDocument() throws Exception {
+        Map<String, byte[]> genuine = contents();
+        Path published = folder.resolve("published-did.json");
+        Files.write(published, genuine.get(DossierFormat.DID_DOCUMENT));
+
+        seed = Ed25519.newSeed(); // the outsider's key, under the same did:web name
+        Path forged = dossier(contents(), Map.of());
+        assertThat(run("dossier", forged.toString()))
+                .as("never valid without anchors")
+                .isEqualTo(3);
+        assertThat(run("dossier", forged.toString(), "--did-document", published.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("INVALID", "manifest signature");
     }
 
     @Test

@@ -61,20 +61,27 @@ public class PublicVerification {
         Optional<Organisation> issuer = identity.slugOf(issuerDid)
                 .flatMap(organisations::findBySlug)
                 .filter(o -> identity.did(o).equals(issuerDid));
+        // Anchors for a hosted issuer are what this server publishes now (its current revocation list,
+        // not the one a dossier was built with); for anyone else there are none, and the copies an
+        // upload brings are never trusted: those checks read "not checked".
+        DossierVerifier.Anchors anchors = issuer.map(this::publishedAnchors)
+                .orElse(new DossierVerifier.Anchors(Optional.empty(), Optional.empty(), Optional.empty(), false));
         if (zip) {
-            Optional<String> did = issuer.map(o -> canonical(credentials.didDocument(o.slug())));
             return new Outcome(
-                    "dossier", issuerDid, issuer.isPresent(), DossierVerifier.verify(upload, did, clock.instant()));
+                    "dossier", issuerDid, issuer.isPresent(), DossierVerifier.verify(upload, anchors, clock.instant()));
         }
-        CredentialVerifier.Inputs inputs = issuer.map(o -> new CredentialVerifier.Inputs(
-                        Optional.of(canonical(credentials.didDocument(o.slug()))),
-                        Optional.of(credentials.statusListCredential(o.slug())),
-                        Optional.of(VerifierKey.parse(Tenancy.callAs(
-                                Actor.system(o.id(), "public:verify"), () -> logReader.verifierKey(o.id())))),
-                        clock.instant()))
-                .orElse(new CredentialVerifier.Inputs(
-                        Optional.empty(), Optional.empty(), Optional.empty(), clock.instant()));
+        CredentialVerifier.Inputs inputs = new CredentialVerifier.Inputs(
+                anchors.didDocument(), anchors.statusList(), anchors.logKey(), clock.instant());
         return new Outcome("credential", issuerDid, issuer.isPresent(), CredentialVerifier.verify(credential, inputs));
+    }
+
+    private DossierVerifier.Anchors publishedAnchors(Organisation o) {
+        return new DossierVerifier.Anchors(
+                Optional.of(canonical(credentials.didDocument(o.slug()))),
+                Optional.of(credentials.statusListCredential(o.slug())),
+                Optional.of(VerifierKey.parse(
+                        Tenancy.callAs(Actor.system(o.id(), "public:verify"), () -> logReader.verifierKey(o.id())))),
+                false);
     }
 
     /** A credential of this server by its public address {@code <slug>/<id>}, as the QR code in reports gives it. */

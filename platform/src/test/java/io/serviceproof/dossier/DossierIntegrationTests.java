@@ -121,11 +121,36 @@ class DossierIntegrationTests {
                         .valid())
                 .isTrue();
 
-        CredentialVerifier.Report report = DossierVerifier.verify(zip, Optional.of(did), Instant.now());
-        assertThat(report.valid()).as(report.toString()).isTrue();
+        // Against anchors obtained from the issuer's published addresses, not from the dossier, every
+        // check is made and passes; with the DID document alone, revocation and log proofs are not made.
+        String slug = tenant.organisation().slug();
+        String statusList = mvc.perform(get("/orgs/" + slug + "/credentials/status/1"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String vkey = mvc.perform(get("/logs/" + slug + "/vkey").with(bearer(tenant.token(Role.AUDITOR))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .strip();
+        CredentialVerifier.Report report = DossierVerifier.verify(
+                zip,
+                new DossierVerifier.Anchors(
+                        Optional.of(did),
+                        Optional.of(statusList),
+                        Optional.of(io.serviceproof.verifier.note.VerifierKey.parse(vkey)),
+                        false),
+                Instant.now());
+        assertThat(report.complete()).as(report.toString()).isTrue();
         assertThat(report.checks())
                 .extracting(CredentialVerifier.Check::outcome)
                 .containsOnly(CredentialVerifier.Outcome.PASSED);
+        CredentialVerifier.Report didOnly = DossierVerifier.verify(zip, Optional.of(did), Instant.now());
+        assertThat(didOnly.valid()).isTrue();
+        assertThat(didOnly.complete()).isFalse();
+        assertThat(didOnly.notChecked())
+                .extracting(CredentialVerifier.Check::name)
+                .contains("credential revocation");
 
         // One file changed, one added, the manifest edited, another issuer's key: each named.
         Map<String, byte[]> changed = new java.util.LinkedHashMap<>(files);

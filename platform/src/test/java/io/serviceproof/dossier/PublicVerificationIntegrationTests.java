@@ -136,6 +136,8 @@ class PublicVerificationIntegrationTests {
                 Actor.system(tenant.organisation().id(), "test"),
                 () -> context.getBean(Credentials.class).revoke(credentialId, "withdrawn"));
         assertThat(upload("credential.json", credential, "en")).contains("INVALID credential", "REVOKED");
+        // A dossier built before the revocation carries the old list; the server checks the current one.
+        assertThat(upload("dossier.zip", dossier, "en")).contains("INVALID dossier", "REVOKED");
     }
 
     @Test

@@ -57,10 +57,23 @@ public final class CredentialVerifier {
         }
     }
 
-    /** Every check made; the credential is valid when none failed. */
+    /**
+     * Every check made. Nothing failed: {@link #valid()}. Nothing failed and every check was made:
+     * {@link #complete()} — only then may a verifier tell its user the credential is proven.
+     */
     public record Report(List<Check> checks) {
         public boolean valid() {
             return checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);
+        }
+
+        public boolean complete() {
+            return valid() && notChecked().isEmpty();
+        }
+
+        public List<Check> notChecked() {
+            return checks.stream()
+                    .filter(c -> c.outcome() == Outcome.NOT_CHECKED)
+                    .toList();
         }
 
         public List<Check> failures() {

@@ -26,18 +26,42 @@ import java.util.Set;
 /**
  * Checks a dossier offline: the archive is safe to read; the manifest's signed note verifies with
  * the issuer's key; every file matches the manifest and nothing is added; the credential inside
- * verifies with the issuer's DID document, status list and log key inside (or, better, ones the
- * verifier saved independently).
+ * verifies with the issuer's DID document, status list and log key.
+ *
+ * <p>Those three are trust anchors, and the verifying party chooses them: copies obtained
+ * independently of the dossier. A dossier carries its own copies, but a forger would bring their own
+ * too, so a check that could only be made against the dossier's copy is reported as not made
+ * (never as passed), unless the caller explicitly trusts the archive ({@link Anchors#trustArchive}),
+ * in which case every such check says so.
  */
 public final class DossierVerifier {
 
     private DossierVerifier() {}
 
     /**
-     * @param didDocument the issuer's DID document obtained independently; when empty, the one in
-     *     the dossier is used and the report says so
+     * What the verifying party trusts, each obtained independently of the dossier.
+     *
+     * @param trustArchive use the dossier's own copy where an anchor is not given, saying so
      */
+    public record Anchors(
+            Optional<String> didDocument,
+            Optional<String> statusList,
+            Optional<VerifierKey> logKey,
+            boolean trustArchive) {
+
+        /** No anchors: every check is made against the dossier's own copies, and says so. */
+        public static Anchors archiveOnly() {
+            return new Anchors(Optional.empty(), Optional.empty(), Optional.empty(), true);
+        }
+    }
+
+    /** As {@link #verify(byte[], Anchors, Instant)} with only the DID document given. */
     public static CredentialVerifier.Report verify(byte[] zip, Optional<String> didDocument, Instant at) {
+        return verify(zip, new Anchors(didDocument, Optional.empty(), Optional.empty(), false), at);
+    }
+
+    public static CredentialVerifier.Report verify(byte[] zip, Anchors anchors, Instant at) {
+        Optional<String> didDocument = anchors.didDocument();
         List<CredentialVerifier.Check> checks = new ArrayList<>();
         Map<String, byte[]> files;
         try {
@@ -58,11 +82,18 @@ public final class DossierVerifier {
         checks.add(
                 didDocument.isPresent()
                         ? passed("issuer key", "did-document-given", "the DID document given")
-                        : CredentialVerifier.Check.because(
-                                "issuer key",
-                                CredentialVerifier.Outcome.NOT_CHECKED,
-                                "did-document-in-dossier",
-                                "taken from the dossier itself: compare it with the issuer's published one (--did-document)"));
+                        : anchors.trustArchive()
+                                ? passed(
+                                        "issuer key",
+                                        "did-document-archive-trusted",
+                                        "ARCHIVE'S OWN COPY, trusted as asked (--trust-archive); not compared with"
+                                                + " the issuer's published DID document")
+                                : CredentialVerifier.Check.because(
+                                        "issuer key",
+                                        CredentialVerifier.Outcome.NOT_CHECKED,
+                                        "did-document-in-dossier",
+                                        "only the dossier's own copy: give the issuer's published DID document"
+                                                + " (--did-document)"));
         DidDocument issuer;
         try {
             issuer = DidDocument.parse(did);
@@ -97,20 +128,31 @@ public final class DossierVerifier {
                     DossierFormat.CREDENTIAL));
             return new CredentialVerifier.Report(checks);
         }
-        Optional<VerifierKey> logKey = Optional.empty();
-        if (files.containsKey(DossierFormat.LOG_KEY)) {
+        Optional<VerifierKey> logKey = anchors.logKey();
+        boolean archiveLogKey = false;
+        if (logKey.isEmpty() && anchors.trustArchive() && files.containsKey(DossierFormat.LOG_KEY)) {
             try {
                 logKey = Optional.of(VerifierKey.parse(text(files.get(DossierFormat.LOG_KEY))));
+                archiveLogKey = true;
             } catch (IllegalArgumentException e) {
                 checks.add(failed("log key", "log-key-unreadable", e.getMessage(), e.getMessage()));
             }
         }
+        Optional<String> statusList = anchors.statusList();
+        boolean archiveStatusList = false;
+        if (statusList.isEmpty() && anchors.trustArchive()) {
+            statusList = Optional.ofNullable(text(files.get(DossierFormat.STATUS_LIST)));
+            archiveStatusList = statusList.isPresent();
+        }
         CredentialVerifier.Report inner = CredentialVerifier.verify(
-                credential,
-                new CredentialVerifier.Inputs(
-                        Optional.of(did), Optional.ofNullable(text(files.get(DossierFormat.STATUS_LIST))), logKey, at));
+                credential, new CredentialVerifier.Inputs(Optional.of(did), statusList, logKey, at));
         for (CredentialVerifier.Check c : inner.checks()) {
-            checks.add(c.named("credential " + c.name()));
+            boolean fromArchive = (archiveLogKey && c.name().startsWith("log proof"))
+                    || (archiveStatusList && c.name().startsWith("revocation"));
+            checks.add(
+                    fromArchive
+                            ? archiveTrusted(c.named("credential " + c.name()))
+                            : c.named("credential " + c.name()));
         }
         return new CredentialVerifier.Report(checks);
     }
@@ -213,6 +255,18 @@ public final class DossierVerifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A check made only against the dossier's own copy of its anchor, as the caller asked. */
+    private static CredentialVerifier.Check archiveTrusted(CredentialVerifier.Check check) {
+        return check.outcome() == CredentialVerifier.Outcome.PASSED
+                ? CredentialVerifier.Check.because(
+                        check.name(),
+                        check.outcome(),
+                        check.reason(),
+                        check.detail() + " [against the ARCHIVE'S OWN COPY: --trust-archive]",
+                        check.args().toArray(String[]::new))
+                : check;
     }
 
     private static CredentialVerifier.Check passed(String name, String reason, String detail, String... args) {
