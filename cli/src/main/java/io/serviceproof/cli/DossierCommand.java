@@ -64,7 +64,7 @@ final class DossierCommand implements Callable<Integer> {
                 read(statusList),
                 vkey == null ? Optional.empty() : Optional.of(Keys.verifierKey(vkey)),
                 trustArchive);
-        CredentialVerifier.Report report = DossierVerifier.verify(Files.readAllBytes(file), anchors, when);
+        CredentialVerifier.Report report = DossierVerifier.verify(file, anchors, when);
         return Reports.print(
                 report,
                 "dossier",

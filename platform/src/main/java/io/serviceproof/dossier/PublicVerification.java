@@ -8,12 +8,10 @@ import io.serviceproof.ledger.LogReader;
 import io.serviceproof.verifier.credential.CredentialVerifier;
 import io.serviceproof.verifier.dossier.DossierFormat;
 import io.serviceproof.verifier.dossier.DossierVerifier;
-import io.serviceproof.verifier.dossier.SafeZip;
+import io.serviceproof.verifier.dossier.StrictZip;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
 import io.serviceproof.verifier.note.VerifierKey;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -95,9 +93,10 @@ public class PublicVerification {
 
     private static byte[] credentialInside(byte[] zip) {
         try {
-            Map<String, byte[]> files = SafeZip.read(new ByteArrayInputStream(zip));
-            return files.getOrDefault(DossierFormat.CREDENTIAL, new byte[0]);
-        } catch (IllegalArgumentException | IOException e) {
+            StrictZip.Entry credential =
+                    StrictZip.read(zip, DossierFormat.CREDENTIAL::equals).get(DossierFormat.CREDENTIAL);
+            return credential == null ? new byte[0] : credential.bytes();
+        } catch (IllegalArgumentException e) {
             // The dossier verifier reports what is wrong with the archive.
             return new byte[0];
         }

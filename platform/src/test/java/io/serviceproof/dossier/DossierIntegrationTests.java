@@ -14,8 +14,7 @@ import io.serviceproof.identity.Tenancy;
 import io.serviceproof.services.Offerings;
 import io.serviceproof.verifier.credential.CredentialVerifier;
 import io.serviceproof.verifier.dossier.DossierVerifier;
-import io.serviceproof.verifier.dossier.SafeZip;
-import java.io.ByteArrayInputStream;
+import io.serviceproof.verifier.dossier.StrictZip;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +68,8 @@ class DossierIntegrationTests {
                 .getResponse()
                 .getContentAsString();
 
-        Map<String, byte[]> files = SafeZip.read(new ByteArrayInputStream(zip));
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        StrictZip.read(zip, name -> true).forEach((name, entry) -> files.put(name, entry.bytes()));
         assertThat(files.keySet())
                 .contains(
                         "manifest.json",

@@ -9,13 +9,16 @@ import io.serviceproof.verifier.note.NoteVerificationException;
 import io.serviceproof.verifier.note.NoteVerifier;
 import io.serviceproof.verifier.note.SignedNote;
 import io.serviceproof.verifier.note.VerifierKey;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,19 +63,44 @@ public final class DossierVerifier {
         return verify(zip, new Anchors(didDocument, Optional.empty(), Optional.empty(), false), at);
     }
 
+    /** The files a verifier reads, not only hashes: small, and held in memory. */
+    public static boolean isMetadata(String name) {
+        return name.equals(DossierFormat.MANIFEST)
+                || name.equals(DossierFormat.SIGNATURE)
+                || name.equals(DossierFormat.CREDENTIAL)
+                || name.startsWith("issuer/")
+                || name.startsWith("log/");
+    }
+
     public static CredentialVerifier.Report verify(byte[] zip, Anchors anchors, Instant at) {
+        try {
+            return verify(StrictZip.read(zip, DossierVerifier::isMetadata), anchors, at);
+        } catch (IllegalArgumentException e) {
+            return unsafe(e);
+        }
+    }
+
+    /** A dossier on disk, read with bounded memory: only its small metadata files are held. */
+    public static CredentialVerifier.Report verify(Path zip, Anchors anchors, Instant at) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(zip)) {
+            return verify(StrictZip.read(channel, DossierVerifier::isMetadata), anchors, at);
+        } catch (IllegalArgumentException e) {
+            return unsafe(e);
+        }
+    }
+
+    private static CredentialVerifier.Report unsafe(IllegalArgumentException e) {
+        return new CredentialVerifier.Report(List.of(CredentialVerifier.Check.because(
+                "archive", CredentialVerifier.Outcome.FAILED, "unsafe-archive", e.getMessage(), e.getMessage())));
+    }
+
+    private static CredentialVerifier.Report verify(Map<String, StrictZip.Entry> entries, Anchors anchors, Instant at) {
         Optional<String> didDocument = anchors.didDocument();
         List<CredentialVerifier.Check> checks = new ArrayList<>();
-        Map<String, byte[]> files;
-        try {
-            files = SafeZip.read(new ByteArrayInputStream(zip));
-        } catch (IllegalArgumentException | IOException e) {
-            checks.add(CredentialVerifier.Check.because(
-                    "archive", CredentialVerifier.Outcome.FAILED, "unsafe-archive", e.getMessage(), e.getMessage()));
-            return new CredentialVerifier.Report(checks);
-        }
-        checks.add(
-                passed("archive", "archive-read", files.size() + " files, read safely", String.valueOf(files.size())));
+        Map<String, byte[]> files = new HashMap<>();
+        entries.values().stream().filter(e -> e.bytes() != null).forEach(e -> files.put(e.name(), e.bytes()));
+        checks.add(passed(
+                "archive", "archive-read", entries.size() + " files, read safely", String.valueOf(entries.size())));
 
         String did = didDocument.orElseGet(() -> text(files.get(DossierFormat.DID_DOCUMENT)));
         if (did == null) {
@@ -117,7 +145,7 @@ public final class DossierVerifier {
             return new CredentialVerifier.Report(checks);
         }
         checks.add(manifestSignature(manifest, signature, issuer));
-        checks.addAll(filesMatch(manifest, files));
+        checks.addAll(filesMatch(manifest, entries));
 
         byte[] credential = files.get(DossierFormat.CREDENTIAL);
         if (credential == null) {
@@ -181,7 +209,7 @@ public final class DossierVerifier {
         }
     }
 
-    private static List<CredentialVerifier.Check> filesMatch(byte[] manifest, Map<String, byte[]> files) {
+    private static List<CredentialVerifier.Check> filesMatch(byte[] manifest, Map<String, StrictZip.Entry> files) {
         List<CredentialVerifier.Check> checks = new ArrayList<>();
         List<?> listed;
         try {
@@ -216,10 +244,10 @@ public final class DossierVerifier {
                 problems.add(path + " is listed twice");
                 continue;
             }
-            byte[] bytes = files.get(path);
-            if (bytes == null) {
+            StrictZip.Entry file = files.get(path);
+            if (file == null) {
                 problems.add(path + " is missing");
-            } else if (!HexFormat.of().formatHex(sha256(bytes)).equals(sha)) {
+            } else if (!HexFormat.of().formatHex(file.sha256()).equals(sha)) {
                 problems.add(path + " was changed (its SHA-256 is not the manifest's)");
             }
         }
