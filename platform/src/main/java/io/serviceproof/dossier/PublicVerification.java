@@ -14,6 +14,7 @@ import io.serviceproof.verifier.json.JsonException;
 import io.serviceproof.verifier.note.VerifierKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,8 @@ public class PublicVerification {
 
     /** Uploads larger than this are refused with a message: verify those offline with the CLI. */
     public static final int MAX_UPLOAD = 64 * 1024 * 1024;
+    /** A credential alone (not in a dossier) larger than this is refused before it is parsed. */
+    public static final int MAX_CREDENTIAL = StrictZip.MAX_KEPT_BYTES;
 
     private final Credentials credentials;
     private final IssuerIdentity identity;
@@ -54,6 +57,19 @@ public class PublicVerification {
 
     public Outcome verify(byte[] upload) {
         boolean zip = upload.length > 1 && upload[0] == 'P' && upload[1] == 'K';
+        if (!zip && upload.length > MAX_CREDENTIAL) {
+            // Parsed JSON takes many times its size in memory; a credential is tens of kilobytes.
+            return new Outcome(
+                    "credential",
+                    null,
+                    false,
+                    new CredentialVerifier.Report(List.of(CredentialVerifier.Check.because(
+                            "format",
+                            CredentialVerifier.Outcome.FAILED,
+                            "too-large",
+                            "larger than " + MAX_CREDENTIAL + " bytes: not a credential",
+                            Integer.toString(MAX_CREDENTIAL)))));
+        }
         byte[] credential = zip ? credentialInside(upload) : upload;
         String issuerDid = issuerOf(credential);
         Optional<Organisation> issuer = identity.slugOf(issuerDid)

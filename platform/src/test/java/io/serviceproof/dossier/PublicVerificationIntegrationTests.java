@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.serviceproof.TestTenant;
@@ -152,5 +153,53 @@ class PublicVerificationIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(empty).contains("Choose a credential");
+    }
+
+    @Test
+    void whenEverySlotIsTakenAVisitorIsAskedToRetryAndNothingIsRead() throws Exception {
+        VerificationSlots slots = context.getBean(VerificationSlots.class);
+        java.util.List<AutoCloseable> held = new java.util.ArrayList<>();
+        while (slots.available() > 0) {
+            held.add(slots.hold());
+        }
+        try {
+            String page = mvc.perform(multipart("/verify")
+                            .file(new MockMultipartFile("file", "credential.json", "application/json", credential))
+                            .with(csrf()))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("busy").doesNotContain("VALID");
+        } finally {
+            for (AutoCloseable slot : held) {
+                slot.close();
+            }
+        }
+        assertThat(upload("credential.json", credential, "en")).contains("VALID credential");
+    }
+
+    @Test
+    void aCredentialOfAnIssuerThisServerDoesNotKnowIsNotProvenHere() throws Exception {
+        // Signed correctly by its own key, under a did:web name this server does not host: nothing here
+        // says the key is that issuer's, so the page must not call it valid.
+        String did = "did:web:elsewhere.example:orgs:acme";
+        byte[] seed = io.serviceproof.verifier.note.Ed25519.newSeed();
+        java.util.Map<String, Object> vc = new java.util.LinkedHashMap<>();
+        vc.put("@context", java.util.List.of("https://www.w3.org/ns/credentials/v2"));
+        vc.put("type", java.util.List.of("DigitalConformityCredential", "VerifiableCredential"));
+        vc.put("issuer", java.util.Map.of("id", did, "name", "Elsewhere"));
+        vc.put("validFrom", "2026-01-01T00:00:00Z");
+        vc.put("credentialSubject", java.util.Map.of("id", "urn:example:attestation", "name", "CNC line"));
+        String signed = io.serviceproof.verifier.credential.EddsaJcs2022.sign(
+                io.serviceproof.verifier.json.Json.canonical(vc),
+                new io.serviceproof.verifier.credential.EddsaJcs2022.ProofOptions(
+                        "2026-11-26T00:00:00Z", did + "#key-1", "assertionMethod"),
+                seed);
+        String page = upload("credential.json", signed.getBytes(java.nio.charset.StandardCharsets.UTF_8), "en");
+        assertThat(page)
+                .contains("NOT PROVEN credential", "alert-warning", "which this server does not know")
+                .doesNotContain("alert-success");
     }
 }

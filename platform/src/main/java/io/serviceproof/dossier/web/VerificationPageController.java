@@ -1,8 +1,11 @@
 package io.serviceproof.dossier.web;
 
 import io.serviceproof.dossier.PublicVerification;
+import io.serviceproof.dossier.VerificationSlots;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +21,15 @@ import org.springframework.web.multipart.MultipartFile;
 class VerificationPageController {
 
     private final PublicVerification verification;
+    private final VerificationSlots slots;
     private final org.springframework.context.MessageSource messages;
 
-    VerificationPageController(PublicVerification verification, org.springframework.context.MessageSource messages) {
+    VerificationPageController(
+            PublicVerification verification,
+            VerificationSlots slots,
+            org.springframework.context.MessageSource messages) {
         this.verification = verification;
+        this.slots = slots;
         this.messages = messages;
     }
 
@@ -32,11 +40,16 @@ class VerificationPageController {
 
     /** The form; with {@code credential=<organisation>/<id>} (the QR code of a report), that credential checked. */
     @GetMapping("/verify")
-    String form(@RequestParam(required = false) String credential, Model model) {
+    String form(@RequestParam(required = false) String credential, Model model, HttpServletResponse response) {
         if (credential != null && !credential.isBlank()) {
             try {
                 model.addAttribute("filename", credential);
-                model.addAttribute("outcome", verification.verifyIssued(credential.strip()));
+                Optional<PublicVerification.Outcome> outcome =
+                        slots.tryRun(() -> verification.verifyIssued(credential.strip()));
+                if (outcome.isEmpty()) {
+                    return busy(model, response);
+                }
+                model.addAttribute("outcome", outcome.get());
             } catch (io.serviceproof.common.NotFoundException | io.serviceproof.common.InvalidInputException e) {
                 model.addAttribute("problem", "verify.error.unknown");
             }
@@ -44,8 +57,16 @@ class VerificationPageController {
         return "dossier/verify";
     }
 
+    private static String busy(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Integer.toString(VerificationSlots.RETRY_AFTER_SECONDS));
+        model.addAttribute("problem", "verify.error.busy");
+        return "dossier/verify";
+    }
+
     @PostMapping("/verify")
-    String verify(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String verify(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("problem", "verify.error.empty");
             return "dossier/verify";
@@ -54,16 +75,28 @@ class VerificationPageController {
             model.addAttribute("problem", "verify.error.large");
             return "dossier/verify";
         }
-        byte[] bytes;
-        try (InputStream in = file.getInputStream()) {
-            bytes = in.readNBytes(PublicVerification.MAX_UPLOAD + 1);
+        // The slot is taken before the upload is read into memory: memory is bounded by the slots.
+        Optional<Object> result =
+                slots.tryRun(() -> read(file).<Object>map(verification::verify).orElse("verify.error.large"));
+        if (result.isEmpty()) {
+            return busy(model, response);
         }
-        if (bytes.length > PublicVerification.MAX_UPLOAD) {
-            model.addAttribute("problem", "verify.error.large");
-            return "dossier/verify";
+        if (result.get() instanceof String problem) {
+            model.addAttribute("problem", problem);
+        } else {
+            model.addAttribute("filename", file.getOriginalFilename());
+            model.addAttribute("outcome", result.get());
         }
-        model.addAttribute("filename", file.getOriginalFilename());
-        model.addAttribute("outcome", verification.verify(bytes));
         return "dossier/verify";
+    }
+
+    /** The upload's bytes, or empty when it is over the limit after all. */
+    private static Optional<byte[]> read(MultipartFile file) {
+        try (InputStream in = file.getInputStream()) {
+            byte[] bytes = in.readNBytes(PublicVerification.MAX_UPLOAD + 1);
+            return bytes.length > PublicVerification.MAX_UPLOAD ? Optional.empty() : Optional.of(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -41,7 +41,7 @@ import java.util.zip.Inflater;
 public final class StrictZip {
 
     /** Kept entries (manifest, credential, keys, proofs) are small; a larger one is refused. */
-    public static final int MAX_KEPT_BYTES = 16 << 20;
+    public static final int MAX_KEPT_BYTES = 8 << 20;
 
     private static final int LOCAL = 0x04034b50;
     private static final int CENTRAL = 0x02014b50;
