@@ -42,6 +42,14 @@ final class CredentialCommand implements Callable<Integer> {
             description = "The issuer's log verifier key, or @file, to check the evidence's log proofs")
     String vkey;
 
+    @Option(
+            names = "--entries",
+            paramLabel = "<folder>",
+            description = "A folder of the log entries the credential's proofs name, each entry-<index>.json with the"
+                    + " entry's exact bytes (a dossier's log/entries/, or GET /logs/<slug>/tile/entries/...):"
+                    + " without them the proofs' inclusion is not checked")
+    Path entries;
+
     @Option(names = "--at", paramLabel = "<instant>", description = "Check validity at this time (default: now)")
     String at;
 
@@ -60,12 +68,30 @@ final class CredentialCommand implements Callable<Integer> {
                             + " (https://<host>/<path>/did.json)");
         }
         CredentialVerifier.Report report = CredentialVerifier.verify(
-                credential, new CredentialVerifier.Inputs(read(didDocument), read(statusList), logKey, when));
+                credential,
+                new CredentialVerifier.Inputs(read(didDocument), read(statusList), logKey, when, entries(entries)));
         return Reports.print(
                 report,
                 "credential",
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    /** entry-<index>.json files of a folder, by index. */
+    private static java.util.Map<Long, byte[]> entries(Path folder) throws java.io.IOException {
+        java.util.Map<Long, byte[]> found = new java.util.HashMap<>();
+        if (folder == null) {
+            return found;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.matches("entry-[0-9]{1,18}\\.json") && Files.size(file) <= 0xFFFF) {
+                    found.put(Long.parseLong(name.substring(6, name.length() - 5)), Files.readAllBytes(file));
+                }
+            }
+        }
+        return found;
     }
 
     private static Optional<String> read(Path path) throws java.io.IOException {

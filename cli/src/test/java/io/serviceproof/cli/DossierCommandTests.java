@@ -2,13 +2,17 @@ package io.serviceproof.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serviceproof.verifier.checkpoint.Checkpoint;
+import io.serviceproof.verifier.checkpoint.TlogProof;
 import io.serviceproof.verifier.credential.EddsaJcs2022;
 import io.serviceproof.verifier.credential.Multikey;
 import io.serviceproof.verifier.dossier.DossierFormat;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.note.Ed25519;
 import io.serviceproof.verifier.note.NoteSigner;
+import io.serviceproof.verifier.note.SignedNote;
 import io.serviceproof.verifier.note.SignerKey;
+import io.serviceproof.verifier.tlog.MerkleTree;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,7 +81,37 @@ class DossierCommandTests {
                         new EddsaJcs2022.ProofOptions("2026-11-26T00:00:00Z", DID + "#key-1", "assertionMethod"),
                         seed)));
         files.put("report/index.html", bytes("<h1>Conformity dossier</h1>"));
+        logIssuance(files, files.get(DossierFormat.CREDENTIAL));
         return files;
+    }
+
+    static final String ORIGIN = "exporter.example/acme";
+    byte[] logSeed = Ed25519.newSeed();
+
+    /** The issuer's log: one earlier entry, then an issuance entry naming the SHA-256 of {@code issued}. */
+    void logIssuance(Map<String, byte[]> files, byte[] credential) throws Exception {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("eventId", "credential:1:issued");
+        entry.put("occurredAt", "2026-11-26T00:00:00Z");
+        entry.put("payload", Map.of());
+        entry.put("schema", "serviceproof.io/ledger-entry/v1");
+        entry.put("subjectDigests", List.of(Map.of("sha256", sha256Hex(credential))));
+        entry.put("type", "credential.issued");
+        byte[] issued = bytes(Json.canonical(entry));
+        MerkleTree tree = new MerkleTree();
+        tree.appendEntry(bytes("{\"eventId\":\"earlier\"}"));
+        tree.appendEntry(issued);
+        SignedNote checkpoint = NoteSigner.sign(
+                new Checkpoint(ORIGIN, tree.size(), tree.root()).text(), SignerKey.fromSeed(ORIGIN, logSeed));
+        files.put(DossierFormat.entryPath(1), issued);
+        files.put(
+                DossierFormat.proofPath(1),
+                new TlogProof(null, 1, tree.inclusionProof(1, tree.size()), checkpoint).format());
+        files.put(DossierFormat.LOG_KEY, bytes(logKey() + "\n"));
+    }
+
+    String logKey() {
+        return SignerKey.fromSeed(ORIGIN, logSeed).verifierKey().toString();
     }
 
     Path dossier(Map<String, byte[]> files, Map<String, byte[]> extra) throws Exception {
@@ -85,7 +119,8 @@ class DossierCommandTests {
         for (var f : files.entrySet()) {
             listed.add(Map.of("path", f.getKey(), "sha256", sha256Hex(f.getValue()), "size", f.getValue().length));
         }
-        byte[] manifest = bytes(Json.canonical(Map.of("format", DossierFormat.FORMAT, "files", listed)));
+        byte[] manifest =
+                bytes(Json.canonical(Map.of("format", DossierFormat.FORMAT, "files", listed, "issuanceLogIndex", 1)));
         byte[] signature = bytes(NoteSigner.sign(
                         DossierFormat.signedText(
                                 MessageDigest.getInstance("SHA-256").digest(manifest)),
@@ -117,23 +152,29 @@ class DossierCommandTests {
                 .contains(
                         "[ok]",
                         "manifest signature",
-                        "3 files match the manifest",
+                        "6 files match the manifest",
                         "[not checked]  issuer key: only the dossier's own copy")
                 .doesNotContain("VALID");
         assertThat(err.toString()).contains("INCOMPLETE", "issuer key", "--did-document");
 
         Path did = folder.resolve("did.json");
         Files.write(did, files.get(DossierFormat.DID_DOCUMENT));
+        // The DID document alone leaves the issuance's log proof unchecked.
         assertThat(run("dossier", zip.toString(), "--did-document", did.toString()))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("INCOMPLETE", "issuance");
+        assertThat(run("dossier", zip.toString(), "--did-document", did.toString(), "--vkey", logKey()))
                 .isEqualTo(0);
-        assertThat(out.toString()).contains("[ok]           issuer key", "VALID dossier");
+        assertThat(out.toString())
+                .contains("[ok]           issuer key", "[ok]           issuance: issued as entry 1", "VALID dossier");
     }
 
     @Test
     void trustingTheArchiveIsExplicitAndSaidOnEveryLineItAffects() throws Exception {
         Path zip = dossier(contents(), Map.of());
         assertThat(run("dossier", zip.toString(), "--trust-archive")).isEqualTo(0);
-        assertThat(out.toString()).contains("issuer key: ARCHIVE'S OWN COPY", "VALID dossier");
+        assertThat(out.toString())
+                .contains("issuer key: ARCHIVE'S OWN COPY", "issuance: issued as entry 1", "VALID dossier");
     }
 
     @Test
@@ -142,14 +183,29 @@ class DossierCommandTests {
         Path published = folder.resolve("published-did.json");
         Files.write(published, genuine.get(DossierFormat.DID_DOCUMENT));
 
-        seed = Ed25519.newSeed(); // the outsider's key, under the same did:web name
+        seed = Ed25519.newSeed(); // the outsider's keys, under the same names
+        logSeed = Ed25519.newSeed();
         Path forged = dossier(contents(), Map.of());
         assertThat(run("dossier", forged.toString()))
                 .as("never valid without anchors")
                 .isEqualTo(3);
-        assertThat(run("dossier", forged.toString(), "--did-document", published.toString()))
+        assertThat(run("dossier", forged.toString(), "--did-document", published.toString(), "--vkey", logKey()))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("INVALID", "manifest signature");
+    }
+
+    @Test
+    void anIssuanceTheLogDoesNotHoldIsRefused() throws Exception {
+        Map<String, byte[]> files = contents();
+        Path did = folder.resolve("did.json");
+        Files.write(did, files.get(DossierFormat.DID_DOCUMENT));
+        // The log holds the issuance of another credential, not of this one.
+        logIssuance(files, bytes("another credential"));
+        Path zip = dossier(files, Map.of());
+        String genuineLog = logKey();
+        assertThat(run("dossier", zip.toString(), "--did-document", did.toString(), "--vkey", genuineLog))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("[FAILED]       issuance");
     }
 
     @Test

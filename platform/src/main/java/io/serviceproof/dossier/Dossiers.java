@@ -128,9 +128,19 @@ public class Dossiers {
         files.put(DossierFormat.DID_DOCUMENT, bytes(canonical(credentials.didDocument(issuer.slug()))));
         files.put(DossierFormat.STATUS_LIST, bytes(credentials.statusListCredential(issuer.slug())));
         files.put(DossierFormat.LOG_KEY, bytes(logReader.verifierKey(issuer.id()) + "\n"));
+        // The facts the credential rests on, as the log holds them: each entry's exact bytes beside its
+        // proof, so a verifier recomputes the leaf instead of trusting the proof's hashes (format v2).
+        proofs(credential.document()).forEach((index, proof) -> {
+            files.put(DossierFormat.proofPath(index), bytes(proof));
+            files.put(DossierFormat.entryPath(index), logReader.entry(issuer.id(), index));
+        });
+        files.put(
+                DossierFormat.proofPath(credential.ledgerIndex()),
+                logReader.tlogProofCovering(issuer.id(), credential.ledgerIndex()));
+        files.put(
+                DossierFormat.entryPath(credential.ledgerIndex()),
+                logReader.entry(issuer.id(), credential.ledgerIndex()));
         files.put(DossierFormat.CHECKPOINT, bytes(logReader.checkpoint(issuer.id())));
-        proofs(credential.document())
-                .forEach((name, proof) -> files.put("log/proofs/" + name + ".tlog-proof", bytes(proof)));
         progress.at(2, STEPS, "OSCAL assessment results");
         files.put(
                 "assessment/oscal-assessment-results.json",
@@ -186,20 +196,21 @@ public class Dossiers {
         manifest.put("issuer", identity.did(issuer));
         manifest.put("credential", "urn:uuid:" + credential.id());
         manifest.put("credentialSha256", credential.sha256());
+        manifest.put("issuanceLogIndex", credential.ledgerIndex());
         manifest.put("createdAt", clock.instant().toString());
         manifest.put("files", listed);
         return manifest;
     }
 
-    /** The tlog-proofs the credential's evidence carries, by a file-safe name. */
-    private static Map<String, String> proofs(String credential) {
-        Map<String, String> proofs = new LinkedHashMap<>();
+    /** The tlog-proofs the credential's evidence carries, by log index. */
+    private static Map<Long, String> proofs(String credential) {
+        Map<Long, String> proofs = new LinkedHashMap<>();
         try {
             Object evidence = ((Map<?, ?>) Json.parse(credential)).get("evidence");
             if (evidence instanceof List<?> items) {
                 for (Object item : items) {
                     if (item instanceof Map<?, ?> e && e.get("sp:tlogProof") instanceof String proof) {
-                        proofs.put("entry-" + ((Number) e.get("sp:logIndex")).longValue(), proof);
+                        proofs.put(((Number) e.get("sp:logIndex")).longValue(), proof);
                     }
                 }
             }

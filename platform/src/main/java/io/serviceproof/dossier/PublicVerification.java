@@ -84,9 +84,43 @@ public class PublicVerification {
             return new Outcome(
                     "dossier", issuerDid, issuer.isPresent(), DossierVerifier.verify(upload, anchors, clock.instant()));
         }
+        // For a hosted issuer the log is here: the entries the credential's proofs name are read from it.
+        Map<Long, byte[]> entries =
+                issuer.map(o -> entriesNamedBy(o, credential)).orElse(Map.of());
         CredentialVerifier.Inputs inputs = new CredentialVerifier.Inputs(
-                anchors.didDocument(), anchors.statusList(), anchors.logKey(), clock.instant());
+                anchors.didDocument(), anchors.statusList(), anchors.logKey(), clock.instant(), entries);
         return new Outcome("credential", issuerDid, issuer.isPresent(), CredentialVerifier.verify(credential, inputs));
+    }
+
+    /** At most this many entries are read for one credential: ours name a few dozen. */
+    private static final int MAX_ENTRIES = 1_000;
+
+    private Map<Long, byte[]> entriesNamedBy(Organisation issuer, byte[] credential) {
+        Map<Long, byte[]> entries = new java.util.HashMap<>();
+        try {
+            Object evidence = ((Map<?, ?>) Json.parse(new String(credential, StandardCharsets.UTF_8))).get("evidence");
+            if (!(evidence instanceof List<?> items)) {
+                return entries;
+            }
+            for (Object item : items) {
+                if (entries.size() < MAX_ENTRIES
+                        && item instanceof Map<?, ?> e
+                        && e.get("sp:logIndex") instanceof Number index) {
+                    try {
+                        entries.put(
+                                index.longValue(),
+                                Tenancy.callAs(
+                                        Actor.system(issuer.id(), "public:verify"),
+                                        () -> logReader.entry(issuer.id(), index.longValue())));
+                    } catch (io.serviceproof.common.NotFoundException absent) {
+                        // The verifier reports an entry the log does not hold as not proven.
+                    }
+                }
+            }
+        } catch (JsonException | ClassCastException notACredential) {
+            // The verifier reports the format.
+        }
+        return entries;
     }
 
     private DossierVerifier.Anchors publishedAnchors(Organisation o) {

@@ -99,6 +99,23 @@ public class LogReader {
         return canonical.size() == bundle.width() ? Optional.of(EntryBundle.encode(canonical)) : Optional.empty();
     }
 
+    /** Entry {@code index} as its exact canonical bytes, the leaf a verifier hashes. */
+    public byte[] entry(OrganisationId organisation, long index) {
+        List<byte[]> found = entries.canonicalRange(logIds.of(organisation), index, 1);
+        if (index < 0 || found.isEmpty()) {
+            throw new NotFoundException("Entry", index);
+        }
+        return found.get(0);
+    }
+
+    /** A tlog-proof of entry {@code index}, publishing a checkpoint first if none covers it yet. */
+    public byte[] tlogProofCovering(OrganisationId organisation, long index) {
+        if (latestCheckpoint(organisation).size() <= index) {
+            publishNow(organisation);
+        }
+        return tlogProof(organisation, index);
+    }
+
     /** Inclusion of entry {@code index} in the latest checkpoint's tree. */
     public InclusionProof inclusion(OrganisationId organisation, long index) {
         String note = checkpoint(organisation);

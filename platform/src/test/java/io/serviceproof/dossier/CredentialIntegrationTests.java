@@ -49,6 +49,9 @@ class CredentialIntegrationTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     TestTenant tenant;
     String openAssessment;
     String signedAssessment;
@@ -130,11 +133,27 @@ class CredentialIntegrationTests {
                 () -> VerifierKey.parse(context.getBean(LogReader.class)
                         .verifierKey(tenant.organisation().id())));
 
-        CredentialVerifier.Report report = verify(credential, didDocument, statusList, logKey);
-        assertThat(report.valid()).as(report.toString()).isTrue();
+        // The proofs alone prove nothing: without the entries they name, inclusion is not checked.
+        CredentialVerifier.Report proofsOnly = verify(credential, didDocument, statusList, logKey);
+        assertThat(proofsOnly.complete()).isFalse();
+        assertThat(proofsOnly.notChecked())
+                .allSatisfy(c -> assertThat(c.reason()).isEqualTo("log-entry-missing"))
+                .hasSize(2);
+        Map<Long, byte[]> entries = entriesNamedBy(credential);
+        CredentialVerifier.Report report = verify(credential, didDocument, statusList, logKey, entries);
+        assertThat(report.complete()).as(report.toString()).isTrue();
         assertThat(report.checks())
                 .extracting(CredentialVerifier.Check::outcome)
                 .containsOnly(CredentialVerifier.Outcome.PASSED);
+        assertThat(report.checks()).extracting(CredentialVerifier.Check::name).contains("log facts");
+        // A genuine entry at the wrong index, or an entry that names another digest, is refused.
+        List<Long> indexes = new java.util.ArrayList<>(entries.keySet());
+        Map<Long, byte[]> swapped =
+                Map.of(indexes.get(0), entries.get(indexes.get(1)), indexes.get(1), entries.get(indexes.get(0)));
+        assertThat(verify(credential, didDocument, statusList, logKey, swapped).failures())
+                .extracting(CredentialVerifier.Check::name)
+                .allMatch(name -> name.startsWith("log proof"))
+                .hasSize(2);
         assertThat(report.checks()).extracting(CredentialVerifier.Check::name).contains("signature", "revocation");
         assertThat(report.checks())
                 .filteredOn(c -> c.name().startsWith("log proof"))
@@ -143,7 +162,7 @@ class CredentialIntegrationTests {
         // One letter changed: the signature no longer holds.
         String tampered = credential.replaceFirst("\"name\":\"Line\"", "\"name\":\"Lime\"");
         assertThat(tampered).isNotEqualTo(credential);
-        assertThat(verify(tampered, didDocument, statusList, logKey).failures())
+        assertThat(verify(tampered, didDocument, statusList, logKey, entries).failures())
                 .extracting(CredentialVerifier.Check::name)
                 .containsExactly("signature");
 
@@ -155,7 +174,7 @@ class CredentialIntegrationTests {
                 .andExpect(jsonPath("$.revoked").value(true));
         String revokedList = publicGet("/orgs/" + slug + "/credentials/status/1");
         assertThat(revokedList).isNotEqualTo(statusList);
-        assertThat(verify(credential, didDocument, revokedList, logKey).failures())
+        assertThat(verify(credential, didDocument, revokedList, logKey, entries).failures())
                 .singleElement()
                 .satisfies(c -> assertThat(c.detail()).contains("REVOKED"));
         mvc.perform(post("/api/v1/credentials/" + id + "/revoke")
@@ -166,11 +185,11 @@ class CredentialIntegrationTests {
 
         Ledger ledger = context.getBean(Ledger.class);
         Tenancy.runAs(Actor.system(tenant.organisation().id(), "test"), () -> {
-            var entries = ledger.search(new io.serviceproof.ledger.EntrySearch(null, null, null, Long.MAX_VALUE, 50));
-            assertThat(entries)
+            var logged = ledger.search(new io.serviceproof.ledger.EntrySearch(null, null, null, Long.MAX_VALUE, 50));
+            assertThat(logged)
                     .extracting(io.serviceproof.ledger.LedgerEntry::type)
                     .contains("credential.issued", "credential.revoked");
-            var issued = entries.stream()
+            var issued = logged.stream()
                     .filter(e -> e.type().equals("credential.issued"))
                     .findFirst()
                     .orElseThrow();
@@ -208,9 +227,12 @@ class CredentialIntegrationTests {
                 .extracting(CredentialVerifier.Check::name)
                 .containsExactly("validity");
         // Without the DID document, a did:web issuer cannot be checked offline: said, not passed.
-        assertThat(verify(credential, null, null, null).failures())
+        CredentialVerifier.Report noDid = verify(credential, null, null, null);
+        assertThat(noDid.complete()).isFalse();
+        assertThat(noDid.notChecked())
+                .filteredOn(c -> c.name().equals("signature"))
                 .singleElement()
-                .satisfies(c -> assertThat(c.detail()).contains("--did-document"));
+                .satisfies(c -> assertThat(c.detail()).contains("DID document was not given"));
     }
 
     @Test
@@ -243,12 +265,33 @@ class CredentialIntegrationTests {
 
     private static CredentialVerifier.Report verify(
             String credential, String didDocument, String statusList, VerifierKey logKey) {
+        return verify(credential, didDocument, statusList, logKey, Map.of());
+    }
+
+    private static CredentialVerifier.Report verify(
+            String credential, String didDocument, String statusList, VerifierKey logKey, Map<Long, byte[]> entries) {
         return CredentialVerifier.verify(
                 credential.getBytes(StandardCharsets.UTF_8),
                 new CredentialVerifier.Inputs(
                         Optional.ofNullable(didDocument),
                         Optional.ofNullable(statusList),
                         Optional.ofNullable(logKey),
-                        Instant.now()));
+                        Instant.now(),
+                        entries));
+    }
+
+    /** The log entries the credential's evidence names, as a verifier fetches them from the log. */
+    private Map<Long, byte[]> entriesNamedBy(String credential) throws Exception {
+        Map<Long, byte[]> entries = new java.util.LinkedHashMap<>();
+        for (var item : json.readTree(credential).get("evidence")) {
+            long index = item.get("sp:logIndex").asLong();
+            entries.put(
+                    index,
+                    Tenancy.callAs(
+                            Actor.system(tenant.organisation().id(), "test"),
+                            () -> context.getBean(LogReader.class)
+                                    .entry(tenant.organisation().id(), index)));
+        }
+        return entries;
     }
 }

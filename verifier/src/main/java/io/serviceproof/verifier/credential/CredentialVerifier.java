@@ -1,8 +1,5 @@
 package io.serviceproof.verifier.credential;
 
-import io.serviceproof.verifier.checkpoint.Checkpoint;
-import io.serviceproof.verifier.checkpoint.CheckpointVerifier;
-import io.serviceproof.verifier.checkpoint.TlogProof;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
 import io.serviceproof.verifier.note.VerifierKey;
@@ -27,9 +24,26 @@ public final class CredentialVerifier {
     /** Refused beyond this size: a credential is a few hundred kilobytes at most. */
     public static final int MAXIMUM_BYTES = 8 * 1024 * 1024;
 
-    /** What the verifier was given besides the credential. */
+    /**
+     * What the verifier was given besides the credential. {@code entries} are log entries by index
+     * (their exact canonical bytes), which turn the credential's log proofs into proven facts.
+     */
     public record Inputs(
-            Optional<String> didDocument, Optional<String> statusList, Optional<VerifierKey> logKey, Instant at) {}
+            Optional<String> didDocument,
+            Optional<String> statusList,
+            Optional<VerifierKey> logKey,
+            Instant at,
+            Map<Long, byte[]> entries) {
+
+        public Inputs(
+                Optional<String> didDocument, Optional<String> statusList, Optional<VerifierKey> logKey, Instant at) {
+            this(didDocument, statusList, logKey, at, Map.of());
+        }
+
+        public Inputs {
+            entries = Map.copyOf(entries);
+        }
+    }
 
     public enum Outcome {
         PASSED,
@@ -140,7 +154,7 @@ public final class CredentialVerifier {
                     method));
             checks.add(validity(vc, inputs.at()));
             checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList()));
-            checks.addAll(logProofs(vc, inputs.logKey()));
+            checks.addAll(LogFacts.check(vc, inputs.logKey(), inputs.entries()));
             return new Report(checks);
         }
         EddsaJcs2022.Verification proof = EddsaJcs2022.verify(json, m -> key(m, resolved));
@@ -158,7 +172,7 @@ public final class CredentialVerifier {
 
         checks.add(validity(vc, inputs.at()));
         checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList()));
-        checks.addAll(logProofs(vc, inputs.logKey()));
+        checks.addAll(LogFacts.check(vc, inputs.logKey(), inputs.entries()));
         return new Report(checks);
     }
 
@@ -229,53 +243,6 @@ public final class CredentialVerifier {
             return Check.because(
                     "validity", Outcome.FAILED, "not-a-date", "validFrom/validUntil is not an RFC 3339 date-time");
         }
-    }
-
-    private static List<Check> logProofs(Map<String, Object> vc, Optional<VerifierKey> logKey) {
-        List<Check> checks = new ArrayList<>();
-        if (!(vc.get("evidence") instanceof List<?> evidence)) {
-            return checks;
-        }
-        for (Object item : evidence) {
-            if (!(item instanceof Map<?, ?> e) || !(e.get("sp:tlogProof") instanceof String proofText)) {
-                continue;
-            }
-            String name = "log proof: " + e.get("name");
-            if (logKey.isEmpty()) {
-                checks.add(Check.because(
-                        name,
-                        Outcome.NOT_CHECKED,
-                        "log-key-missing",
-                        "give the log's verifier key (--vkey) to check it"));
-                continue;
-            }
-            try {
-                TlogProof proof = TlogProof.parse(proofText.getBytes(StandardCharsets.UTF_8));
-                Checkpoint checkpoint = CheckpointVerifier.verify(proof.checkpointNote(), logKey.get());
-                if (proof.index() >= checkpoint.size()) {
-                    checks.add(Check.because(
-                            name,
-                            Outcome.FAILED,
-                            "beyond-checkpoint",
-                            "index " + proof.index() + " is beyond the checkpoint",
-                            String.valueOf(proof.index())));
-                } else {
-                    checks.add(Check.because(
-                            name,
-                            Outcome.PASSED,
-                            "proof-verified",
-                            "entry " + proof.index() + " of " + checkpoint.origin() + ", checkpoint of size "
-                                    + checkpoint.size() + " signed by the log's key",
-                            String.valueOf(proof.index()),
-                            checkpoint.origin(),
-                            String.valueOf(checkpoint.size())));
-                }
-            } catch (Exception ex) {
-                checks.add(Check.because(
-                        name, Outcome.FAILED, "proof-invalid", ex.getMessage(), String.valueOf(ex.getMessage())));
-            }
-        }
-        return checks;
     }
 
     static String issuerId(Map<String, Object> vc) {

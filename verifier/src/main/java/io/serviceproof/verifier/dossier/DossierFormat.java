@@ -5,7 +5,14 @@ import java.util.HexFormat;
 /** The names and limits both the writer and the verifier of a dossier use. */
 public final class DossierFormat {
 
-    public static final String FORMAT = "serviceproof-dossier/v1";
+    /**
+     * v2 adds the log entries the credential's facts rest on ({@link #ENTRIES}) and the issuance entry
+     * with its proof (manifest member {@code issuanceLogIndex}); v1 dossiers are still read, and what
+     * they lack is reported as not checked.
+     */
+    public static final String FORMAT = "serviceproof-dossier/v2";
+
+    public static final String FORMAT_V1 = "serviceproof-dossier/v1";
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.sig";
     public static final String CREDENTIAL = "credential.json";
@@ -13,6 +20,10 @@ public final class DossierFormat {
     public static final String STATUS_LIST = "issuer/status-list.json";
     public static final String LOG_KEY = "log/log.vkey";
     public static final String CHECKPOINT = "log/checkpoint";
+    /** Folder of log entries, each {@code entry-<index>.json}: the entry's exact canonical bytes. */
+    public static final String ENTRIES = "log/entries/";
+    /** Folder of tlog-proofs, each {@code entry-<index>.tlog-proof}. */
+    public static final String PROOFS = "log/proofs/";
 
     /** Refused beyond these: a dossier is evidence, not an archive bomb. */
     public static final int MAX_ENTRIES = 10_000;
@@ -24,8 +35,20 @@ public final class DossierFormat {
 
     private DossierFormat() {}
 
+    public static String entryPath(long index) {
+        return ENTRIES + "entry-" + index + ".json";
+    }
+
+    public static String proofPath(long index) {
+        return PROOFS + "entry-" + index + ".tlog-proof";
+    }
+
     /** The text the manifest's signed note carries: the format and the manifest's SHA-256. */
     public static String signedText(byte[] manifestSha256) {
-        return FORMAT + "\n" + HexFormat.of().formatHex(manifestSha256) + "\n";
+        return signedText(FORMAT, manifestSha256);
+    }
+
+    public static String signedText(String format, byte[] manifestSha256) {
+        return format + "\n" + HexFormat.of().formatHex(manifestSha256) + "\n";
     }
 }

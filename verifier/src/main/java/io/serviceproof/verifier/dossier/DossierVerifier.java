@@ -172,8 +172,9 @@ public final class DossierVerifier {
             statusList = Optional.ofNullable(text(files.get(DossierFormat.STATUS_LIST)));
             archiveStatusList = statusList.isPresent();
         }
+        Map<Long, byte[]> logEntries = entries(files);
         CredentialVerifier.Report inner = CredentialVerifier.verify(
-                credential, new CredentialVerifier.Inputs(Optional.of(did), statusList, logKey, at));
+                credential, new CredentialVerifier.Inputs(Optional.of(did), statusList, logKey, at, logEntries));
         for (CredentialVerifier.Check c : inner.checks()) {
             boolean fromArchive = (archiveLogKey && c.name().startsWith("log proof"))
                     || (archiveStatusList && c.name().startsWith("revocation"));
@@ -182,7 +183,23 @@ public final class DossierVerifier {
                             ? archiveTrusted(c.named("credential " + c.name()))
                             : c.named("credential " + c.name()));
         }
+        CredentialVerifier.Check issuance = Issuance.check(manifest, credential, files, logKey);
+        checks.add(archiveLogKey ? archiveTrusted(issuance) : issuance);
         return new CredentialVerifier.Report(checks);
+    }
+
+    /** The log entries a v2 dossier carries, by index. */
+    private static Map<Long, byte[]> entries(Map<String, byte[]> files) {
+        Map<Long, byte[]> entries = new HashMap<>();
+        files.forEach((name, bytes) -> {
+            if (name.startsWith(DossierFormat.ENTRIES) && name.endsWith(".json")) {
+                String index = name.substring((DossierFormat.ENTRIES + "entry-").length(), name.length() - 5);
+                if (index.matches("[0-9]{1,18}")) {
+                    entries.put(Long.parseLong(index), bytes);
+                }
+            }
+        });
+        return entries;
     }
 
     private static CredentialVerifier.Check manifestSignature(byte[] manifest, byte[] signature, DidDocument issuer) {
@@ -191,7 +208,8 @@ public final class DossierVerifier {
             String method = issuer.id() + "#key-1";
             VerifierKey key = VerifierKey.of(issuer.id(), issuer.assertionKey(method));
             NoteVerifier.verify(note, List.of(key));
-            if (!note.text().equals(DossierFormat.signedText(sha256(manifest)))) {
+            if (!note.text().equals(DossierFormat.signedText(sha256(manifest)))
+                    && !note.text().equals(DossierFormat.signedText(DossierFormat.FORMAT_V1, sha256(manifest)))) {
                 return failed(
                         "manifest signature",
                         "manifest-changed",
@@ -214,7 +232,9 @@ public final class DossierVerifier {
         List<?> listed;
         try {
             Map<?, ?> parsed = (Map<?, ?>) Json.parse(new String(manifest, StandardCharsets.UTF_8));
-            if (!DossierFormat.FORMAT.equals(parsed.get("format")) || !(parsed.get("files") instanceof List<?> l)) {
+            boolean known = DossierFormat.FORMAT.equals(parsed.get("format"))
+                    || DossierFormat.FORMAT_V1.equals(parsed.get("format"));
+            if (!known || !(parsed.get("files") instanceof List<?> l)) {
                 checks.add(failed(
                         "files",
                         "manifest-not-ours",
