@@ -54,11 +54,24 @@ final class ConsistencyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("INVALID checkpoint: " + e.getMessage());
             return ServiceProofVerify.INVALID;
         } catch (LogVerificationException e) {
+            if (withheld(e)) {
+                spec.commandLine().getErr().println("INVALID: " + e.getMessage());
+                return ServiceProofVerify.INVALID;
+            }
             if (e.getCause() instanceof java.io.IOException || e.getCause() instanceof java.io.UncheckedIOException) {
                 throw new java.io.IOException(e.getMessage(), e);
             }
             spec.commandLine().getErr().println("INVALID: " + e.getMessage());
             return ServiceProofVerify.INVALID;
         }
+    }
+
+    private static boolean withheld(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTileSource.Withheld) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -33,6 +33,10 @@ final class HttpTileSource implements TileSource {
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404 || response.statusCode() == 410) {
+                throw new Withheld("the log withholds " + path + " (HTTP " + response.statusCode()
+                        + "), which its checkpoint covers");
+            }
             if (response.statusCode() != 200) {
                 throw new IOException("GET " + base + path + " answered HTTP " + response.statusCode());
             }
@@ -40,6 +44,13 @@ final class HttpTileSource implements TileSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    /** A tile or bundle the checkpoint covers that the log does not serve: a failure of the log, not of the network. */
+    static final class Withheld extends IOException {
+        Withheld(String message) {
+            super(message);
         }
     }
 }

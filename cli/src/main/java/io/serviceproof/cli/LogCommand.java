@@ -38,11 +38,24 @@ final class LogCommand implements Callable<Integer> {
                                     .encodeToString(audit.checkpoint().rootHash()));
             return ServiceProofVerify.VALID;
         } catch (LogVerificationException e) {
+            if (withheld(e)) {
+                spec.commandLine().getErr().println("INVALID: " + e.getMessage());
+                return ServiceProofVerify.INVALID;
+            }
             if (e.getCause() instanceof java.io.IOException || e.getCause() instanceof java.io.UncheckedIOException) {
                 throw new java.io.IOException(e.getMessage(), e);
             }
             spec.commandLine().getErr().println("INVALID: " + e.getMessage());
             return ServiceProofVerify.INVALID;
         }
+    }
+
+    private static boolean withheld(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTileSource.Withheld) {
+                return true;
+            }
+        }
+        return false;
     }
 }

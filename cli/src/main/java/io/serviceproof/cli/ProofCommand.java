@@ -43,14 +43,29 @@ final class ProofCommand implements Callable<Integer> {
         try {
             TlogProof proof = TlogProof.parse(bytes);
             if (entry == null) {
+                // Everything that can be checked without the entry is; the entry's inclusion is not.
                 Checkpoint checkpoint = CheckpointVerifier.verify(proof.checkpointNote(), key);
+                if (proof.index() >= checkpoint.size()) {
+                    throw new ProofException(
+                            "index " + proof.index() + " is beyond the checkpoint's size " + checkpoint.size());
+                }
+                int expected = pathLength(proof.index(), checkpoint.size());
+                if (proof.inclusionProof().size() != expected) {
+                    throw new ProofException(
+                            "the proof has " + proof.inclusionProof().size() + " hashes; entry " + proof.index()
+                                    + " of a tree of " + checkpoint.size() + " needs " + expected);
+                }
                 spec.commandLine()
                         .getOut()
                         .printf(
-                                "VALID checkpoint: log %s, size %d, signed by its key. "
-                                        + "Entry %d NOT checked: give --entry <file> to prove it.%n",
+                                "[ok] checkpoint: log %s, size %d, signed by its key; the proof's shape fits entry %d%n",
                                 checkpoint.origin(), checkpoint.size(), proof.index());
-                return ServiceProofVerify.VALID;
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "INCOMPLETE: entry %d was not checked: give --entry <file> to prove it is in the log%n",
+                                proof.index());
+                return ServiceProofVerify.INCOMPLETE;
             }
             byte[] leaf = Rfc9162.leafHash(Files.readAllBytes(entry));
             Checkpoint checkpoint = CheckpointVerifier.verifyProof(proof, leaf, key);
@@ -60,9 +75,19 @@ final class ProofCommand implements Callable<Integer> {
                             "VALID: the entry is at index %d of log %s (tree size %d, signed checkpoint).%n",
                             proof.index(), checkpoint.origin(), checkpoint.size());
             return ServiceProofVerify.VALID;
-        } catch (MalformedNoteException | NoteVerificationException | ProofException e) {
+        } catch (MalformedNoteException | NoteVerificationException | ProofException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("INVALID: " + e.getMessage());
             return ServiceProofVerify.INVALID;
         }
+    }
+
+    /** RFC 9162 section 2.1.3.1: the number of hashes in the inclusion proof of {@code index} in a tree of {@code size}. */
+    static int pathLength(long index, long size) {
+        if (size == 1) {
+            return 0;
+        }
+        int inner = 64 - Long.numberOfLeadingZeros(index ^ (size - 1));
+        int border = Long.bitCount(index >>> inner);
+        return inner + border;
     }
 }

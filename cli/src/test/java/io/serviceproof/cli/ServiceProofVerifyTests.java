@@ -85,6 +85,14 @@ class ServiceProofVerifyTests {
     }
 
     @Test
+    void aTileTheCheckpointCoversButTheLogWithholdsIsAFailureOfTheLog() {
+        published.remove("tile/entries/001");
+        assertThat(run("log", "--url", url(), "--vkey", key.verifierKey().toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("INVALID", "withholds", "tile/entries/001");
+    }
+
+    @Test
     void aWrongKeyIsInvalidAndAnUnreachableLogIsAnIoError() {
         SignerKey other = SignerKey.fromSeed("localhost/acme", Ed25519.newSeed());
         assertThat(run("log", "--url", url(), "--vkey", other.verifierKey().toString()))
@@ -113,8 +121,19 @@ class ServiceProofVerifyTests {
         assertThat(run("proof", proof.toString(), "--vkey", "@" + vkey, "--entry", entry.toString()))
                 .isEqualTo(1);
 
-        assertThat(run("proof", proof.toString(), "--vkey", "@" + vkey)).isEqualTo(0);
-        assertThat(out.toString()).contains("NOT checked");
+        // Without the entry, what can be checked is, and the verdict is incomplete, never valid.
+        assertThat(run("proof", proof.toString(), "--vkey", "@" + vkey)).isEqualTo(3);
+        assertThat(out.toString()).contains("[ok] checkpoint");
+        assertThat(err.toString()).contains("INCOMPLETE", "entry 7 was not checked");
+        // A proof whose length cannot fit its index and size fails even without the entry.
+        List<byte[]> tooShort = tree.inclusionProof(7, tree.size())
+                .subList(1, tree.inclusionProof(7, tree.size()).size());
+        Files.write(proof, new TlogProof(null, 7, tooShort, currentCheckpoint()).format());
+        assertThat(run("proof", proof.toString(), "--vkey", "@" + vkey)).isEqualTo(1);
+        assertThat(err.toString()).contains("needs");
+        Files.write(proof, new TlogProof(null, tree.size() + 5, List.of(), currentCheckpoint()).format());
+        assertThat(run("proof", proof.toString(), "--vkey", "@" + vkey)).isEqualTo(1);
+        assertThat(err.toString()).contains("beyond");
 
         Files.writeString(proof, "not a proof");
         assertThat(run("proof", proof.toString(), "--vkey", "@" + vkey)).isEqualTo(1);
