@@ -64,7 +64,12 @@ final class DossierReport {
     private DossierReport() {}
 
     static String html(
-            Organisation issuer, Credential credential, Assessment assessment, AssessmentView view, String offering) {
+            Organisation issuer,
+            Credential credential,
+            Assessment assessment,
+            AssessmentView view,
+            String offering,
+            String statusList) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(SUMMARY.get("en").get(0) + " — " + offering))
                 .append("</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
@@ -109,7 +114,9 @@ final class DossierReport {
                 .append(escape(credential.sha256()))
                 .append(", log entry #")
                 .append(credential.ledgerIndex())
-                .append("</p></section>");
+                .append("</p>")
+                .append(statusAsOf(statusList))
+                .append("</section>");
         html.append("<section><h2>Requirements</h2><table><tr><th>Framework</th><th>Ref</th><th>Title</th>"
                 + "<th>Basis</th><th>Result</th></tr>");
         for (RequirementResult r : view.results()) {
@@ -126,6 +133,21 @@ final class DossierReport {
                     .append("</td></tr>");
         }
         return html.append("</table></section></body></html>").toString();
+    }
+
+    /** When revocation was last checked: the list in this dossier, and where the current one is. */
+    private static String statusAsOf(String statusList) {
+        try {
+            Map<?, ?> list = (Map<?, ?>) io.serviceproof.verifier.json.Json.parse(statusList);
+            return "<p id=\"revocation-status\">Revocation status as of "
+                    + escape(String.valueOf(list.get("validFrom")))
+                    + " (this copy of the issuer's list is valid until "
+                    + escape(String.valueOf(list.get("validUntil")))
+                    + "). It may have changed since: verifiers check the issuer's current list at "
+                    + escape(String.valueOf(list.get("id"))) + ".</p>";
+        } catch (io.serviceproof.verifier.json.JsonException | ClassCastException e) {
+            throw new IllegalStateException("the issuer's status list is not JSON", e);
+        }
     }
 
     private static String escape(String text) {

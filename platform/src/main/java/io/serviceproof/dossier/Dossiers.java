@@ -171,7 +171,15 @@ public class Dossiers {
         } catch (ServiceUnavailableException noCjkFont) {
             // Without a CJK font on the server the dossier carries the English report only.
         }
-        files.put("report/index.html", bytes(DossierReport.html(issuer, credential, assessment, view, offeringName)));
+        files.put(
+                "report/index.html",
+                bytes(DossierReport.html(
+                        issuer,
+                        credential,
+                        assessment,
+                        view,
+                        offeringName,
+                        new String(files.get(DossierFormat.STATUS_LIST), StandardCharsets.UTF_8))));
 
         progress.at(6, STEPS, "signed manifest");
         byte[] manifest = bytes(canonical(manifest(issuer, credential, files)));

@@ -20,7 +20,21 @@ class RevocationLists {
     private final IssuerIdentity identity;
     private final IssuerSigner signer;
 
-    RevocationLists(CredentialRows rows, IssuerIdentity identity, IssuerSigner signer) {
+    private final java.time.Duration ttl;
+    private final java.time.Clock clock;
+
+    RevocationLists(
+            CredentialRows rows,
+            IssuerIdentity identity,
+            IssuerSigner signer,
+            @org.springframework.beans.factory.annotation.Value("${serviceproof.credentials.status-list-ttl:24h}")
+                    java.time.Duration ttl,
+            java.time.Clock clock) {
+        if (ttl.toSeconds() < 2) {
+            throw new IllegalArgumentException("serviceproof.credentials.status-list-ttl must be at least 2 s");
+        }
+        this.ttl = ttl;
+        this.clock = clock;
         this.rows = rows;
         this.identity = identity;
         this.signer = signer;
@@ -38,17 +52,23 @@ class RevocationLists {
     }
 
     /**
-     * The list as a signed BitstringStatusListCredential, signed as of its last change (an issuance
-     * or a revocation), so the same list always serves the same bytes.
+     * The list as a signed BitstringStatusListCredential. It is valid for {@code ttl} from
+     * {@code validFrom}, which is its last change (an issuance or a revocation) or the start of the
+     * current half-TTL window, whichever is later: so a list is re-signed before it lapses, a verifier
+     * always receives one with at least half its lifetime left, and within a window the same list
+     * serves the same bytes.
      */
     String credential(Organisation organisation) {
         BitstringStatusList list = BitstringStatusList.empty();
         for (int index : rows.revokedIndexes(organisation.id())) {
             list = list.with(index, true);
         }
-        Instant asOf = rows.listChangedAt(organisation.id())
+        Instant changed = rows.listChangedAt(organisation.id())
                 .orElse(organisation.createdAt())
                 .truncatedTo(ChronoUnit.SECONDS);
+        long half = Math.max(1, ttl.toSeconds() / 2);
+        Instant window = Instant.ofEpochSecond(clock.instant().getEpochSecond() / half * half);
+        Instant asOf = changed.isAfter(window) ? changed : window;
         String url = identity.statusListUrl(organisation);
         Map<String, Object> vc = new LinkedHashMap<>();
         vc.put("@context", List.of(ConformityCredentials.VC_CONTEXT));
@@ -56,6 +76,7 @@ class RevocationLists {
         vc.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
         vc.put("issuer", identity.did(organisation));
         vc.put("validFrom", asOf.toString());
+        vc.put("validUntil", asOf.plus(ttl).toString());
         vc.put(
                 "credentialSubject",
                 Map.of(

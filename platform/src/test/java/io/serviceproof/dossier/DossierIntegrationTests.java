@@ -89,7 +89,7 @@ class DossierIntegrationTests {
                 .contains("DejaVuSans");
         // The summary is in English, Chinese and Vietnamese (the target market's language).
         assertThat(new String(files.get("report/index.html"), java.nio.charset.StandardCharsets.UTF_8))
-                .contains("Conformity dossier", "合规档案", "Hồ sơ hợp chuẩn");
+                .contains("Conformity dossier", "合规档案", "Hồ sơ hợp chuẩn", "Revocation status as of", "valid until");
 
         // The same dossier built in the background, watched step by step.
         String started = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(

@@ -153,7 +153,7 @@ public final class CredentialVerifier {
                     "the issuer's DID document was not given, so its key is unknown here",
                     method));
             checks.add(validity(vc, inputs.at()));
-            checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList()));
+            checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList(), inputs.at()));
             checks.addAll(LogFacts.check(vc, inputs.logKey(), inputs.entries()));
             return new Report(checks);
         }
@@ -171,7 +171,7 @@ public final class CredentialVerifier {
         checks.add(issuerBinding(proofMethod(vc), issuer));
 
         checks.add(validity(vc, inputs.at()));
-        checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList()));
+        checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList(), inputs.at()));
         checks.addAll(LogFacts.check(vc, inputs.logKey(), inputs.entries()));
         return new Report(checks);
     }

@@ -18,7 +18,12 @@ final class RevocationCheck {
     private RevocationCheck() {}
 
     /** The credential's revocation entry checked against the issuer's signed list, when one is given. */
-    static Check check(Map<String, Object> vc, String issuer, Optional<DidDocument> did, Optional<String> statusList) {
+    static Check check(
+            Map<String, Object> vc,
+            String issuer,
+            Optional<DidDocument> did,
+            Optional<String> statusList,
+            java.time.Instant at) {
         Object raw = vc.get("credentialStatus");
         if (raw == null) {
             // The signature covers credentialStatus, so its absence is the issuer's choice, not a forger's.
@@ -85,6 +90,10 @@ final class RevocationCheck {
                         String.valueOf(list.get("id")),
                         listUrl);
             }
+            Optional<Check> stale = freshness(list, at);
+            if (stale.isPresent()) {
+                return stale.get();
+            }
             Map<String, Object> subject = CredentialVerifier.object(list.get("credentialSubject"));
             BitstringStatusList bits = BitstringStatusList.decode(String.valueOf(subject.get("encodedList")));
             if (bits.isSet(index)) {
@@ -99,7 +108,8 @@ final class RevocationCheck {
                     "revocation",
                     Outcome.PASSED,
                     "not-revoked",
-                    "not revoked: entry " + index + " is clear in the list signed on " + list.get("validFrom"),
+                    "not revoked: entry " + index + " is clear in the list signed on " + list.get("validFrom")
+                            + age(list, at),
                     String.valueOf(list.get("validFrom")));
         } catch (JsonException | IllegalArgumentException e) {
             return Check.because(
@@ -113,5 +123,46 @@ final class RevocationCheck {
 
     private static Check malformed(String detail) {
         return Check.because("revocation", Outcome.FAILED, "status-malformed", detail, detail);
+    }
+
+    /**
+     * A list answers "not revoked" only for its validity period: past {@code validUntil} a revocation
+     * since then would not show, so the list is refused and the current one must be fetched.
+     */
+    private static Optional<Check> freshness(Map<String, Object> list, java.time.Instant at) {
+        try {
+            if (list.get("validUntil") instanceof String until && !at.isBefore(java.time.Instant.parse(until))) {
+                return Optional.of(Check.because(
+                        "revocation",
+                        Outcome.FAILED,
+                        "list-lapsed",
+                        "the status list lapsed on " + until + ": fetch the issuer's current one",
+                        until));
+            }
+            if (list.get("validFrom") instanceof String from && at.isBefore(java.time.Instant.parse(from))) {
+                return Optional.of(Check.because(
+                        "revocation",
+                        Outcome.FAILED,
+                        "list-not-yet-valid",
+                        "the status list is valid only from " + from,
+                        from));
+            }
+            return Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.of(Check.because(
+                    "revocation", Outcome.FAILED, "list-unreadable", "the status list's validity is not a date", ""));
+        }
+    }
+
+    /** How old the list was at the check, and until when it is valid, for the report. */
+    private static String age(Map<String, Object> list, java.time.Instant at) {
+        if (!(list.get("validFrom") instanceof String from)) {
+            return "";
+        }
+        long hours =
+                java.time.Duration.between(java.time.Instant.parse(from), at).toHours();
+        return " (" + hours + " h before this check"
+                + (list.get("validUntil") instanceof String until ? ", valid until " + until : ", with no end")
+                + ")";
     }
 }

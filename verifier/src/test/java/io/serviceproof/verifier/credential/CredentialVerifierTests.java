@@ -130,12 +130,48 @@ class CredentialVerifierTests {
     }
 
     static String statusList(String url, BitstringStatusList bits, String issuer) throws Exception {
+        return statusList(url, bits, issuer, "2026-11-01T00:00:00Z", null);
+    }
+
+    @Test
+    void aStatusListPastItsValidityDecidesNothingAndItsAgeIsReported() throws Exception {
+        String listUrl = "https://issuer.example/status/1";
+        String credential = credential(Map.of(
+                "credentialStatus",
+                List.of(Map.of(
+                        "id", listUrl + "#7",
+                        "type", "BitstringStatusListEntry",
+                        "statusPurpose", "revocation",
+                        "statusListIndex", "7",
+                        "statusListCredential", listUrl))));
+        String fresh = statusList(
+                listUrl, BitstringStatusList.empty(), didKey(), "2026-11-25T12:00:00Z", "2026-11-26T12:00:00Z");
+        assertThat(verify(credential, fresh).checks())
+                .filteredOn(c -> c.name().equals("revocation"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("12 h before this check", "valid until 2026-11-26T12"));
+        // An old copy, perhaps from before a revocation, is refused once it lapses.
+        String lapsed = statusList(
+                listUrl, BitstringStatusList.empty(), didKey(), "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z");
+        assertThat(verify(credential, lapsed).failures())
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("lapsed", "fetch the issuer's current one"));
+        String future = statusList(
+                listUrl, BitstringStatusList.empty(), didKey(), "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z");
+        assertThat(failed(verify(credential, future))).containsExactly("revocation");
+    }
+
+    static String statusList(String url, BitstringStatusList bits, String issuer, String from, String until)
+            throws Exception {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("@context", List.of("https://www.w3.org/ns/credentials/v2"));
         list.put("id", url);
         list.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
         list.put("issuer", issuer);
-        list.put("validFrom", "2026-11-01T00:00:00Z");
+        list.put("validFrom", from);
+        if (until != null) {
+            list.put("validUntil", until);
+        }
         list.put(
                 "credentialSubject",
                 Map.of(
