@@ -110,7 +110,7 @@ record CatalogIds(
             String signed = assessments.create(offering, "VN").id();
             assessments.signOff(signed);
             String credential = context.getBean(io.serviceproof.dossier.Credentials.class)
-                    .issue(signed)
+                    .issue(signed, "test: gaps included")
                     .id();
             var jobs = context.getBean(io.serviceproof.dossier.DossierJobs.class);
             String build = jobs.start(credential).id();

@@ -150,7 +150,7 @@ final class IsolationCases {
                         "/api/v1/credentials",
                         Kind.FOREIGN_REFERENCE,
                         true,
-                        "{\"assessmentId\":\"{signed-assessment}\"}"),
+                        "{\"assessmentId\":\"{signed-assessment}\",\"belowReadinessReason\":\"test\"}"),
                 new Case(HttpMethod.GET, "/orgs/{slug}/did.json", Kind.PUBLIC_PER_ORGANISATION, true, null),
                 new Case(HttpMethod.GET, "/orgs/{slug}/credentials/{id}", Kind.PUBLIC_CAPABILITY, true, null),
                 new Case(HttpMethod.GET, "/verify", Kind.PUBLIC, false, null),

@@ -1,7 +1,7 @@
 package io.serviceproof.demo;
 
 import io.serviceproof.assessment.Assessments;
-import io.serviceproof.dossier.Credentials;
+import io.serviceproof.dossier.CredentialIssuance;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.Tenancy;
@@ -19,9 +19,9 @@ class DemoAssessments {
     private final Assessments assessments;
     private final Offerings offerings;
 
-    private final Credentials credentials;
+    private final CredentialIssuance credentials;
 
-    DemoAssessments(Assessments assessments, Offerings offerings, Credentials credentials) {
+    DemoAssessments(Assessments assessments, Offerings offerings, CredentialIssuance credentials) {
         this.assessments = assessments;
         this.offerings = offerings;
         this.credentials = credentials;
@@ -36,8 +36,10 @@ class DemoAssessments {
                 String id = assessments.create(offering.id(), market).id();
                 if (market.equals("TH")) {
                     assessments.signOff(id);
-                    // The signed-off Thai assessment, attested as a verifiable credential.
-                    credentials.issue(id);
+                    // The signed-off Thai assessment, attested as a verifiable credential: a self-declaration
+                    // of where the exporter stands, gaps included, so it is issued below the bar on purpose.
+                    credentials.issue(
+                            id, "Demo: a self-declaration of the current state for a Thai buyer, gaps included");
                 }
             }
         });

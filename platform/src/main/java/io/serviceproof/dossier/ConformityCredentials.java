@@ -122,7 +122,7 @@ final class ConformityCredentials {
         Map<String, Object> counts = new TreeMap<>();
         f.view().counts().forEach((result, n) -> counts.put(result.token(), n));
         List<Map<String, Object>> criteria = new ArrayList<>();
-        boolean mandatoryMet = true;
+        boolean mandatoryMet = conformant(f.view());
         for (RequirementResult r : f.view().results()) {
             Map<String, Object> criterion = new LinkedHashMap<>();
             criterion.put("type", List.of("Criterion"));
@@ -131,11 +131,6 @@ final class ConformityCredentials {
             criterion.put("sp:basis", r.basis());
             criterion.put("sp:result", r.result().token());
             criteria.add(criterion);
-            if (r.basis().equals("mandatory")
-                    && r.result() != Result.COMPLIANT
-                    && r.result() != Result.NOT_APPLICABLE) {
-                mandatoryMet = false;
-            }
         }
         Map<String, Object> assessment = new LinkedHashMap<>();
         assessment.put("type", List.of("ConformityAssessment", "Declaration"));
@@ -190,6 +185,14 @@ final class ConformityCredentials {
         }
         assessment.put("sp:evidence", files);
         return assessment;
+    }
+
+    /** Conformant: every mandatory requirement is compliant or not applicable (the credential's "conformance"). */
+    static boolean conformant(io.serviceproof.assessment.AssessmentView view) {
+        return view.results().stream()
+                .noneMatch(r -> r.basis().equals("mandatory")
+                        && r.result() != Result.COMPLIANT
+                        && r.result() != Result.NOT_APPLICABLE);
     }
 
     /** Each fact the attestation rests on, with its C2SP tlog-proof in the organisation's log. */

@@ -42,6 +42,7 @@ public class Credentials {
     private final OrganisationDirectory organisations;
     private final UserActionTrail trail;
     private final Clock clock;
+    private final double minReadiness;
 
     Credentials(
             CredentialRows rows,
@@ -54,7 +55,10 @@ public class Credentials {
             Ledger ledger,
             OrganisationDirectory organisations,
             UserActionTrail trail,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${serviceproof.credentials.confirm-below-readiness:0}")
+                    double minReadiness) {
+        this.minReadiness = minReadiness;
         this.rows = rows;
         this.keys = keys;
         this.identity = identity;
@@ -76,9 +80,15 @@ public class Credentials {
         return rows.find(id).orElseThrow(() -> new NotFoundException("Credential", id));
     }
 
-    /** Issues a credential for a signed-off assessment. */
+    /**
+     * Issues a credential for a signed-off assessment. One that would attest non-conformance, or a
+     * readiness below {@code serviceproof.credentials.confirm-below-readiness}, is issued only with a
+     * reason ({@code belowReadinessReason}), which the trail records: a VALID credential that says
+     * "not conformant" must never be issued by accident. Callers bring the SLA figures up to date
+     * first ({@link CredentialIssuance}).
+     */
     @Transactional
-    public Credential issue(String assessmentId) {
+    public Credential issue(String assessmentId, String belowReadinessReason) {
         Assessment assessment;
         try {
             assessment = assessments.assessment(assessmentId);
@@ -92,8 +102,14 @@ public class Credentials {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         int statusIndex = revocation.freeIndex();
-        String secured = signer.sign(
-                issuer, ConformityCredentials.unsecured(facts.gather(assessment, issuer, id, statusIndex, now)), now);
+        ConformityCredentials.Facts gathered = facts.gather(assessment, issuer, id, statusIndex, now);
+        boolean belowBar = !ConformityCredentials.conformant(gathered.view())
+                || gathered.view().score() < minReadiness;
+        String reason = belowReadinessReason == null ? "" : belowReadinessReason.strip();
+        if (belowBar && reason.isEmpty()) {
+            throw new ConfirmationNeeded(gathered.view().score(), ConformityCredentials.conformant(gathered.view()));
+        }
+        String secured = signer.sign(issuer, ConformityCredentials.unsecured(gathered), now);
         String sha256 = Sha256.hex(secured.getBytes(StandardCharsets.UTF_8));
         Appended appended = ledger.append(new EntryDraft(
                 "credential:" + id + ":issued",
@@ -105,7 +121,8 @@ public class Credentials {
                         "credentialId", id,
                         "assessmentId", assessmentId,
                         "market", assessment.market(),
-                        "statusListIndex", statusIndex)),
+                        "statusListIndex", statusIndex,
+                        "confirmedBelowReadiness", belowBar)),
                 null));
         Credential credential = new Credential(
                 id,
@@ -122,7 +139,11 @@ public class Credentials {
                 null,
                 null);
         rows.insert(credential);
-        trail.record("credential.issued", "credential", id, assessment.title() + " " + sha256);
+        trail.record(
+                "credential.issued",
+                "credential",
+                id,
+                assessment.title() + " " + sha256 + (belowBar ? " (below the bar, confirmed: " + reason + ")" : ""));
         return credential;
     }
 
@@ -170,5 +191,14 @@ public class Credentials {
     /** The organisation's revocation list, a signed BitstringStatusListCredential (public). */
     public String statusListCredential(String slug) {
         return revocation.credential(organisations.requireBySlug(slug));
+    }
+
+    /** Issuing would attest non-conformance or a readiness below the bar, and no reason was given. */
+    public static class ConfirmationNeeded extends ConflictException {
+
+        public ConfirmationNeeded(double readiness, boolean conformant) {
+            super("This credential would attest " + (conformant ? "" : "NON-CONFORMANCE at ") + readiness
+                    + " % readiness: issue it only deliberately, with a reason (belowReadinessReason)");
+        }
     }
 }

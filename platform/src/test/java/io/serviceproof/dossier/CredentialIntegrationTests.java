@@ -55,6 +55,7 @@ class CredentialIntegrationTests {
     TestTenant tenant;
     String openAssessment;
     String signedAssessment;
+    String layerId;
 
     @BeforeEach
     void tenant() {
@@ -67,6 +68,7 @@ class CredentialIntegrationTests {
             String layer = offerings
                     .createLayer(offering, "Inspection", "rqi", "ai-remote-quality-inspection", null)
                     .id();
+            layerId = layer;
             offerings.publish(layer);
             openAssessment = assessments.create(offering, "VN").id();
             signedAssessment = assessments.create(offering, "VN").id();
@@ -79,10 +81,20 @@ class CredentialIntegrationTests {
     }
 
     private String issue(String assessmentId) throws Exception {
-        String response = mvc.perform(post("/api/v1/credentials")
+        // Not conformant (nothing is evidenced yet): refused without a reason, nothing issued.
+        mvc.perform(post("/api/v1/credentials")
                         .with(bearer(manager()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"assessmentId\":\"" + assessmentId + "\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NON-CONFORMANCE")));
+        mvc.perform(get("/api/v1/credentials").with(bearer(manager())))
+                .andExpect(jsonPath("$.length()").value(0));
+        String response = mvc.perform(post("/api/v1/credentials")
+                        .with(bearer(manager()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"" + assessmentId
+                                + "\",\"belowReadinessReason\":\"A self-declaration of where we stand\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().exists("Location"))
                 .andReturn()
@@ -233,6 +245,57 @@ class CredentialIntegrationTests {
                 .filteredOn(c -> c.name().equals("signature"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.detail()).contains("DID document was not given"));
+    }
+
+    @Test
+    void aCredentialStatesTheSlaFiguresOfTheMomentOfIssueAsTheSlaPagesShowThem() throws Exception {
+        java.time.YearMonth last =
+                java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
+        StringBuilder batch = new StringBuilder("{\"entries\":[");
+        for (int i = 0; i < 25; i++) {
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"eventId\":\"v-")
+                    .append(i)
+                    .append("\",\"type\":\"inspection.verdict\",\"occurredAt\":\"")
+                    .append(last.atDay(10))
+                    .append("T08:00:00Z\",\"serviceLayerId\":\"rqi\",\"payload\":{\"verdict\":\"pass\",\"latencyMs\":")
+                    .append(i < 20 ? 300 : 5000)
+                    .append("}}");
+        }
+        mvc.perform(post("/api/v1/ledger/entries")
+                        .with(bearer(tenant.token(Role.ENGINEER)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(batch.append("]}").toString()))
+                .andExpect(status().isCreated());
+        // Issued at once, before the SLA tracker's next tick: the credential must not state stale figures.
+        String id = issue(signedAssessment);
+        var attained = json.readTree(
+                        mvc.perform(get("/api/v1/credentials/" + id).with(bearer(manager())))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                .get("credentialSubject")
+                .get("assessment")
+                .get(0)
+                .get("sp:slaAttainment")
+                .get(0);
+        var report = json.readTree(mvc.perform(
+                        get("/api/v1/layers/" + layerId + "/sla?period=" + last).with(bearer(manager())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        int measured = 0;
+        int met = 0;
+        for (var result : report.get("results")) {
+            if (!result.path("value").isNull() && !result.path("value").isMissingNode()) {
+                measured++;
+                met += "MET".equals(result.path("status").asString("")) ? 1 : 0;
+            }
+        }
+        assertThat(measured).as("the events were measured").isPositive();
+        assertThat(attained.get("sp:period").asString()).isEqualTo(last.toString());
+        assertThat(attained.get("sp:objectivesMeasured").asInt()).isEqualTo(measured);
+        assertThat(attained.get("sp:objectivesMet").asInt()).isEqualTo(met);
     }
 
     @Test

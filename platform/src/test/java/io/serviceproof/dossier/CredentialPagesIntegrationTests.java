@@ -51,9 +51,28 @@ class CredentialPagesIntegrationTests {
         });
         var manager = tenant.user(Role.COMPLIANCE_MANAGER);
         assertThat(page("/assessments/" + assessment, tenant, manager)).contains("id=\"issue-credential\"");
-        mvc.perform(post("/assessments/" + assessment + "/credential")
+        // Not conformant: the page asks why, and issues only with a reason.
+        var asked = mvc.perform(post("/assessments/" + assessment + "/credential")
                         .with(user(tenant, manager))
                         .with(csrf()))
+                .andExpect(redirectedUrl("/assessments/" + assessment))
+                .andReturn();
+        assertThat(asked.getFlashMap().get("confirmBelowReadiness")).isEqualTo(true);
+        assertThat(mvc.perform(get("/assessments/" + assessment)
+                                .with(user(tenant, manager))
+                                .flashAttr("confirmBelowReadiness", true))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("id=\"confirm-below-readiness\"", "NON-CONFORMANCE", "name=\"belowReadinessReason\"");
+        assertThat(Tenancy.callAs(
+                        Actor.system(tenant.organisation().id(), "test"),
+                        () -> context.getBean(Credentials.class).credentials()))
+                .isEmpty();
+        mvc.perform(post("/assessments/" + assessment + "/credential")
+                        .with(user(tenant, manager))
+                        .with(csrf())
+                        .param("belowReadinessReason", "Declared to the buyer with its gaps"))
                 .andExpect(redirectedUrl("/credentials"));
         String list = page("/credentials?lang=zh-CN", tenant, manager);
         assertThat(list).contains("id=\"credentials\"", "有效", "did:web:");

@@ -54,7 +54,9 @@ class DossierIntegrationTests {
             offerings.publish(layer);
             String assessment = assessments.create(offering, "VN").id();
             assessments.signOff(assessment);
-            return context.getBean(Credentials.class).issue(assessment).id();
+            return context.getBean(io.serviceproof.dossier.CredentialIssuance.class)
+                    .issue(assessment, "test: gaps included")
+                    .id();
         });
         byte[] zip = mvc.perform(get("/api/v1/credentials/" + credentialId + "/dossier")
                         .with(bearer(tenant.token(Role.AUDITOR))))

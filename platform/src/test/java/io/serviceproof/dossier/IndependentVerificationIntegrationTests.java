@@ -73,7 +73,9 @@ class IndependentVerificationIntegrationTests {
             offerings.publish(layer);
             String assessment = assessments.create(offering, "TH").id();
             assessments.signOff(assessment);
-            return context.getBean(Credentials.class).issue(assessment).id();
+            return context.getBean(io.serviceproof.dossier.CredentialIssuance.class)
+                    .issue(assessment, "test: gaps included")
+                    .id();
         });
         Path credential = folder.resolve("credential.json");
         Files.writeString(

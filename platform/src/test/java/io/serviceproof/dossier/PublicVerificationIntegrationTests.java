@@ -53,7 +53,9 @@ class PublicVerificationIntegrationTests {
             offerings.publish(layer);
             String assessment = assessments.create(offering, "MY").id();
             assessments.signOff(assessment);
-            return context.getBean(Credentials.class).issue(assessment).id();
+            return context.getBean(io.serviceproof.dossier.CredentialIssuance.class)
+                    .issue(assessment, "test: gaps included")
+                    .id();
         });
         credential = mvc.perform(get("/api/v1/credentials/" + credentialId).with(bearer(tenant.token(Role.AUDITOR))))
                 .andReturn()

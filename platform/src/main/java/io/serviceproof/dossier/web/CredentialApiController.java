@@ -28,12 +28,15 @@ class CredentialApiController {
     private final Credentials credentials;
     private final io.serviceproof.dossier.Dossiers dossiers;
     private final io.serviceproof.dossier.DossierJobs jobs;
+    private final io.serviceproof.dossier.CredentialIssuance issuance;
 
     CredentialApiController(
             Credentials credentials,
             io.serviceproof.dossier.Dossiers dossiers,
-            io.serviceproof.dossier.DossierJobs jobs) {
+            io.serviceproof.dossier.DossierJobs jobs,
+            io.serviceproof.dossier.CredentialIssuance issuance) {
         this.credentials = credentials;
+        this.issuance = issuance;
         this.dossiers = dossiers;
         this.jobs = jobs;
     }
@@ -124,12 +127,20 @@ class CredentialApiController {
                 .body(Build.of(job));
     }
 
-    record NewCredential(@NotBlank String assessmentId) {}
+    /**
+     * @param belowReadinessReason required when the credential would attest non-conformance (or a
+     *     readiness below the configured bar): why it is issued anyway; kept in the trail
+     */
+    record NewCredential(
+            @NotBlank String assessmentId, @Size(max = 500) String belowReadinessReason) {}
 
-    @Operation(summary = "Issue a credential for a signed-off assessment (logged with its digest)")
+    @Operation(
+            summary = "Issue a credential for a signed-off assessment (logged with its digest)",
+            description = "A credential that would attest non-conformance is refused (409) unless"
+                    + " belowReadinessReason says why it is issued anyway.")
     @PostMapping
     ResponseEntity<Summary> issue(@Valid @RequestBody NewCredential request) {
-        Credential issued = credentials.issue(request.assessmentId());
+        Credential issued = issuance.issue(request.assessmentId(), request.belowReadinessReason());
         return ResponseEntity.created(URI.create("/api/v1/credentials/" + issued.id()))
                 .body(Summary.of(issued));
     }

@@ -26,13 +26,16 @@ class CredentialPageController {
     private final IssuerIdentity identity;
     private final OrganisationDirectory organisations;
     private final io.serviceproof.assessment.Assessments assessments;
+    private final io.serviceproof.dossier.CredentialIssuance issuance;
 
     CredentialPageController(
             Credentials credentials,
             DossierJobs jobs,
             IssuerIdentity identity,
             OrganisationDirectory organisations,
-            io.serviceproof.assessment.Assessments assessments) {
+            io.serviceproof.assessment.Assessments assessments,
+            io.serviceproof.dossier.CredentialIssuance issuance) {
+        this.issuance = issuance;
         this.credentials = credentials;
         this.jobs = jobs;
         this.identity = identity;
@@ -50,12 +53,23 @@ class CredentialPageController {
     }
 
     @PostMapping("/assessments/{id}/credential")
-    String issue(@PathVariable String id, RedirectAttributes redirect) {
+    String issue(
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String belowReadinessReason,
+            RedirectAttributes redirect) {
         // Another organisation's assessment, or none: 404, like every foreign id.
         assessments.assessment(id);
+        if (belowReadinessReason != null && belowReadinessReason.length() > 500) {
+            redirect.addFlashAttribute("problem", "credentials.error.reason");
+            return "redirect:/assessments/" + id;
+        }
         try {
-            credentials.issue(id);
+            issuance.issue(id, belowReadinessReason);
             redirect.addFlashAttribute("notice", "credentials.issued.done");
+        } catch (io.serviceproof.dossier.Credentials.ConfirmationNeeded e) {
+            // Shown on the assessment page with a field for the reason (see assessment/view).
+            redirect.addFlashAttribute("confirmBelowReadiness", true);
+            return "redirect:/assessments/" + id;
         } catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("problem", "credentials.error.notSigned");
         }
