@@ -1,5 +1,6 @@
 package io.serviceproof.cli;
 
+import io.serviceproof.verifier.credential.Claim;
 import io.serviceproof.verifier.credential.CredentialVerifier;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class Reports {
         for (CredentialVerifier.Check check : report.checks()) {
             out.printf("%-14s %s: %s%n", label(check.outcome()), check.name(), check.detail());
         }
+        report.claim().ifPresent(claim -> printClaim(claim, out));
         if (report.complete()) {
             out.println("VALID " + what);
             return ServiceProofVerify.VALID;
@@ -47,6 +49,23 @@ final class Reports {
                         .reduce((a, b) -> a + "; " + b)
                         .orElse(""));
         return ServiceProofVerify.INVALID;
+    }
+
+    /** What the credential attests, so a valid credential of non-conformance reads as such. */
+    private static void printClaim(Claim claim, PrintWriter out) {
+        out.printf("%-14s %s%n", "ATTESTS", claim.headline());
+        out.printf(
+                "%-14s assessor level %s, assessed %s, valid %s to %s%n",
+                "",
+                claim.assessorLevel(),
+                claim.assessmentDate(),
+                claim.validFrom(),
+                claim.validUntil() == null ? "(no end)" : claim.validUntil());
+        for (Claim.LayerSla sla : claim.serviceLevels()) {
+            out.printf(
+                    "%-14s service layer %s, %s: %d of %d objectives met (%d measured), %d breaches in 90 days%n",
+                    "", sla.layer(), sla.period(), sla.met(), sla.published(), sla.measured(), sla.breaches());
+        }
     }
 
     private static String label(CredentialVerifier.Outcome outcome) {

@@ -75,7 +75,7 @@ class CredentialPagesIntegrationTests {
                         .param("belowReadinessReason", "Declared to the buyer with its gaps"))
                 .andExpect(redirectedUrl("/credentials"));
         String list = page("/credentials?lang=zh-CN", tenant, manager);
-        assertThat(list).contains("id=\"credentials\"", "有效", "did:web:");
+        assertThat(list).contains("id=\"credentials\"", "有效", "did:web:", "不符合");
         String credentialId = Tenancy.callAs(
                         Actor.system(tenant.organisation().id(), "test"),
                         () -> context.getBean(Credentials.class).credentials())

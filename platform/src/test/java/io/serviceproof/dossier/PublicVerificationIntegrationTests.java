@@ -80,7 +80,9 @@ class PublicVerificationIntegrationTests {
 
         String valid = upload("credential.json", credential, "en");
         assertThat(valid).contains("VALID credential", "an organisation on this server", "text-bg-success");
-        assertThat(valid).doesNotContain("text-bg-danger");
+        // Valid, and what it attests: here, non-conformance, which must read as such at a glance.
+        assertThat(valid).contains("id=\"attests\"", "NOT CONFORMANT", "market profile MY", "Assessor level");
+        assertThat(valid).doesNotContain("text-bg-danger\">failed");
 
         String chinese = upload("credential.json", credential, "zh-CN");
         assertThat(chinese).contains("有效的凭证", "通过");

@@ -46,7 +46,15 @@ class CredentialPageController {
     @GetMapping("/credentials")
     String list(Model model) {
         var organisation = organisations.current();
-        model.addAttribute("credentials", credentials.credentials());
+        var all = credentials.credentials();
+        model.addAttribute("credentials", all);
+        // What each attests, read from the document itself: a valid credential may say "not conformant".
+        java.util.Map<String, io.serviceproof.verifier.credential.Claim> claims = new java.util.HashMap<>();
+        for (var c : all) {
+            io.serviceproof.verifier.credential.Claim.of(c.document().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .ifPresent(claim -> claims.put(c.id(), claim));
+        }
+        model.addAttribute("claims", claims);
         model.addAttribute("did", identity.did(organisation));
         model.addAttribute("slug", organisation.slug());
         return "dossier/credentials";

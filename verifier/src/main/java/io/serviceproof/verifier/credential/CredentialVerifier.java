@@ -75,7 +75,17 @@ public final class CredentialVerifier {
      * Every check made. Nothing failed: {@link #valid()}. Nothing failed and every check was made:
      * {@link #complete()} — only then may a verifier tell its user the credential is proven.
      */
-    public record Report(List<Check> checks) {
+    public record Report(List<Check> checks, Optional<Claim> claim) {
+
+        public Report(List<Check> checks) {
+            this(checks, Optional.empty());
+        }
+
+        /** The same checks, with what the credential attests. */
+        public Report withClaim(Optional<Claim> attested) {
+            return new Report(checks, attested);
+        }
+
         public boolean valid() {
             return checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);
         }
@@ -98,6 +108,10 @@ public final class CredentialVerifier {
     private CredentialVerifier() {}
 
     public static Report verify(byte[] credential, Inputs inputs) {
+        return checks(credential, inputs).withClaim(Claim.of(credential));
+    }
+
+    private static Report checks(byte[] credential, Inputs inputs) {
         List<Check> checks = new ArrayList<>();
         if (credential.length > MAXIMUM_BYTES) {
             checks.add(Check.because(

@@ -185,7 +185,7 @@ public final class DossierVerifier {
         }
         CredentialVerifier.Check issuance = Issuance.check(manifest, credential, files, logKey);
         checks.add(archiveLogKey ? archiveTrusted(issuance) : issuance);
-        return new CredentialVerifier.Report(checks);
+        return new CredentialVerifier.Report(checks, inner.claim());
     }
 
     /** The log entries a v2 dossier carries, by index. */
