@@ -98,6 +98,31 @@ class BrowserIntegrationTests {
         screenshot("dashboard-zh.png");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aBuyerVerifiesTheDemoCredentialAndSeesThatItAttestsNonConformance() {
+        var demo = context.getBean(io.serviceproof.identity.OrganisationDirectory.class)
+                .requireBySlug("demo");
+        String credential = io.serviceproof.identity.Tenancy.callAs(
+                io.serviceproof.identity.Actor.system(demo.id(), "test"),
+                () -> context.getBean(io.serviceproof.dossier.Credentials.class)
+                        .credentials()
+                        .get(0)
+                        .id());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // What the QR code of a printed report opens: no account needed.
+        browser.get("http://localhost:" + port + "/verify?credential=demo/" + credential + "&lang=en");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
+        assertThat(browser.findElement(By.id("verdict")).getText()).contains("VALID credential");
+        assertThat(browser.findElement(By.id("attests")).getText())
+                .contains("NOT CONFORMANT", "market profile TH", "Assessor level", "Self");
+        assertThat(browser.findElement(By.id("conformance")).getAttribute("class"))
+                .contains("text-bg-danger");
+        screenshot("verify-non-conformant.png");
+    }
+
     /** Kept under target/screenshots so a failed CI run shows what the browser saw. */
     private void screenshot(String name) {
         try {
