@@ -206,4 +206,23 @@ class PublicVerificationIntegrationTests {
                 .contains("NOT PROVEN credential", "alert-warning", "which this server does not know")
                 .doesNotContain("alert-success");
     }
+
+    @Test
+    void anUploadDeclaringMoreThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/verify")
+                        .with(csrf())
+                        .with(request -> {
+                            var huge =
+                                    new org.springframework.mock.web.MockHttpServletRequest(
+                                            request.getServletContext(), "POST", "/verify") {
+                                        @Override
+                                        public long getContentLengthLong() {
+                                            return 10L * PublicVerification.MAX_UPLOAD;
+                                        }
+                                    };
+                            huge.setContent(credential);
+                            return huge;
+                        }))
+                .andExpect(status().isContentTooLarge());
+    }
 }
