@@ -140,7 +140,9 @@ public class Dossiers {
         files.put(
                 DossierFormat.entryPath(credential.ledgerIndex()),
                 logReader.entry(issuer.id(), credential.ledgerIndex()));
-        files.put(DossierFormat.CHECKPOINT, bytes(logReader.checkpoint(issuer.id())));
+        String checkpoint = logReader.checkpoint(issuer.id());
+        files.put(DossierFormat.CHECKPOINT, bytes(checkpoint));
+        consistency(issuer, files, checkpoint);
         progress.at(2, STEPS, "OSCAL assessment results");
         files.put(
                 "assessment/oscal-assessment-results.json",
@@ -208,6 +210,48 @@ public class Dossiers {
         manifest.put("createdAt", clock.instant().toString());
         manifest.put("files", listed);
         return manifest;
+    }
+
+    /**
+     * Ties every proof's checkpoint to the dossier's one checkpoint: for each smaller tree size a
+     * proof is against, the consistency proof to the dossier checkpoint's size, so a verifier sees that
+     * all the facts come from one history of the log, not from forks of it.
+     */
+    private void consistency(Organisation issuer, Map<String, byte[]> files, String checkpoint) {
+        long size = checkpointOf(checkpoint).size();
+        java.util.Set<Long> sizes = new java.util.TreeSet<>();
+        for (var file : files.entrySet()) {
+            if (file.getKey().startsWith(DossierFormat.PROOFS)) {
+                try {
+                    var proof = io.serviceproof.verifier.checkpoint.TlogProof.parse(file.getValue());
+                    sizes.add(io.serviceproof.verifier.checkpoint.Checkpoint.parse(
+                                    proof.checkpointNote().text())
+                            .size());
+                } catch (io.serviceproof.verifier.note.MalformedNoteException e) {
+                    throw new IllegalStateException("a proof we built is not a valid tlog-proof", e);
+                }
+            }
+        }
+        for (long from : sizes) {
+            if (from < size) {
+                StringBuilder lines = new StringBuilder();
+                for (byte[] hash :
+                        logReader.consistency(issuer.id(), from, size).hashes()) {
+                    lines.append(java.util.Base64.getEncoder().encodeToString(hash))
+                            .append('\n');
+                }
+                files.put(DossierFormat.consistencyPath(from), bytes(lines.toString()));
+            }
+        }
+    }
+
+    private static io.serviceproof.verifier.checkpoint.Checkpoint checkpointOf(String note) {
+        try {
+            return io.serviceproof.verifier.checkpoint.Checkpoint.parse(
+                    io.serviceproof.verifier.note.SignedNote.parse(note).text());
+        } catch (io.serviceproof.verifier.note.MalformedNoteException e) {
+            throw new IllegalStateException("a stored checkpoint is not a valid note", e);
+        }
     }
 
     /** The tlog-proofs the credential's evidence carries, by log index. */

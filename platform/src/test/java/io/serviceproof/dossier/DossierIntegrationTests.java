@@ -147,6 +147,9 @@ class DossierIntegrationTests {
         assertThat(report.checks())
                 .extracting(CredentialVerifier.Check::outcome)
                 .containsOnly(CredentialVerifier.Outcome.PASSED);
+        assertThat(report.checks())
+                .extracting(CredentialVerifier.Check::name)
+                .contains("issuance", "log consistency", "credential log facts");
         CredentialVerifier.Report didOnly = DossierVerifier.verify(zip, Optional.of(did), Instant.now());
         assertThat(didOnly.valid()).isTrue();
         assertThat(didOnly.complete()).isFalse();

@@ -35,6 +35,13 @@ public final class DossierFormat {
 
     private DossierFormat() {}
 
+    /** Folder of consistency proofs, each {@code <size>.proof}: base64 hashes, one a line. */
+    public static final String CONSISTENCY = "log/consistency/";
+
+    public static String consistencyPath(long fromSize) {
+        return CONSISTENCY + fromSize + ".proof";
+    }
+
     public static String entryPath(long index) {
         return ENTRIES + "entry-" + index + ".json";
     }

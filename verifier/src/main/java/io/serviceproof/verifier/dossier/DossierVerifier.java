@@ -185,6 +185,9 @@ public final class DossierVerifier {
         }
         CredentialVerifier.Check issuance = Issuance.check(manifest, credential, files, logKey);
         checks.add(archiveLogKey ? archiveTrusted(issuance) : issuance);
+        Optional<VerifierKey> key = logKey;
+        boolean keyFromArchive = archiveLogKey;
+        LogConsistency.check(files, logKey).ifPresent(c -> checks.add(keyFromArchive ? archiveTrusted(c) : c));
         return new CredentialVerifier.Report(checks, inner.claim());
     }
 
