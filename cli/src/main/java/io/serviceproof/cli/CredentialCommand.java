@@ -50,6 +50,13 @@ final class CredentialCommand implements Callable<Integer> {
                     + " without them the proofs' inclusion is not checked")
     Path entries;
 
+    @Option(
+            names = "--log-url",
+            paramLabel = "<url>",
+            description = "Fetch the log entries the proofs name from the issuer's public log (C2SP tiles), e.g."
+                    + " https://<host>/logs/<slug>; what is fetched is checked, never trusted")
+    String logUrl;
+
     @Option(names = "--at", paramLabel = "<instant>", description = "Check validity at this time (default: now)")
     String at;
 
@@ -69,7 +76,7 @@ final class CredentialCommand implements Callable<Integer> {
         }
         CredentialVerifier.Report report = CredentialVerifier.verify(
                 credential,
-                new CredentialVerifier.Inputs(read(didDocument), read(statusList), logKey, when, entries(entries)));
+                new CredentialVerifier.Inputs(read(didDocument), read(statusList), logKey, when, entries(credential)));
         return Reports.print(
                 report,
                 "credential",
@@ -77,12 +84,21 @@ final class CredentialCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
     }
 
-    /** entry-<index>.json files of a folder, by index. */
-    private static java.util.Map<Long, byte[]> entries(Path folder) throws java.io.IOException {
+    /** The entries given: a folder's entry-<index>.json files, and what the public log serves. */
+    private java.util.Map<Long, byte[]> entries(byte[] credential) throws java.io.IOException {
         java.util.Map<Long, byte[]> found = new java.util.HashMap<>();
-        if (folder == null) {
-            return found;
+        if (logUrl != null) {
+            found.putAll(LogEntries.named(credential, new HttpTileSource(logUrl, null)));
         }
+        if (entries != null) {
+            found.putAll(fromFolder(entries));
+        }
+        return found;
+    }
+
+    /** entry-<index>.json files of a folder, by index. */
+    private static java.util.Map<Long, byte[]> fromFolder(Path folder) throws java.io.IOException {
+        java.util.Map<Long, byte[]> found = new java.util.HashMap<>();
         try (var files = Files.list(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();

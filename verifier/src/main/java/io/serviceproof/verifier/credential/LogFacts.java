@@ -68,7 +68,7 @@ final class LogFacts {
                         "log-entry-missing",
                         "the checkpoint of size " + checkpoint.size() + " is signed by the log's key, but entry "
                                 + proof.index() + " itself is not at hand, so its inclusion is not proven"
-                                + " (verify the dossier, or give the entries with --entries)",
+                                + " (verify the dossier, or give the entries with --entries or --log-url)",
                         String.valueOf(proof.index()));
             }
             Checkpoint checkpoint = CheckpointVerifier.verifyProof(proof, Rfc9162.leafHash(entry), logKey.get());
