@@ -66,7 +66,11 @@ class AttestationFacts {
                         e.latest().ledgerIndex(),
                         e.latest().ledgerIndex() == null
                                 ? null
-                                : proof(issuer, e.latest().ledgerIndex())))
+                                : proof(issuer, e.latest().ledgerIndex()),
+                        e.latest().approvalLedgerIndex(),
+                        e.latest().approvalLedgerIndex() == null
+                                ? null
+                                : proof(issuer, e.latest().approvalLedgerIndex())))
                 .toList();
         return new ConformityCredentials.Facts(
                 credentialId,

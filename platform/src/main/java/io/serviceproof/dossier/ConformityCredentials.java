@@ -36,7 +36,14 @@ final class ConformityCredentials {
     record CoveredLayer(String code, String name, LayerVersion version, String tlogProof) {}
 
     /** An evidence file the attestation rests on: its digest, and the log proof of its registration. */
-    record AttestedFile(String title, int version, String sha256, Long logIndex, String tlogProof) {}
+    record AttestedFile(
+            String title,
+            int version,
+            String sha256,
+            Long logIndex,
+            String tlogProof,
+            Long approvalLogIndex,
+            String approvalProof) {}
 
     /** A layer's measured service levels in its last closed period. */
     record Attainment(String code, String period, int met, int measured, int published, int recentBreaches) {}
@@ -212,6 +219,14 @@ final class ConformityCredentials {
                         file.logIndex(),
                         file.sha256(),
                         file.tlogProof()));
+            }
+            if (file.approvalLogIndex() != null) {
+                evidence.add(proofEvidence(
+                        f.credentialUrl() + "#approval-" + file.approvalLogIndex(),
+                        "Evidence \"" + file.title() + "\" version " + file.version() + " approved",
+                        file.approvalLogIndex(),
+                        file.sha256(),
+                        file.approvalProof()));
             }
         }
         for (CoveredLayer layer : f.layers()) {

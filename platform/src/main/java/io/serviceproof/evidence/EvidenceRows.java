@@ -101,6 +101,17 @@ class EvidenceRows {
                 .update();
     }
 
+    void setApprovalLedgerIndex(String versionId, long index) {
+        jdbc.sql("""
+                        UPDATE evidence_versions SET approval_ledger_index = :index
+                        WHERE organisation_id = :organisationId AND id = :id
+                        """)
+                .param("index", index)
+                .param("organisationId", organisation())
+                .param("id", versionId)
+                .update();
+    }
+
     /** Moves a version from one of {@code from} to {@code to}; false if it was no longer in {@code from}. */
     boolean review(
             String versionId,
@@ -230,6 +241,8 @@ class EvidenceRows {
         String validUntil = row.getString("valid_until");
         long ledgerIndex = row.getLong("ledger_index");
         boolean noIndex = row.wasNull();
+        long approvalIndex = row.getLong("approval_ledger_index");
+        boolean noApproval = row.wasNull();
         return new EvidenceVersion(
                 row.getString("id"),
                 row.getString("item_id"),
@@ -248,6 +261,7 @@ class EvidenceRows {
                 row.getString("reviewer"),
                 row.getString("review_comment"),
                 Timestamps.instant(row, "reviewed_at"),
-                noIndex ? null : ledgerIndex);
+                noIndex ? null : ledgerIndex,
+                noApproval ? null : approvalIndex);
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * @param effectiveDate when the evidence took effect (a report's date), distinct from upload time
  * @param validUntil the last day it counts (null: no expiry)
  * @param ledgerIndex the log entry that registered it
+ * @param approvalLedgerIndex the log entry that recorded its latest approval (null if none was logged)
  */
 public record EvidenceVersion(
         String id,
@@ -28,7 +29,8 @@ public record EvidenceVersion(
         String reviewer,
         String reviewComment,
         Instant reviewedAt,
-        Long ledgerIndex) {
+        Long ledgerIndex,
+        Long approvalLedgerIndex) {
 
     /** Approved, and valid on the given day. */
     public boolean countsOn(LocalDate day) {

@@ -171,6 +171,7 @@ public class Vault {
                 null,
                 null,
                 null,
+                null,
                 null);
         rows.insertVersion(version);
         Appended appended = log("registered", item, version, Map.of("size", version.size()));
@@ -261,7 +262,8 @@ public class Vault {
         }
         // A version approved before, then sent back to review, is approved again under a new event id.
         String round = latest.reviewedAt() == null ? "" : ":" + clock.instant().toEpochMilli();
-        log("approved", round, item, latest, Map.of("reviewerId", reviewer.id()));
+        Appended approval = log("approved", round, item, latest, Map.of("reviewerId", reviewer.id()));
+        rows.setApprovalLedgerIndex(latest.id(), approval.index());
         trail.record("evidence.approved", "evidence", itemId, "v" + latest.version());
         return detail(itemId);
     }

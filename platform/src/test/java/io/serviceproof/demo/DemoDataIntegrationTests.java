@@ -123,7 +123,10 @@ class DemoDataIntegrationTests {
                             // It names the approved evidence it rests on, with log proofs, and the
                             // measured service levels of each layer.
                             assertThat(c.document())
-                                    .contains("\"sp:evidence\":[{", "registered\",\"sp:logIndex\"")
+                                    .contains(
+                                            "\"sp:evidence\":[{",
+                                            "registered\",\"sp:logIndex\"",
+                                            "approved\",\"sp:logIndex\"")
                                     .contains("\"sp:slaAttainment\":[{", "\"sp:serviceLayerId\":\"warehouse-saas\"")
                                     .doesNotContain("\"sp:objectivesMeasured\":0");
                             assertThat(c.document()).containsPattern("\"sp:breachesLast90Days\":[1-9]");

@@ -23,7 +23,7 @@ import java.util.Set;
  * recomputed, its inclusion at that index checked against the checkpoint the log's key signed, and
  * the entry must name the digest the credential states. Without the entry the check is not made.
  * Separately, every digest the credential attests (the signed-off assessment, each service-layer
- * version) must be one of those facts: a claim with no log fact behind it fails.
+ * version, each evidence file) must be one of those facts: a claim with no log fact behind it fails.
  */
 final class LogFacts {
 
@@ -143,7 +143,7 @@ final class LogFacts {
                                 String.join(", ", missing)));
     }
 
-    /** The signed-off assessment's digest and each service-layer version's digest the credential states. */
+    /** The digests the credential attests: the signed-off assessment, each evidence file, each layer version. */
     private static Set<String> claimedDigests(Map<String, Object> vc) {
         Set<String> claimed = new LinkedHashSet<>();
         if (!(vc.get("credentialSubject") instanceof Map<?, ?> subject)
@@ -156,6 +156,13 @@ final class LogFacts {
             }
             if (assessment.get("sp:assessmentDigest") instanceof String digest) {
                 claimed.add(digest);
+            }
+            if (assessment.get("sp:evidence") instanceof List<?> files) {
+                for (Object file : files) {
+                    if (file instanceof Map<?, ?> f && f.get("sp:digest") instanceof String digest) {
+                        claimed.add(digest);
+                    }
+                }
             }
             if (assessment.get("sp:serviceLayers") instanceof List<?> layers) {
                 for (Object layer : layers) {
