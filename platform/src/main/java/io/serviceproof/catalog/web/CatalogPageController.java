@@ -148,8 +148,12 @@ class CatalogPageController {
         return "catalog/search";
     }
 
+    /** Without two frameworks there is nothing to compare: back to the catalog, where one picks them. */
     @GetMapping("/catalog/compare")
-    String compare(@RequestParam String a, @RequestParam String b, Model model) {
+    String compare(@RequestParam(required = false) String a, @RequestParam(required = false) String b, Model model) {
+        if (a == null || a.isBlank() || b == null || b.isBlank()) {
+            return "redirect:/catalog";
+        }
         model.addAttribute("a", catalog.framework(a));
         model.addAttribute("b", catalog.framework(b));
         model.addAttribute("matrix", catalog.compare(a, b));

@@ -74,6 +74,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, body, new HttpHeaders(), HttpStatus.UNPROCESSABLE_ENTITY, request);
     }
 
+    /** A form or API upload sent without multipart/form-data: the client's mistake, said so. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> notMultipart(
+            org.springframework.web.multipart.MultipartException exception, WebRequest request) {
+        return problem(
+                exception,
+                HttpStatus.BAD_REQUEST,
+                "Send the file as multipart/form-data (a form with enctype=\"multipart/form-data\", or curl -F).",
+                request);
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalid(InvalidInputException exception, WebRequest request) {
         ProblemDetail body =
