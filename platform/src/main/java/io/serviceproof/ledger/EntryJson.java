@@ -3,6 +3,10 @@ package io.serviceproof.ledger;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,6 +30,24 @@ public final class EntryJson {
 
     /** What a producer submitted: one entry, or a batch (even a batch of one). */
     public record Submission(List<EntryDraft> drafts, boolean batch) {}
+
+    /**
+     * The request body as sent. Bytes that are not UTF-8 (malformed sequences, CESU-8 surrogates) are
+     * refused: decoding them leniently would store U+FFFD, and the log would commit to text the
+     * producer never sent.
+     */
+    public static Submission parseRequest(byte[] body) {
+        try {
+            return parseRequest(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("body", "not valid UTF-8: " + e.getMessage());
+        }
+    }
 
     /** A single entry object, or {@code {"entries": [ ... ]}} with 1 to 1,000 entries. */
     public static Submission parseRequest(String body) {
@@ -103,13 +125,26 @@ public final class EntryJson {
         return value;
     }
 
+    /** RFC 3339 section 5.6, years 0000-9999 (OffsetDateTime alone would take "+10000-01-01T..."). */
+    private static final java.util.regex.Pattern RFC_3339 = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:(\\d{2})(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+
     private static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
+        if (!(value instanceof String text) || !RFC_3339.matcher(text).matches()) {
+            throw new InvalidInputException("occurredAt", "must be an RFC 3339 timestamp such as 2026-11-26T08:00:00Z");
+        }
+        if (text.substring(17, 19).equals("60")) {
+            // A leap second has no Instant of its own (java.time smears it); storing it would change it.
+            throw new InvalidInputException(
+                    "occurredAt",
+                    "leap seconds (:60) are not accepted: record the event at :59.999 or the next second");
+        }
         try {
-            return OffsetDateTime.parse((String) value).toInstant();
-        } catch (ClassCastException | DateTimeParseException e) {
+            return OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT)).toInstant();
+        } catch (DateTimeParseException e) {
             throw new InvalidInputException("occurredAt", "must be an RFC 3339 timestamp such as 2026-11-26T08:00:00Z");
         }
     }

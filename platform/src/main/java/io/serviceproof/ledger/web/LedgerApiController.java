@@ -94,7 +94,7 @@ class LedgerApiController {
                     "Idempotent on eventId: a retry returns the same index; the same eventId with different content is a 409. "
                             + "Acknowledged only after the entries are durably sequenced. See docs/formats.md for the entry schema.")
     @PostMapping(value = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> append(@RequestBody String body) {
+    ResponseEntity<Object> append(@RequestBody byte[] body) {
         EntryJson.Submission submission = EntryJson.parseRequest(body);
         List<Appended> appended = ledger.appendAll(submission.drafts());
         HttpStatus status = appended.stream().allMatch(Appended::alreadyPresent) ? HttpStatus.OK : HttpStatus.CREATED;

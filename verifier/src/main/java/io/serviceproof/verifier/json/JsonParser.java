@@ -154,13 +154,17 @@ final class JsonParser {
                 if (position + 4 > text.length()) {
                     throw error("short \\u escape");
                 }
-                try {
-                    char decoded = (char) Integer.parseInt(text.substring(position, position + 4), 16);
-                    position += 4;
-                    yield decoded;
-                } catch (NumberFormatException e) {
-                    throw error("bad \\u escape");
+                // Exactly four hex digits: Integer.parseInt would also take "-001" or "+041".
+                int decoded = 0;
+                for (int i = 0; i < 4; i++) {
+                    int digit = Character.digit(text.charAt(position + i), 16);
+                    if (digit < 0 || text.charAt(position + i) > 'f') {
+                        throw error("bad \\u escape: four hex digits must follow \\u");
+                    }
+                    decoded = decoded * 16 + digit;
                 }
+                position += 4;
+                yield (char) decoded;
             }
             default -> throw error("bad escape \\" + c);
         };
@@ -195,11 +199,29 @@ final class JsonParser {
             }
             digits();
         }
-        double value = Double.parseDouble(text.substring(start, position));
+        String literal = text.substring(start, position);
+        double value = Double.parseDouble(literal);
         if (Double.isInfinite(value)) {
             throw error("number out of the range of IEEE 754 doubles");
         }
+        if (value == 0.0 && nonZeroMantissa(literal)) {
+            // Stored as 0 it would no longer be the number that was sent; refused like an overflow.
+            throw error("number too small for an IEEE 754 double (it would become 0)");
+        }
         return value;
+    }
+
+    private static boolean nonZeroMantissa(String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Object literal(String word, Object value) throws JsonException {

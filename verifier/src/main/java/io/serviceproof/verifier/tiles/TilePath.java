@@ -57,7 +57,13 @@ public record TilePath(int level, long index, int width) {
         if (width > 255 && m.group(3) != null) {
             throw new IllegalArgumentException("partial tile width must be 1-255: " + path);
         }
-        return new TilePath(level, index, width);
+        TilePath parsed = new TilePath(level, index, width);
+        // One tile, one path: "x000/001" or a level "08" would name tile 1 or level 8 a second way.
+        if (!parsed.path().equals(path)) {
+            throw new IllegalArgumentException(
+                    "not the canonical path of its tile: " + path + " (that is " + parsed.path() + ")");
+        }
+        return parsed;
     }
 
     static String encodeIndex(long index) {

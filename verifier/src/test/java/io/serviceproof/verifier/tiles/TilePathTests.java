@@ -39,6 +39,9 @@ class TilePathTests {
                 "tile/0/x1/000",
                 "tile/data/000",
                 "tile/0/000/",
+                "tile/0/x000/001",
+                "tile/0/x000/x001/234",
+                "tile/entries/x000/000.p/5",
                 "../etc/passwd")) {
             assertThatThrownBy(() -> TilePath.parse(path)).as(path).isInstanceOf(IllegalArgumentException.class);
         }
