@@ -183,7 +183,8 @@ class ServiceProofVerifyTests {
 
     private void grow(int count) {
         for (int i = 0; i < count; i++) {
-            byte[] entry = ("{\"n\":" + entries.size() + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] entry = ("{\"n\":" + entries.size() + ",\"schema\":\"serviceproof.io/ledger-entry/v1\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             entries.add(entry);
             tree.appendEntry(entry);
         }

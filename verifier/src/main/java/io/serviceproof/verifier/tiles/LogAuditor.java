@@ -33,17 +33,36 @@ public final class LogAuditor {
     /** What a full audit established. */
     public record Audit(Checkpoint checkpoint, long entries, int tiles) {}
 
+    /**
+     * Larger claimed sizes are refused before anything is allocated or fetched: no log here comes
+     * near it, and a hostile checkpoint could otherwise make the auditor plan for 2^63 entries.
+     */
+    public static final long MAX_SIZE = 1L << 40;
+
+    /** What every entry of our logs declares (docs/formats.md). */
+    static final String ENTRY_SCHEMA = "serviceproof.io/ledger-entry/v1";
+
     public Audit auditAll() throws LogVerificationException {
         Checkpoint checkpoint = latestCheckpoint();
+        if (checkpoint.size() > MAX_SIZE) {
+            throw new LogVerificationException("the checkpoint claims " + checkpoint.size() + " entries, beyond the "
+                    + MAX_SIZE + " an audit accepts");
+        }
         MerkleTree tree = new MerkleTree();
-        for (TilePath bundle : Tiles.entryBundles(checkpoint.size())) {
+        long bundles = (checkpoint.size() + TilePath.FULL - 1) / TilePath.FULL;
+        for (long k = 0; k < bundles; k++) {
+            int width = (int) Math.min(TilePath.FULL, checkpoint.size() - k * TilePath.FULL);
+            TilePath bundle = new TilePath(TilePath.ENTRIES, k, width);
             List<byte[]> entries;
             try {
                 entries = EntryBundle.decode(fetch(bundle.path()), bundle.width());
             } catch (IllegalArgumentException e) {
                 throw new LogVerificationException(bundle.path() + ": " + e.getMessage());
             }
-            entries.forEach(tree::appendEntry);
+            for (int i = 0; i < entries.size(); i++) {
+                checkEntry(bundle.path(), k * TilePath.FULL + i, entries.get(i));
+                tree.appendEntry(entries.get(i));
+            }
         }
         if (!MessageDigest.isEqual(tree.root(), checkpoint.rootHash())) {
             throw new LogVerificationException(firstBadBundle(checkpoint, tree));
@@ -55,6 +74,24 @@ public final class LogAuditor {
             }
         }
         return new Audit(checkpoint, checkpoint.size(), tiles.size());
+    }
+
+    /** Each entry must be the RFC 8785 canonical JSON of an entry object of our schema. */
+    private static void checkEntry(String bundle, long index, byte[] entry) throws LogVerificationException {
+        try {
+            Object parsed = io.serviceproof.verifier.json.Json.parse(
+                    new String(entry, java.nio.charset.StandardCharsets.UTF_8));
+            if (!(parsed instanceof java.util.Map<?, ?> map) || !ENTRY_SCHEMA.equals(map.get("schema"))) {
+                throw new LogVerificationException(
+                        bundle + ": entry " + index + " is not a " + ENTRY_SCHEMA + " entry");
+            }
+            if (!java.util.Arrays.equals(io.serviceproof.verifier.json.Json.canonicalBytesOf(parsed), entry)) {
+                throw new LogVerificationException(
+                        bundle + ": entry " + index + " is not in canonical form (RFC 8785)");
+            }
+        } catch (io.serviceproof.verifier.json.JsonException e) {
+            throw new LogVerificationException(bundle + ": entry " + index + " is not valid JSON: " + e.getMessage());
+        }
     }
 
     /** Verifies that {@code newer} extends {@code older}, with a consistency proof built from tiles. */

@@ -67,14 +67,50 @@ class LogAuditorTests {
         assertThatThrownBy(() -> auditor.verifyConsistency(newer, older)).hasMessageContaining("shrank");
     }
 
+    @Test
+    void everyEntryMustBeCanonicalJsonOfTheEntrySchema() throws Exception {
+        String schema = "\"schema\":\"serviceproof.io/ledger-entry/v1\"";
+        for (String odd :
+                new String[] {"{" + schema + ",\"n\":1}", "{\"n\": 1," + schema + "}", "{\"n\":1}", "not json"}) {
+            publish(List.of(
+                    ("{\"n\":0," + schema + "}").getBytes(StandardCharsets.UTF_8),
+                    odd.getBytes(StandardCharsets.UTF_8)));
+            assertThatThrownBy(() -> new LogAuditor(source, key.verifierKey()).auditAll())
+                    .as(odd)
+                    .isInstanceOf(LogVerificationException.class)
+                    .hasMessageContaining("tile/entries/000.p/2: entry 1");
+        }
+    }
+
+    @Test
+    void anAbsurdSizeIsRefusedBeforeAnythingIsFetched() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        Checkpoint huge = new Checkpoint("logs.example/demo", Long.MAX_VALUE / 2, new byte[32]);
+        byte[] note = NoteSigner.sign(huge.text(), key).format().getBytes(StandardCharsets.UTF_8);
+        TileSource counting = path -> {
+            fetches.incrementAndGet();
+            return note.clone();
+        };
+        assertThatThrownBy(() -> new LogAuditor(counting, key.verifierKey()).auditAll())
+                .hasMessageContaining("beyond");
+        assertThat(fetches).as("only the checkpoint").hasValue(1);
+    }
+
     private MerkleTree publish(int size) throws Exception {
-        MerkleTree tree = new MerkleTree();
         List<byte[]> entries = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            byte[] entry = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] entry = ("{\"n\":" + i + ",\"schema\":\"serviceproof.io/ledger-entry/v1\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             entries.add(entry);
-            tree.appendEntry(entry);
         }
+        return publish(entries);
+    }
+
+    private MerkleTree publish(List<byte[]> entries) throws Exception {
+        published.clear();
+        int size = entries.size();
+        MerkleTree tree = new MerkleTree();
+        entries.forEach(tree::appendEntry);
         for (TilePath tile : Tiles.of(size)) {
             published.put(tile.path(), Tiles.encode(tile, tree));
         }
