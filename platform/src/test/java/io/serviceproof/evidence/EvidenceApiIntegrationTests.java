@@ -272,16 +272,7 @@ class EvidenceApiIntegrationTests {
                 .andExpect(jsonPath("$.status").value("in-review"));
 
         String relinked = approved("pen test 2");
-        String layerOrRequirement =
-                Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
-                    Catalog catalog = context.getBean(Catalog.class);
-                    String iso = catalog.frameworks().stream()
-                            .filter(f -> f.key().equals("iso-iec-27001"))
-                            .findFirst()
-                            .orElseThrow()
-                            .id();
-                    return catalog.requirements(iso).get(3).id();
-                });
+        String layerOrRequirement = iso27001Requirement("A.5.2");
         mvc.perform(post("/api/v1/evidence/" + relinked + "/links")
                         .with(bearer(engineer))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -309,9 +300,9 @@ class EvidenceApiIntegrationTests {
                 .andExpect(jsonPath("$.status").value("approved"));
     }
 
-    @Test
-    void evidenceLinkedToARequirementIsFoundFromIt() throws Exception {
-        String requirement = Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+    /** The tenant's copy of an ISO/IEC 27001:2022 requirement, by its clause id. */
+    private String iso27001Requirement(String ref) {
+        return Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
             Catalog catalog = context.getBean(Catalog.class);
             String iso = catalog.frameworks().stream()
                     .filter(f -> f.key().equals("iso-iec-27001"))
@@ -319,11 +310,16 @@ class EvidenceApiIntegrationTests {
                     .orElseThrow()
                     .id();
             return catalog.requirements(iso).stream()
-                    .filter(r -> r.refId().equals("A.8.15"))
+                    .filter(r -> r.refId().equals(ref))
                     .findFirst()
                     .orElseThrow()
                     .id();
         });
+    }
+
+    @Test
+    void evidenceLinkedToARequirementIsFoundFromIt() throws Exception {
+        String requirement = iso27001Requirement("A.8.15");
         String linked = body(mvc.perform(upload(file("sessions.csv", unique("log")), engineer)
                                 .param("requirementId", requirement))
                         .andExpect(status().isCreated())

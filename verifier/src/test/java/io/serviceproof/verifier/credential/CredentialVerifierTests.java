@@ -101,18 +101,22 @@ class CredentialVerifierTests {
                 .containsExactly("format");
     }
 
+    static final String LIST_URL = "https://issuer.example/status/1";
+
+    /** A credential's revocation entry: place 7 of the issuer's list. */
+    static final Map<String, Object> STATUS_AT_7 = Map.of(
+            "credentialStatus",
+            List.of(Map.of(
+                    "id", LIST_URL + "#7",
+                    "type", "BitstringStatusListEntry",
+                    "statusPurpose", "revocation",
+                    "statusListIndex", "7",
+                    "statusListCredential", LIST_URL)));
+
     @Test
     void theStatusListDecidesRevocation() throws Exception {
-        String listUrl = "https://issuer.example/status/1";
-        Map<String, Object> status = Map.of(
-                "credentialStatus",
-                List.of(Map.of(
-                        "id", listUrl + "#7",
-                        "type", "BitstringStatusListEntry",
-                        "statusPurpose", "revocation",
-                        "statusListIndex", "7",
-                        "statusListCredential", listUrl)));
-        String credential = credential(status);
+        String listUrl = LIST_URL;
+        String credential = credential(STATUS_AT_7);
         assertThat(verify(credential, statusList(listUrl, BitstringStatusList.empty(), didKey()))
                         .valid())
                 .isTrue();
@@ -135,15 +139,8 @@ class CredentialVerifierTests {
 
     @Test
     void aStatusListPastItsValidityDecidesNothingAndItsAgeIsReported() throws Exception {
-        String listUrl = "https://issuer.example/status/1";
-        String credential = credential(Map.of(
-                "credentialStatus",
-                List.of(Map.of(
-                        "id", listUrl + "#7",
-                        "type", "BitstringStatusListEntry",
-                        "statusPurpose", "revocation",
-                        "statusListIndex", "7",
-                        "statusListCredential", listUrl))));
+        String listUrl = LIST_URL;
+        String credential = credential(STATUS_AT_7);
         String fresh = statusList(
                 listUrl, BitstringStatusList.empty(), didKey(), "2026-11-25T12:00:00Z", "2026-11-26T12:00:00Z");
         assertThat(verify(credential, fresh).checks())
