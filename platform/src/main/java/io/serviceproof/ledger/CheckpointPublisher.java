@@ -2,83 +2,109 @@ package io.serviceproof.ledger;
 
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.verifier.checkpoint.Checkpoint;
+import io.serviceproof.verifier.checkpoint.CheckpointVerifier;
 import io.serviceproof.verifier.note.MalformedNoteException;
 import io.serviceproof.verifier.note.NoteSigner;
+import io.serviceproof.verifier.note.NoteVerificationException;
+import io.serviceproof.verifier.note.SignerKey;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs and stores checkpoints: on a schedule for every log that has grown (default every second),
- * and on demand. A checkpoint only ever covers committed entries, whose nodes (and so tiles) are
- * already readable, so a client never sees a checkpoint it cannot verify.
+ * and on demand. Before signing, the stored tree must reproduce the checkpoint last signed (kept in
+ * the {@link CheckpointLock}, apart from the tiles); the new checkpoint is signed over a root read
+ * afresh from storage and takes the lock's place by compare-and-swap before anyone is shown it.
+ * A checkpoint only ever covers committed entries, so a client never sees one it cannot verify.
  */
 @Component
 class CheckpointPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
-    private static final java.time.Duration FRESH_FOR = java.time.Duration.ofMillis(250);
+    private static final Duration FRESH_FOR = Duration.ofMillis(250);
 
-    private final java.util.Map<OrganisationId, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<OrganisationId, Cached> recent = new ConcurrentHashMap<>();
 
     private final LogHeads heads;
     private final LogCheckpoints checkpoints;
-    private final Sequencer sequencer;
+    private final CheckpointLock lock;
+    private final StoredTree storedTree;
+    private final LogIntegrity integrity;
     private final LogKeyring keyring;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
     CheckpointPublisher(
             LogHeads heads,
             LogCheckpoints checkpoints,
-            Sequencer sequencer,
+            CheckpointLock lock,
+            StoredTree storedTree,
+            LogIntegrity integrity,
             LogKeyring keyring,
-            TransactionTemplate transaction,
             Clock clock) {
         this.heads = heads;
         this.checkpoints = checkpoints;
-        this.sequencer = sequencer;
+        this.lock = lock;
+        this.storedTree = storedTree;
+        this.integrity = integrity;
         this.keyring = keyring;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${serviceproof.ledger.checkpoint-interval:1s}")
     void publishGrownLogs() {
         for (OrganisationId organisation : heads.withUnpublishedEntries()) {
+            if (integrity.halt(organisation).isPresent()) {
+                continue;
+            }
             try {
                 publish(organisation);
+            } catch (LogHaltedException halted) {
+                // Said once, by LogIntegrity.
             } catch (RuntimeException e) {
                 log.error("Could not publish a checkpoint for {}", organisation, e);
             }
         }
     }
 
+    /**
+     * Checks that storage reproduces the last signed checkpoint, adopting the latest stored one into
+     * the lock the first time (a log from before the lock existed); halts the log if not.
+     */
+    void check(OrganisationId organisation) {
+        lockedCheckpoint(organisation, heads.size(organisation));
+    }
+
     /** Publishes a checkpoint at the log's current size unless one exists; returns the latest. */
     LogCheckpoints.Published publish(OrganisationId organisation) {
-        LogCheckpoints.Published published = transaction.execute(status -> {
+        for (int attempt = 0; ; attempt++) {
+            integrity.requireIntact(organisation);
             long size = heads.size(organisation);
-            Optional<LogCheckpoints.Published> latest = checkpoints.latest(organisation);
-            if (latest.isPresent() && latest.get().size() >= size) {
-                return latest.get();
+            Optional<String> locked = lockedCheckpoint(organisation, size);
+            if (locked.isPresent() && parse(organisation, locked.get()).size() >= size) {
+                return remember(organisation, stored(organisation, locked.get()));
             }
-            var signer = keyring.signer(organisation);
-            Checkpoint checkpoint = new Checkpoint(
-                    signer.name(), size, sequencer.edgeAt(organisation, size).root());
-            try {
-                String note = NoteSigner.sign(checkpoint.text(), signer).format();
+            SignerKey signer = keyring.signer(organisation);
+            Checkpoint next = new Checkpoint(signer.name(), size, storedTree.root(organisation, size));
+            String note = sign(next, signer);
+            if (lock.compareAndSwap(organisation, locked, note)) {
                 checkpoints.insert(organisation, size, note, clock.instant());
-            } catch (MalformedNoteException e) {
-                throw new IllegalStateException("a checkpoint we built is not a valid note", e);
+                return remember(organisation, new LogCheckpoints.Published(size, note, clock.instant()));
             }
-            return checkpoints.latest(organisation).orElseThrow();
-        });
-        recent.put(organisation, new Cached(published, clock.instant()));
-        return published;
+            if (attempt == 3) {
+                throw new IllegalStateException("the checkpoint lock of " + organisation
+                        + " kept moving under this node; is another node signing with a different tree?");
+            }
+            // Another node signed first; the next round checks what it signed against storage.
+        }
     }
 
     /**
@@ -91,10 +117,78 @@ class CheckpointPublisher {
         if (cached != null && cached.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
             return cached.checkpoint();
         }
-        LogCheckpoints.Published latest = checkpoints.latest(organisation).orElseGet(() -> publish(organisation));
-        recent.put(organisation, new Cached(latest, clock.instant()));
-        return latest;
+        Optional<LogCheckpoints.Published> stored = checkpoints.latest(organisation);
+        if (stored.isEmpty()) {
+            return publish(organisation);
+        }
+        return remember(organisation, stored.get());
     }
 
-    private record Cached(LogCheckpoints.Published checkpoint, java.time.Instant readAt) {}
+    private Optional<String> lockedCheckpoint(OrganisationId organisation, long storedSize) {
+        Optional<String> locked = lock.read(organisation);
+        if (locked.isPresent()) {
+            storedTree.requireReproduces(organisation, parse(organisation, locked.get()), storedSize);
+            return locked;
+        }
+        Optional<LogCheckpoints.Published> latest = checkpoints.latest(organisation);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        String note = latest.get().note();
+        storedTree.requireReproduces(organisation, parse(organisation, note), storedSize);
+        if (lock.compareAndSwap(organisation, Optional.empty(), note)) {
+            log.info(
+                    "Adopted checkpoint {} of {} into the checkpoint lock ({})",
+                    latest.get().size(),
+                    organisation,
+                    lock.describe());
+            return Optional.of(note);
+        }
+        return lockedCheckpoint(organisation, storedSize);
+    }
+
+    /** A checkpoint the lock holds, stored for readers if the table lacks it (the lock moves first). */
+    private LogCheckpoints.Published stored(OrganisationId organisation, String note) {
+        long size = parse(organisation, note).size();
+        Optional<LogCheckpoints.Published> latest = checkpoints.latest(organisation);
+        if (latest.isPresent()
+                && latest.get().size() == size
+                && latest.get().note().equals(note)) {
+            return latest.get();
+        }
+        checkpoints.insert(organisation, size, note, clock.instant());
+        return new LogCheckpoints.Published(
+                size,
+                note,
+                latest.map(LogCheckpoints.Published::publishedAt)
+                        .filter(at -> latest.get().size() == size)
+                        .orElse(clock.instant()));
+    }
+
+    /** A checkpoint this log signed; anything else in the lock means the lock itself was replaced. */
+    private Checkpoint parse(OrganisationId organisation, String note) {
+        try {
+            return CheckpointVerifier.verify(note.getBytes(StandardCharsets.UTF_8), keyring.verifierKey(organisation));
+        } catch (MalformedNoteException | NoteVerificationException e) {
+            throw integrity.halt(
+                    organisation,
+                    "the checkpoint lock (" + lock.describe() + ") holds a note this log did not sign: "
+                            + e.getMessage());
+        }
+    }
+
+    private static String sign(Checkpoint checkpoint, SignerKey signer) {
+        try {
+            return NoteSigner.sign(checkpoint.text(), signer).format();
+        } catch (MalformedNoteException e) {
+            throw new IllegalStateException("a checkpoint we built is not a valid note", e);
+        }
+    }
+
+    private LogCheckpoints.Published remember(OrganisationId organisation, LogCheckpoints.Published published) {
+        recent.put(organisation, new Cached(published, clock.instant()));
+        return published;
+    }
+
+    private record Cached(LogCheckpoints.Published checkpoint, Instant readAt) {}
 }

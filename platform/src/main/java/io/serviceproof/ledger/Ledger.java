@@ -24,8 +24,16 @@ public class Ledger {
     private final LogEntries entries;
     private final LogHeads heads;
     private final LogIds logIds;
+    private final LogIntegrity integrity;
 
-    Ledger(Sequencer sequencer, GroupCommitter committer, LogEntries entries, LogHeads heads, LogIds logIds) {
+    Ledger(
+            Sequencer sequencer,
+            GroupCommitter committer,
+            LogEntries entries,
+            LogHeads heads,
+            LogIds logIds,
+            LogIntegrity integrity) {
+        this.integrity = integrity;
         this.sequencer = sequencer;
         this.committer = committer;
         this.entries = entries;
@@ -51,6 +59,7 @@ public class Ledger {
 
     /** Appends to a named organisation's log (for events raised before anyone acts, e.g. a sign-in). */
     public List<Appended> appendAllFor(OrganisationId organisation, List<EntryDraft> drafts) {
+        integrity.requireIntact(organisation);
         List<HashedDraft> hashed = HashedDraft.all(drafts);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return sequencer.append(organisation, hashed);

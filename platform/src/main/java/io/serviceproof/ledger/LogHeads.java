@@ -46,6 +46,13 @@ class LogHeads {
                 .update();
     }
 
+    /** Every organisation that has a log. */
+    List<OrganisationId> organisations() {
+        return jdbc.sql("SELECT organisation_id FROM log_heads ORDER BY organisation_id")
+                .query((row, n) -> OrganisationId.parse(row.getString(1)))
+                .list();
+    }
+
     /** Logs that have grown past their latest checkpoint. */
     List<OrganisationId> withUnpublishedEntries() {
         return jdbc.sql("""

@@ -5,6 +5,7 @@ import io.serviceproof.identity.Tenancy;
 import io.serviceproof.ledger.EntrySearch;
 import io.serviceproof.ledger.Ledger;
 import io.serviceproof.ledger.LedgerEntry;
+import io.serviceproof.ledger.LogIntegrity;
 import io.serviceproof.ledger.LogReader;
 import io.serviceproof.verifier.checkpoint.Checkpoint;
 import java.time.Clock;
@@ -27,9 +28,12 @@ class LedgerPageController {
     private final Ledger ledger;
     private final LogReader reader;
     private final OrganisationDirectory organisations;
+    private final LogIntegrity integrity;
     private final Clock clock;
 
-    LedgerPageController(Ledger ledger, LogReader reader, OrganisationDirectory organisations, Clock clock) {
+    LedgerPageController(
+            Ledger ledger, LogReader reader, OrganisationDirectory organisations, LogIntegrity integrity, Clock clock) {
+        this.integrity = integrity;
         this.ledger = ledger;
         this.reader = reader;
         this.organisations = organisations;
@@ -50,6 +54,7 @@ class LedgerPageController {
                 eventId, type, serviceLayerId, before == null || before < 0 ? Long.MAX_VALUE : before, PAGE);
         var entries = ledger.search(search);
         model.addAttribute("organisation", organisation);
+        model.addAttribute("halt", integrity.halt(organisation.id()).orElse(null));
         model.addAttribute("size", ledger.size());
         model.addAttribute("checkpoint", checkpoint);
         model.addAttribute("rootHash", Base64.getEncoder().encodeToString(checkpoint.rootHash()));

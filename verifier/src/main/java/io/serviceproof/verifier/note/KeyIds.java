@@ -6,13 +6,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Key ID of c2sp.org/signed-note: the first four bytes of SHA-256(name || 0x0A || type || key). */
-final class KeyIds {
+public final class KeyIds {
 
-    static final byte ED25519 = 0x01;
+    /** Signature type of an Ed25519 note signature. */
+    public static final byte ED25519 = 0x01;
+
+    /** Signature type of a c2sp.org/tlog-cosignature {@code cosignature/v1} (Ed25519, timestamped). */
+    public static final byte COSIGNATURE_V1 = 0x04;
 
     private KeyIds() {}
 
-    static long of(String name, byte type, byte[] publicKey) {
+    public static long of(String name, byte type, byte[] publicKey) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(name.getBytes(StandardCharsets.UTF_8));
@@ -25,7 +29,7 @@ final class KeyIds {
         }
     }
 
-    static String hex(long keyId) {
+    public static String hex(long keyId) {
         return String.format("%08x", keyId);
     }
 }

@@ -1,11 +1,11 @@
 package io.serviceproof.verifier.note;
 
 /** Key names: non-empty, no Unicode spaces, no plus sign (it separates the parts of a key string). */
-final class Names {
+public final class Names {
 
     private Names() {}
 
-    static boolean isValid(String name) {
+    public static boolean isValid(String name) {
         if (name == null || name.isEmpty() || name.contains("+")) {
             return false;
         }
