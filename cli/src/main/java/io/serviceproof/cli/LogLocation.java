@@ -11,7 +11,9 @@ final class LogLocation {
     @Option(names = "--url", required = true, description = "The log's base URL, e.g. https://example.com/logs/demo")
     String url;
 
-    @Option(names = "--vkey", required = true, description = "The log's verifier key, or @file holding it")
+    @Option(
+            names = "--vkey",
+            description = "The log's verifier key, or @file holding it (or give --policy where accepted)")
     String vkey;
 
     @Option(names = "--token", description = "API token, for logs that are not public (or set SERVICEPROOF_TOKEN)")
@@ -22,6 +24,9 @@ final class LogLocation {
     }
 
     VerifierKey key() throws IOException {
+        if (vkey == null) {
+            throw new IllegalArgumentException("give the log's verifier key with --vkey");
+        }
         return Keys.verifierKey(vkey);
     }
 }

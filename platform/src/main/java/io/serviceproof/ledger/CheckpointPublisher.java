@@ -40,6 +40,7 @@ class CheckpointPublisher {
     private final StoredTree storedTree;
     private final LogIntegrity integrity;
     private final LogKeyring keyring;
+    private final WitnessedCheckpoints witnessed;
     private final Clock clock;
 
     CheckpointPublisher(
@@ -49,7 +50,9 @@ class CheckpointPublisher {
             StoredTree storedTree,
             LogIntegrity integrity,
             LogKeyring keyring,
+            WitnessedCheckpoints witnessed,
             Clock clock) {
+        this.witnessed = witnessed;
         this.heads = heads;
         this.checkpoints = checkpoints;
         this.lock = lock;
@@ -90,14 +93,15 @@ class CheckpointPublisher {
             long size = heads.size(organisation);
             Optional<String> locked = lockedCheckpoint(organisation, size);
             if (locked.isPresent() && parse(organisation, locked.get()).size() >= size) {
-                return remember(organisation, stored(organisation, locked.get()));
+                return stored(organisation, locked.get());
             }
             SignerKey signer = keyring.signer(organisation);
             Checkpoint next = new Checkpoint(signer.name(), size, storedTree.root(organisation, size));
             String note = sign(next, signer);
             if (lock.compareAndSwap(organisation, locked, note)) {
                 checkpoints.insert(organisation, size, note, clock.instant());
-                return remember(organisation, new LogCheckpoints.Published(size, note, clock.instant()));
+                recent.remove(organisation);
+                return new LogCheckpoints.Published(size, note, clock.instant());
             }
             if (attempt == 3) {
                 throw new IllegalStateException("the checkpoint lock of " + organisation
@@ -108,7 +112,9 @@ class CheckpointPublisher {
     }
 
     /**
-     * The latest checkpoint, publishing the first one (of the empty log) if there is none. Kept for a
+     * The published checkpoint (the latest signed one, or under a witness policy the newest one its
+     * witnesses cosigned; see {@link WitnessedCheckpoints}), publishing the first one (of the empty
+     * log) if there is none. Kept for a
      * moment in memory: proofs and tiles against a checkpoint a few hundred milliseconds old are
      * just as valid, and reading it for every proof showed in the latency.
      */
@@ -118,10 +124,12 @@ class CheckpointPublisher {
             return cached.checkpoint();
         }
         Optional<LogCheckpoints.Published> stored = checkpoints.latest(organisation);
-        if (stored.isEmpty()) {
-            return publish(organisation);
-        }
-        return remember(organisation, stored.get());
+        return remember(organisation, witnessed.served(organisation, stored.orElseGet(() -> publish(organisation))));
+    }
+
+    /** Drops the moment's memory of the published checkpoint (its cosignatures or policy changed). */
+    void forget(OrganisationId organisation) {
+        recent.remove(organisation);
     }
 
     private Optional<String> lockedCheckpoint(OrganisationId organisation, long storedSize) {

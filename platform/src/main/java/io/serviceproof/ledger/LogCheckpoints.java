@@ -32,6 +32,16 @@ class LogCheckpoints {
                 .update();
     }
 
+    Optional<Published> at(OrganisationId organisation, long size) {
+        return jdbc.sql(
+                        "SELECT size, note, published_at FROM log_checkpoints WHERE organisation_id = :org AND size = :size")
+                .param("org", organisation.toString())
+                .param("size", size)
+                .query((row, n) ->
+                        new Published(row.getLong(1), row.getString(2), Timestamps.instant(row, "published_at")))
+                .optional();
+    }
+
     Optional<Published> latest(OrganisationId organisation) {
         return jdbc.sql("""
                         SELECT size, note, published_at FROM log_checkpoints

@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**")
                         .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/ledger/witness-policy")
+                        .hasRole("OWNER")
                         .requestMatchers("/api/v1/trail/**")
                         .hasAnyRole("OWNER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/**")

@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,10 +37,35 @@ class LedgerApiController {
 
     private final Ledger ledger;
     private final LogReader reader;
+    private final io.serviceproof.ledger.Witnessing witnessing;
 
-    LedgerApiController(Ledger ledger, LogReader reader) {
+    LedgerApiController(Ledger ledger, LogReader reader, io.serviceproof.ledger.Witnessing witnessing) {
         this.ledger = ledger;
         this.reader = reader;
+        this.witnessing = witnessing;
+    }
+
+    @Operation(
+            summary = "Set the log's witness policy (owner)",
+            description = "The verifier's policy format (docs/formats.md \"Witness policy\"): witness lines with each "
+                    + "witness's cosigner key and add-checkpoint URL, groups, and the quorum. The log line is added.")
+    @PutMapping(value = "/witness-policy", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.TEXT_PLAIN_VALUE)
+    String setWitnessPolicy(@RequestBody String policy) {
+        return witnessing.setPolicy(io.serviceproof.identity.Tenancy.organisationId(), policy);
+    }
+
+    @Operation(summary = "The log's witness policy")
+    @GetMapping(value = "/witness-policy", produces = MediaType.TEXT_PLAIN_VALUE)
+    String witnessPolicy() {
+        return witnessing
+                .policy(io.serviceproof.identity.Tenancy.organisationId())
+                .orElseThrow(() -> new io.serviceproof.common.NotFoundException("Witness policy", "of this log"));
+    }
+
+    @Operation(summary = "What the log knows of each witness: the size it last cosigned, when, and its last error")
+    @GetMapping("/witnesses")
+    List<io.serviceproof.ledger.WitnessCosigner.WitnessStatus> witnesses() {
+        return witnessing.witnesses(io.serviceproof.identity.Tenancy.organisationId());
     }
 
     record AppendedResponse(String eventId, long index, String leafHash, boolean alreadyPresent) {

@@ -33,10 +33,12 @@ class LogController {
 
     private final LogAccess access;
     private final LogReader reader;
+    private final io.serviceproof.ledger.Witnessing witnessing;
 
-    LogController(LogAccess access, LogReader reader) {
+    LogController(LogAccess access, LogReader reader, io.serviceproof.ledger.Witnessing witnessing) {
         this.access = access;
         this.reader = reader;
+        this.witnessing = witnessing;
     }
 
     @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint)")
@@ -44,6 +46,19 @@ class LogController {
     ResponseEntity<String> checkpoint(@PathVariable String slug) {
         Organisation organisation = access.readable(slug);
         return ResponseEntity.ok().cacheControl(CHANGING).contentType(TEXT).body(reader.checkpoint(organisation.id()));
+    }
+
+    @Operation(summary = "The log's witness policy: which witnesses must cosign a checkpoint before it counts")
+    @GetMapping(value = "/logs/{slug}/witness-policy", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> witnessPolicy(@PathVariable String slug) {
+        Organisation organisation = access.readable(slug);
+        return witnessing
+                .policy(organisation.id())
+                .map(policy -> ResponseEntity.ok()
+                        .cacheControl(CHANGING)
+                        .contentType(TEXT)
+                        .body(policy))
+                .orElseThrow(() -> new io.serviceproof.common.NotFoundException("Witness policy", slug));
     }
 
     @Operation(summary = "The log's verifier key (C2SP signed-note vkey)")

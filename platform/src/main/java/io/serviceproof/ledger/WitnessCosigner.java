@@ -1,0 +1,292 @@
+package io.serviceproof.ledger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.verifier.checkpoint.Checkpoint;
+import io.serviceproof.verifier.note.MalformedNoteException;
+import io.serviceproof.verifier.note.NoteSignature;
+import io.serviceproof.verifier.note.SignedNote;
+import io.serviceproof.verifier.tlog.ProofBuilder;
+import io.serviceproof.verifier.witness.AddCheckpointRequest;
+import io.serviceproof.verifier.witness.WitnessPolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The log side of c2sp.org/tlog-witness: submits each new checkpoint (and, for freshness, the same
+ * one again every {@code refresh}) to the witnesses of the organisation's policy, with a
+ * consistency proof from the size each witness last cosigned, and keeps the cosignatures that
+ * verify. Runs apart from appends: a witness that is down delays publication, never durability.
+ * A witness that has cosigned a larger tree than this log holds is proof of a rollback: the log halts.
+ */
+@Component
+public class WitnessCosigner {
+
+    private static final Logger log = LoggerFactory.getLogger(WitnessCosigner.class);
+
+    /** What a log knows of one witness, for the log page, health and metrics. */
+    public record WitnessStatus(
+            String label, String url, long cosignedSize, Instant cosignedAt, Instant attemptedAt, String error) {}
+
+    private final WitnessPolicies policies;
+    private final LogCosignatures cosignatures;
+    private final LogCheckpoints checkpoints;
+    private final TreeNodes treeNodes;
+    private final LogIds logIds;
+    private final LogIntegrity integrity;
+    private final Clock clock;
+    private final Duration refresh;
+    private final boolean privateAddressesAllowed;
+    private final Timer submissions;
+    private final MeterRegistry meters;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<OrganisationId, Map<String, WitnessStatus>> statuses = new ConcurrentHashMap<>();
+
+    WitnessCosigner(
+            WitnessPolicies policies,
+            LogCosignatures cosignatures,
+            LogCheckpoints checkpoints,
+            TreeNodes treeNodes,
+            LogIds logIds,
+            LogIntegrity integrity,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${serviceproof.witness.refresh:5m}") Duration refresh,
+            @Value("${serviceproof.witness.allow-private-addresses:false}") boolean privateAddressesAllowed) {
+        this.privateAddressesAllowed = privateAddressesAllowed;
+        this.policies = policies;
+        this.cosignatures = cosignatures;
+        this.checkpoints = checkpoints;
+        this.treeNodes = treeNodes;
+        this.logIds = logIds;
+        this.integrity = integrity;
+        this.clock = clock;
+        this.refresh = refresh;
+        this.meters = meters;
+        this.submissions = Timer.builder("serviceproof.witness.checkpoint.cosigned")
+                .description("From a checkpoint's signing to a witness's cosignature")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${serviceproof.witness.interval:1s}")
+    void cosignPublished() {
+        for (OrganisationId organisation : policies.organisations()) {
+            if (integrity.halt(organisation).isEmpty()) {
+                try {
+                    cosign(organisation);
+                } catch (RuntimeException e) {
+                    log.warn("Could not ask the witnesses of {} to cosign", organisation, e);
+                }
+            }
+        }
+    }
+
+    /** Submits the latest signed checkpoint to every witness that has not cosigned it recently. */
+    public void cosign(OrganisationId organisation) {
+        Optional<WitnessPolicy> policy = policies.find(organisation);
+        Optional<LogCheckpoints.Published> latest = checkpoints.latest(organisation);
+        if (policy.isEmpty() || latest.isEmpty()) {
+            return;
+        }
+        Map<String, LogCosignatures.Cosigned> newest = cosignatures.newestByWitness(organisation);
+        for (WitnessPolicy.Witness witness : policy.get().witnesses()) {
+            if (witness.url().isEmpty()) {
+                continue;
+            }
+            LogCosignatures.Cosigned last = newest.get(witness.label());
+            boolean current = last != null
+                    && last.size() == latest.get().size()
+                    && last.at().plus(refresh).isAfter(clock.instant());
+            if (!current) {
+                submit(organisation, witness, latest.get(), last == null ? 0 : last.size());
+            }
+        }
+    }
+
+    /** What the log knows of each witness of the organisation's policy. */
+    public List<WitnessStatus> statuses(OrganisationId organisation) {
+        Map<String, WitnessStatus> known = statuses.getOrDefault(organisation, Map.of());
+        Map<String, LogCosignatures.Cosigned> newest = cosignatures.newestByWitness(organisation);
+        return policies.find(organisation).map(WitnessPolicy::witnesses).orElse(List.of()).stream()
+                .map(w -> {
+                    WitnessStatus status = known.get(w.label());
+                    LogCosignatures.Cosigned last = newest.get(w.label());
+                    return new WitnessStatus(
+                            w.label(),
+                            w.url().map(URI::toString).orElse(""),
+                            last == null ? 0 : last.size(),
+                            last == null ? null : last.at(),
+                            status == null ? null : status.attemptedAt(),
+                            status == null ? null : status.error());
+                })
+                .toList();
+    }
+
+    private void submit(
+            OrganisationId organisation,
+            WitnessPolicy.Witness witness,
+            LogCheckpoints.Published checkpoint,
+            long oldSize) {
+        Instant attempted = clock.instant();
+        String error = null;
+        try {
+            for (int round = 0; round < 2; round++) {
+                Answer answer = post(organisation, witness, checkpoint, oldSize);
+                if (answer.status() == 200) {
+                    keep(organisation, witness, checkpoint, answer.body());
+                    break;
+                }
+                if (answer.status() == 409 && answer.body().strip().matches("[0-9]{1,19}")) {
+                    long known = Long.parseLong(answer.body().strip());
+                    if (known > checkpoint.size()) {
+                        throw integrity.halt(
+                                organisation,
+                                "witness " + witness.label() + " has cosigned a tree of " + known
+                                        + " entries but this log's latest checkpoint has " + checkpoint.size()
+                                        + ": the log was rolled back");
+                    }
+                    if (known != oldSize) {
+                        oldSize = known;
+                        continue;
+                    }
+                }
+                error = "answered " + answer.status() + ": " + abbreviate(answer.body());
+                break;
+            }
+        } catch (IOException e) {
+            error = "unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        if (error != null) {
+            meters.counter("serviceproof.witness.failures", "witness", witness.label())
+                    .increment();
+            log.warn(
+                    "Witness {} did not cosign checkpoint {} of {}: {}",
+                    witness.label(),
+                    checkpoint.size(),
+                    organisation,
+                    error);
+        }
+        statuses.computeIfAbsent(organisation, o -> new ConcurrentHashMap<>())
+                .put(witness.label(), new WitnessStatus(witness.label(), "", 0, null, attempted, error));
+    }
+
+    private record Answer(int status, String body) {}
+
+    private Answer post(
+            OrganisationId organisation,
+            WitnessPolicy.Witness witness,
+            LogCheckpoints.Published checkpoint,
+            long oldSize)
+            throws IOException, InterruptedException {
+        List<byte[]> proof = oldSize == 0 || oldSize == checkpoint.size()
+                ? List.of()
+                : new ProofBuilder(treeNodes.reader(logIds.of(organisation))).consistency(oldSize, checkpoint.size());
+        AddCheckpointRequest request;
+        try {
+            request = new AddCheckpointRequest(oldSize, proof, SignedNote.parse(checkpoint.note()));
+        } catch (MalformedNoteException e) {
+            throw new IllegalStateException("a stored checkpoint is not a valid note", e);
+        }
+        URI endpoint = URI.create(witness.url().orElseThrow().toString().replaceAll("/+$", "") + "/add-checkpoint");
+        requirePublicAddress(endpoint);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(endpoint)
+                        .timeout(Duration.ofSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(request.format()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** Keeps the witness's cosignature lines that verify under its key; anything else is ignored. */
+    private void keep(
+            OrganisationId organisation,
+            WitnessPolicy.Witness witness,
+            LogCheckpoints.Published checkpoint,
+            String body)
+            throws IOException {
+        SignedNote note;
+        try {
+            note = SignedNote.parse(
+                    checkpoint.note().getBytes(StandardCharsets.UTF_8).length == 0
+                            ? ""
+                            : withLines(checkpoint.note(), body));
+        } catch (MalformedNoteException e) {
+            throw new IOException("the witness answered lines that are not signature lines: " + e.getMessage());
+        }
+        Checkpoint parsed;
+        try {
+            parsed = Checkpoint.parse(note.text());
+        } catch (MalformedNoteException e) {
+            throw new IllegalStateException(e);
+        }
+        for (NoteSignature signature : note.signatures()) {
+            OptionalLong at = witness.key().verify(note.text(), signature);
+            if (at.isPresent()) {
+                cosignatures.save(
+                        organisation,
+                        new LogCosignatures.Cosigned(
+                                parsed.size(),
+                                witness.label(),
+                                signature.line(),
+                                Instant.ofEpochSecond(at.getAsLong())));
+                submissions.record(Duration.between(checkpoint.publishedAt(), clock.instant()));
+                return;
+            }
+        }
+        throw new IOException("the witness answered no cosignature that verifies under its key in the policy");
+    }
+
+    /**
+     * A tenant's owner names the witness URL, so by default the server does not post to loopback,
+     * private or link-local addresses (which would let a tenant probe the operator's network); an
+     * operator whose witnesses are internal sets serviceproof.witness.allow-private-addresses.
+     */
+    private void requirePublicAddress(URI endpoint) throws IOException {
+        if (privateAddressesAllowed) {
+            return;
+        }
+        for (java.net.InetAddress address : java.net.InetAddress.getAllByName(endpoint.getHost())) {
+            if (address.isLoopbackAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress()
+                    || address.isMulticastAddress()) {
+                throw new IOException("the witness address " + address.getHostAddress()
+                        + " is private; the operator must set serviceproof.witness.allow-private-addresses to use it");
+            }
+        }
+    }
+
+    private static String withLines(String note, String lines) {
+        return note + (lines.endsWith("\n") ? lines : lines + "\n");
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip().replace('\n', ' ');
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}
