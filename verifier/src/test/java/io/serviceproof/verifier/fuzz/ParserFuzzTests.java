@@ -63,6 +63,31 @@ class ParserFuzzTests {
         }
     }
 
+    /** A witness request that parses is exactly the bytes it re-serialises to; anything else is refused. */
+    @FuzzTest(maxDuration = "30s")
+    void addCheckpointRequestsRoundTrip(byte[] input) {
+        try {
+            io.serviceproof.verifier.witness.AddCheckpointRequest request =
+                    io.serviceproof.verifier.witness.AddCheckpointRequest.parse(input);
+            assertThat(request.format()).isEqualTo(input);
+        } catch (MalformedNoteException refused) {
+            // refused with the parser's own exception
+        }
+    }
+
+    /** A policy parses or is refused with a message; it never fails any other way. */
+    @FuzzTest(maxDuration = "30s")
+    void witnessPoliciesParseOrAreRefused(byte[] input) {
+        try {
+            io.serviceproof.verifier.witness.WitnessPolicy policy =
+                    io.serviceproof.verifier.witness.WitnessPolicy.parse(
+                            new String(input, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(policy.logKeys()).isNotEmpty();
+        } catch (IllegalArgumentException refused) {
+            assertThat(refused.getMessage()).isNotBlank();
+        }
+    }
+
     /** A tile has exactly one path: whatever parses is the canonical path of what it names. */
     @FuzzTest(maxDuration = "30s")
     void tilePathsAreCanonical(byte[] input) {
