@@ -8,13 +8,21 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts the ServiceProof server, or, when the first argument is {@code admin}, runs one
- * administrative command against the same database and exits (see {@link AdminCommandLine}).
+ * administrative command against the same database and exits (see {@link AdminCommandLine}), or,
+ * when it is {@code witness}, runs a transparency-log witness (see {@code ServiceProofWitness}).
  */
 @SpringBootApplication
 @EnableScheduling
 public class ServiceProofApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("witness")) {
+            // A witness is not a ServiceProof server: no Spring, no database, its own folder and key.
+            System.exit(io.serviceproof.cli.witness.ServiceProofWitness.run(
+                    new java.io.PrintWriter(System.out, true),
+                    new java.io.PrintWriter(System.err, true),
+                    Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommandLine.run(ServiceProofApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }

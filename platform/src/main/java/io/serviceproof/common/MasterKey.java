@@ -33,9 +33,33 @@ public class MasterKey {
     private final SecretKeySpec key;
 
     MasterKey(
-            @Value("${serviceproof.master-key:}") String configured, @Value("${serviceproof.data-dir}") Path dataDir) {
-        this.key = new SecretKeySpec(
-                configured.isBlank() ? fromFile(dataDir.resolve("master.key")) : decode(configured), "AES");
+            @Value("${serviceproof.master-key:}") String configured,
+            @Value("${serviceproof.master-key-file:}") String keyFile,
+            @Value("${serviceproof.data-dir}") Path dataDir) {
+        if (!configured.isBlank()) {
+            this.key = new SecretKeySpec(decode(configured), "AES");
+        } else if (!keyFile.isBlank()) {
+            this.key = new SecretKeySpec(readExisting(Path.of(keyFile)), "AES");
+        } else {
+            Path beside = dataDir.resolve("master.key");
+            this.key = new SecretKeySpec(fromFile(beside), "AES");
+            // Said at every start, not only the first: this is the one setting that decides whether a
+            // copy of the data folder is enough to re-sign a log's history.
+            log.warn(
+                    "The master key is kept in the data folder ({}): anyone holding a copy of that folder can unseal the "
+                            + "log keys and re-sign history. Keep it elsewhere (SERVICEPROOF_MASTER_KEY or "
+                            + "SERVICEPROOF_MASTER_KEY_FILE) and let independent witnesses cosign the log (docs/operations.md, Witnesses).",
+                    beside.toAbsolutePath());
+        }
+    }
+
+    private static byte[] readExisting(Path file) {
+        try {
+            return decode(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot read the master key file " + file + " (SERVICEPROOF_MASTER_KEY_FILE)", e);
+        }
     }
 
     /** Seals a secret; {@code associatedData} binds it to its owner and purpose. */

@@ -67,6 +67,9 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
         } catch (IllegalArgumentException e) {
             throw new MalformedNoteException("root hash is not standard base64");
         }
+        if (!Base64.getEncoder().encodeToString(root).equals(lines[2])) {
+            throw new MalformedNoteException("root hash is not canonical base64 (unused bits set)");
+        }
         if (root.length != Rfc9162.HASH_SIZE) {
             throw new MalformedNoteException("root hash is " + root.length + " bytes, not " + Rfc9162.HASH_SIZE);
         }

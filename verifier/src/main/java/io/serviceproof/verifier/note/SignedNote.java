@@ -99,11 +99,18 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         if (base64.isEmpty()) {
             throw new MalformedNoteException("empty signature");
         }
+        byte[] decoded;
         try {
-            return Base64.getDecoder().decode(base64);
+            decoded = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw new MalformedNoteException("signature is not standard base64");
         }
+        // Java's decoder ignores the unused bits of the last character; a second spelling of the
+        // same bytes would make one note readable as two different byte strings.
+        if (!Base64.getEncoder().encodeToString(decoded).equals(base64)) {
+            throw new MalformedNoteException("signature is not canonical base64 (unused bits set)");
+        }
+        return decoded;
     }
 
     private static String decodeUtf8(byte[] bytes) throws MalformedNoteException {

@@ -47,6 +47,12 @@ class ParserFuzzTests {
         try {
             SignedNote note = SignedNote.parse(input);
             assertThat(SignedNote.parse(note.format()).format()).isEqualTo(note.format());
+            // One note, one spelling: what parses is exactly what it re-serialises to (duplicate
+            // signature lines aside, which are read once).
+            if (note.signatures().size() == note.format().split("\u2014 ", -1).length - 1) {
+                assertThat(note.format().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(input);
+            }
             Checkpoint.parse(note.text());
         } catch (MalformedNoteException refused) {
             // refused, as it should be, with the parser's own exception
