@@ -50,6 +50,13 @@ final class DossierCommand implements Callable<Integer> {
                     + " so); without it those checks are not made and the verdict is INCOMPLETE")
     boolean trustArchive;
 
+    @Option(
+            names = "--policy",
+            paramLabel = "<file>",
+            description =
+                    "The witness policy you trust for the issuer's log: its checkpoint must carry the quorum's cosignatures")
+    Path policy;
+
     @Option(names = "--at", paramLabel = "<instant>", description = "Check validity at this time (default: now)")
     String at;
 
@@ -63,7 +70,14 @@ final class DossierCommand implements Callable<Integer> {
                 read(didDocument),
                 read(statusList),
                 vkey == null ? Optional.empty() : Optional.of(Keys.verifierKey(vkey)),
-                trustArchive);
+                trustArchive,
+                read(policy).map(text -> {
+                    try {
+                        return io.serviceproof.verifier.witness.WitnessPolicy.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--policy " + policy + ": " + e.getMessage());
+                    }
+                }));
         CredentialVerifier.Report report = DossierVerifier.verify(file, anchors, when);
         return Reports.print(
                 report,

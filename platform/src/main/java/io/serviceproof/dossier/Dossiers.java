@@ -62,6 +62,7 @@ public class Dossiers {
     private final Vault vault;
     private final AttestedEvidence attested;
     private final LogReader logReader;
+    private final io.serviceproof.ledger.Witnessing witnessing;
     private final OrganisationDirectory organisations;
     private final JsonMapper json;
     private final Clock clock;
@@ -78,6 +79,7 @@ public class Dossiers {
             Vault vault,
             AttestedEvidence attested,
             LogReader logReader,
+            io.serviceproof.ledger.Witnessing witnessing,
             OrganisationDirectory organisations,
             JsonMapper json,
             Clock clock) {
@@ -92,6 +94,7 @@ public class Dossiers {
         this.vault = vault;
         this.attested = attested;
         this.logReader = logReader;
+        this.witnessing = witnessing;
         this.organisations = organisations;
         this.json = json;
         this.clock = clock;
@@ -142,6 +145,8 @@ public class Dossiers {
                 logReader.entry(issuer.id(), credential.ledgerIndex()));
         String checkpoint = logReader.checkpoint(issuer.id());
         files.put(DossierFormat.CHECKPOINT, bytes(checkpoint));
+        // The policy the checkpoint's cosignatures answer to; a verifier checks against its own copy.
+        witnessing.policy(issuer.id()).ifPresent(policy -> files.put(DossierFormat.WITNESS_POLICY, bytes(policy)));
         consistency(issuer, files, checkpoint);
         progress.at(2, STEPS, "OSCAL assessment results");
         files.put(

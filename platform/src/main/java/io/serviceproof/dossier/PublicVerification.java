@@ -37,6 +37,7 @@ public class PublicVerification {
     private final IssuerIdentity identity;
     private final OrganisationDirectory organisations;
     private final LogReader logReader;
+    private final io.serviceproof.ledger.Witnessing witnessing;
     private final Clock clock;
 
     PublicVerification(
@@ -44,11 +45,13 @@ public class PublicVerification {
             IssuerIdentity identity,
             OrganisationDirectory organisations,
             LogReader logReader,
+            io.serviceproof.ledger.Witnessing witnessing,
             Clock clock) {
         this.credentials = credentials;
         this.identity = identity;
         this.organisations = organisations;
         this.logReader = logReader;
+        this.witnessing = witnessing;
         this.clock = clock;
     }
 
@@ -129,7 +132,8 @@ public class PublicVerification {
                 Optional.of(credentials.statusListCredential(o.slug())),
                 Optional.of(VerifierKey.parse(
                         Tenancy.callAs(Actor.system(o.id(), "public:verify"), () -> logReader.verifierKey(o.id())))),
-                false);
+                false,
+                witnessing.policy(o.id()).map(io.serviceproof.verifier.witness.WitnessPolicy::parse));
     }
 
     /** A credential of this server by its public address {@code <slug>/<id>}, as the QR code in reports gives it. */

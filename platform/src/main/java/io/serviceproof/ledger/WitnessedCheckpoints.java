@@ -46,6 +46,22 @@ class WitnessedCheckpoints {
         return latestSigned;
     }
 
+    /**
+     * How long the newest signed checkpoint has been waiting for its quorum, if it is waiting
+     * (empty without a policy that needs witnesses, or once the quorum cosigned it).
+     */
+    Optional<java.time.Duration> waitingForQuorum(OrganisationId organisation, java.time.Instant now) {
+        Optional<LogCheckpoints.Published> latest = checkpoints.latest(organisation);
+        Optional<WitnessPolicy> policy = policies.find(organisation);
+        if (latest.isEmpty() || policy.isEmpty() || !policy.get().needsWitnesses()) {
+            return Optional.empty();
+        }
+        if (served(organisation, latest.get()).size() >= latest.get().size()) {
+            return Optional.empty();
+        }
+        return Optional.of(java.time.Duration.between(latest.get().publishedAt(), now));
+    }
+
     private LogCheckpoints.Published withLines(OrganisationId organisation, LogCheckpoints.Published checkpoint) {
         Map<String, String> lines = cosignatures.linesFor(organisation, checkpoint.size());
         if (lines.isEmpty()) {

@@ -20,6 +20,7 @@ public class Witnessing {
     private final WitnessCosigner cosigner;
     private final LogKeyring keyring;
     private final CheckpointPublisher publisher;
+    private final WitnessedCheckpoints witnessed;
     private final Clock clock;
 
     Witnessing(
@@ -27,7 +28,9 @@ public class Witnessing {
             WitnessCosigner cosigner,
             LogKeyring keyring,
             CheckpointPublisher publisher,
+            WitnessedCheckpoints witnessed,
             Clock clock) {
+        this.witnessed = witnessed;
         this.publisher = publisher;
         this.policies = policies;
         this.cosigner = cosigner;
@@ -70,6 +73,11 @@ public class Witnessing {
 
     public List<WitnessCosigner.WitnessStatus> witnesses(OrganisationId organisation) {
         return cosigner.statuses(organisation);
+    }
+
+    /** How long the newest checkpoint has waited for the quorum, while it waits. */
+    public Optional<java.time.Duration> waitingForQuorum(OrganisationId organisation) {
+        return witnessed.waitingForQuorum(organisation, clock.instant());
     }
 
     /** Asks the witnesses now rather than at the next tick. */

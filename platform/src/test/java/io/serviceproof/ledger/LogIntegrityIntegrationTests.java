@@ -97,6 +97,8 @@ class LogIntegrityIntegrationTests {
         }
         Path copy = folder.resolve("copy");
         copyFolder(data, copy);
+        Path verifierMemory = folder.resolve("buyer-verifier");
+        String vkey;
         try (ServerProcess server = ServerProcess.start(env, log)) {
             LogClient client = new LogClient(server.baseUrl(), token);
             client.append(ids("after", 600));
@@ -104,6 +106,8 @@ class LogIntegrityIntegrationTests {
             assertThat(get(server, "/api/v1/ledger/entries?eventId=after-599", token)
                             .body())
                     .contains("after-599");
+            vkey = new String(client.fetch("vkey"), StandardCharsets.UTF_8).strip();
+            assertThat(verifyLog(server, vkey, verifierMemory).code()).isZero();
         }
         restore(env, copy, data, sizeAtCopy);
 
@@ -113,7 +117,29 @@ class LogIntegrityIntegrationTests {
             assertThat(refused.body()).contains("halted", "entries " + sizeAtCopy + " to ", "are gone");
             assertThat(publish(restarted, token).statusCode()).isEqualTo(503);
             assertThat(get(restarted, "/actuator/health").statusCode()).isEqualTo(503);
+
+            // A buyer who verified the log before the restore is told, without having saved anything by hand.
+            Verification rerun = verifyLog(restarted, vkey, verifierMemory);
+            assertThat(rerun.code()).isEqualTo(1);
+            assertThat(rerun.err()).contains("ROLLBACK", "remembered checkpoint", "checkpoint shown now");
         }
+    }
+
+    private record Verification(int code, String err) {}
+
+    private static Verification verifyLog(ServerProcess server, String vkey, Path memory) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.serviceproof.cli.ServiceProofVerify.run(
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err, true),
+                "log",
+                "--url",
+                server.baseUrl() + "/logs/demo",
+                "--vkey",
+                vkey,
+                "--state",
+                memory.toString());
+        return new Verification(code, err.toString());
     }
 
     private HttpResponse<String> append(ServerProcess server, String token, String eventId) throws Exception {

@@ -35,7 +35,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 1-of-2, a witness that is down (appends stay durable, publication waits, the outage is visible),
  * a witness restart (it remembers), and a fork the witness refuses and the verifier rejects.
  */
-@SpringBootTest(properties = {"serviceproof.witness.allow-private-addresses=true", "serviceproof.witness.interval=1h"})
+@SpringBootTest(
+        properties = {
+            "serviceproof.witness.allow-private-addresses=true",
+            "serviceproof.witness.interval=1h",
+            "serviceproof.witness.alert-after=0s"
+        })
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class WitnessIntegrationTests {
 
     @Autowired
@@ -52,6 +58,9 @@ class WitnessIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     private final List<LocalWitness> running = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -101,6 +110,7 @@ class WitnessIntegrationTests {
                 .filteredOn(w -> w.label().equals("w2"))
                 .singleElement()
                 .satisfies(w -> assertThat(w.error()).contains("unreachable"));
+        assertThat(health()).as("the outage is visible, and not fatal").isEqualTo("WITNESS_OUTAGE");
 
         witness("w2", port); // restarted on its folder: it remembers size 10
         witnessing.cosignNow(organisation);
@@ -180,6 +190,17 @@ class WitnessIntegrationTests {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("line 2");
         assertThat(witnessing.policy(organisation)).isEmpty();
+    }
+
+    private String health() throws Exception {
+        String body = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return body.replaceAll(".*\"status\":\"([A-Z_]+)\".*", "$1");
     }
 
     private LocalWitness witness(String name, int port) throws Exception {

@@ -129,6 +129,8 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "AUDITOR")
                         .requestMatchers("/users/**", "/tokens/**")
                         .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.POST, "/ledger/witness-policy")
+                        .hasRole("OWNER")
                         .requestMatchers("/trail/**")
                         .hasAnyRole("OWNER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/**")

@@ -29,10 +29,17 @@ class LedgerPageController {
     private final LogReader reader;
     private final OrganisationDirectory organisations;
     private final LogIntegrity integrity;
+    private final io.serviceproof.ledger.Witnessing witnessing;
     private final Clock clock;
 
     LedgerPageController(
-            Ledger ledger, LogReader reader, OrganisationDirectory organisations, LogIntegrity integrity, Clock clock) {
+            Ledger ledger,
+            LogReader reader,
+            OrganisationDirectory organisations,
+            LogIntegrity integrity,
+            io.serviceproof.ledger.Witnessing witnessing,
+            Clock clock) {
+        this.witnessing = witnessing;
         this.integrity = integrity;
         this.ledger = ledger;
         this.reader = reader;
@@ -55,6 +62,14 @@ class LedgerPageController {
         var entries = ledger.search(search);
         model.addAttribute("organisation", organisation);
         model.addAttribute("halt", integrity.halt(organisation.id()).orElse(null));
+        model.addAttribute("witnessPolicy", witnessing.policy(organisation.id()).orElse(null));
+        model.addAttribute("witnesses", witnessing.witnesses(organisation.id()));
+        model.addAttribute(
+                "waitingSeconds",
+                witnessing
+                        .waitingForQuorum(organisation.id())
+                        .map(java.time.Duration::toSeconds)
+                        .orElse(null));
         model.addAttribute("size", ledger.size());
         model.addAttribute("checkpoint", checkpoint);
         model.addAttribute("rootHash", Base64.getEncoder().encodeToString(checkpoint.rootHash()));
@@ -68,6 +83,19 @@ class LedgerPageController {
                 "nextBefore",
                 entries.size() == PAGE ? entries.get(entries.size() - 1).index() : null);
         return htmx != null ? "ledger/log :: entries" : "ledger/log";
+    }
+
+    /** The owner sets the witness policy; a mistake is shown on the page with the draft kept. */
+    @org.springframework.web.bind.annotation.PostMapping("/ledger/witness-policy")
+    String setWitnessPolicy(@RequestParam String policy, Model model) {
+        try {
+            witnessing.setPolicy(Tenancy.organisationId(), policy);
+            return "redirect:/ledger#witnesses";
+        } catch (io.serviceproof.common.InvalidInputException e) {
+            model.addAttribute("policyError", e.getMessage());
+            model.addAttribute("policyDraft", policy);
+            return log(null, null, null, null, null, model);
+        }
     }
 
     @GetMapping("/ledger/entries/{index}")

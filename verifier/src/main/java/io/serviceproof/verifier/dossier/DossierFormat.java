@@ -20,6 +20,8 @@ public final class DossierFormat {
     public static final String STATUS_LIST = "issuer/status-list.json";
     public static final String LOG_KEY = "log/log.vkey";
     public static final String CHECKPOINT = "log/checkpoint";
+    /** The issuer's witness policy, when its log has one (docs/formats.md, "Witnesses"). */
+    public static final String WITNESS_POLICY = "log/witness-policy";
     /** Folder of log entries, each {@code entry-<index>.json}: the entry's exact canonical bytes. */
     public static final String ENTRIES = "log/entries/";
     /** Folder of tlog-proofs, each {@code entry-<index>.tlog-proof}. */

@@ -50,7 +50,16 @@ public final class DossierVerifier {
             Optional<String> didDocument,
             Optional<String> statusList,
             Optional<VerifierKey> logKey,
-            boolean trustArchive) {
+            boolean trustArchive,
+            Optional<io.serviceproof.verifier.witness.WitnessPolicy> witnessPolicy) {
+
+        public Anchors(
+                Optional<String> didDocument,
+                Optional<String> statusList,
+                Optional<VerifierKey> logKey,
+                boolean trustArchive) {
+            this(didDocument, statusList, logKey, trustArchive, Optional.empty());
+        }
 
         /** No anchors: every check is made against the dossier's own copies, and says so. */
         public static Anchors archiveOnly() {
@@ -188,6 +197,7 @@ public final class DossierVerifier {
         Optional<VerifierKey> key = logKey;
         boolean keyFromArchive = archiveLogKey;
         LogConsistency.check(files, logKey).ifPresent(c -> checks.add(keyFromArchive ? archiveTrusted(c) : c));
+        Witnessed.check(files, anchors.witnessPolicy(), anchors.trustArchive()).ifPresent(checks::add);
         return new CredentialVerifier.Report(checks, inner.claim());
     }
 
@@ -309,7 +319,7 @@ public final class DossierVerifier {
     }
 
     /** A check made only against the dossier's own copy of its anchor, as the caller asked. */
-    private static CredentialVerifier.Check archiveTrusted(CredentialVerifier.Check check) {
+    static CredentialVerifier.Check archiveTrusted(CredentialVerifier.Check check) {
         return check.outcome() == CredentialVerifier.Outcome.PASSED
                 ? CredentialVerifier.Check.because(
                         check.name(),

@@ -49,7 +49,8 @@ class ParserFuzzTests {
             assertThat(SignedNote.parse(note.format()).format()).isEqualTo(note.format());
             // One note, one spelling: what parses is exactly what it re-serialises to (duplicate
             // signature lines aside, which are read once).
-            if (note.signatures().size() == note.format().split("\u2014 ", -1).length - 1) {
+            String read = new String(input, java.nio.charset.StandardCharsets.UTF_8);
+            if (note.signatures().size() == read.split("\n\u2014 ", -1).length - 1) {
                 assertThat(note.format().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .isEqualTo(input);
             }
@@ -75,7 +76,11 @@ class ParserFuzzTests {
         try {
             io.serviceproof.verifier.witness.AddCheckpointRequest request =
                     io.serviceproof.verifier.witness.AddCheckpointRequest.parse(input);
-            assertThat(request.format()).isEqualTo(input);
+            String read = new String(input, java.nio.charset.StandardCharsets.UTF_8);
+            // Duplicate signature lines are read once, so only a request without them re-serialises exactly.
+            if (request.checkpoint().signatures().size() == read.split("\n\u2014 ", -1).length - 1) {
+                assertThat(request.format()).isEqualTo(input);
+            }
         } catch (MalformedNoteException refused) {
             // refused with the parser's own exception
         }
