@@ -31,6 +31,9 @@ final class HttpTileSource implements TileSource {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (path.startsWith("tile/entries/")) {
+            request.header("Accept-Encoding", "gzip");
+        }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404 || response.statusCode() == 410) {
@@ -40,10 +43,29 @@ final class HttpTileSource implements TileSource {
             if (response.statusCode() != 200) {
                 throw new IOException("GET " + base + path + " answered HTTP " + response.statusCode());
             }
-            return response.body();
+            boolean gzipped = response.headers()
+                    .firstValue("Content-Encoding")
+                    .map(coding -> coding.equalsIgnoreCase("gzip"))
+                    .orElse(false);
+            return gzipped ? gunzip(response.body(), path) : response.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    /** The largest entry bundle: 256 entries of at most 65,535 bytes, each with its 2-byte length. */
+    private static final int MAX_BUNDLE = 256 * (2 + 0xFFFF);
+
+    /** Inflates a compressed bundle, refusing one that would inflate past any real bundle (a gzip bomb). */
+    private static byte[] gunzip(byte[] body, String path) throws IOException {
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            byte[] inflated = in.readNBytes(MAX_BUNDLE + 1);
+            if (inflated.length > MAX_BUNDLE) {
+                throw new IOException(path + " inflates past the largest possible entry bundle");
+            }
+            return inflated;
         }
     }
 

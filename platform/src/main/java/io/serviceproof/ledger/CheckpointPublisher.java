@@ -88,6 +88,7 @@ class CheckpointPublisher {
 
     /** Publishes a checkpoint at the log's current size unless one exists; returns the latest. */
     LogCheckpoints.Published publish(OrganisationId organisation) {
+        UncommittedAppends.requireNone(organisation);
         for (int attempt = 0; ; attempt++) {
             integrity.requireIntact(organisation);
             long size = heads.size(organisation);
@@ -124,6 +125,10 @@ class CheckpointPublisher {
             return cached.checkpoint();
         }
         Optional<LogCheckpoints.Published> stored = checkpoints.latest(organisation);
+        if (stored.isEmpty() && UncommittedAppends.any(organisation)) {
+            // The log's first entries are not committed yet: what is published so far is the empty tree.
+            return emptyTree(organisation);
+        }
         return remember(organisation, witnessed.served(organisation, stored.orElseGet(() -> publish(organisation))));
     }
 
@@ -183,6 +188,12 @@ class CheckpointPublisher {
                     "the checkpoint lock (" + lock.describe() + ") holds a note this log did not sign: "
                             + e.getMessage());
         }
+    }
+
+    private LogCheckpoints.Published emptyTree(OrganisationId organisation) {
+        SignerKey signer = keyring.signer(organisation);
+        return new LogCheckpoints.Published(
+                0, sign(new Checkpoint(signer.name(), 0, storedTree.root(organisation, 0)), signer), clock.instant());
     }
 
     private static String sign(Checkpoint checkpoint, SignerKey signer) {

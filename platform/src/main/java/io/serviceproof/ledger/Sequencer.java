@@ -124,6 +124,7 @@ class Sequencer {
                 nodes.insertAll(log, completed);
             }
             heads.setSize(log, edge.size());
+            UncommittedAppends.mark(organisation);
             afterCommit(() -> edges.put(organisation, edge));
         }
         return results;

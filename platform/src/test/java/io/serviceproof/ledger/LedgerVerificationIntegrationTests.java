@@ -145,6 +145,39 @@ class LedgerVerificationIntegrationTests {
     }
 
     @Test
+    void entryBundlesAreGzippedForClientsThatAcceptItAndHashTilesNever() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            calls.append(event("gz-" + i, "{\"n\":" + i + "}"), 201);
+        }
+        calls.publish();
+        long size = CheckpointVerifier.verify(
+                        calls.fetchBytes("checkpoint"),
+                        VerifierKey.parse(calls.fetch("vkey").strip()))
+                .size();
+        String bundle = "/logs/" + tenant.organisation().slug() + "/tile/entries/000.p/" + size;
+        byte[] plain = calls.fetchBytes("tile/entries/000.p/" + size);
+        var gzipped = mvc.perform(get(bundle)
+                        .header("Accept-Encoding", "br;q=1, gzip;q=0.8")
+                        .with(io.serviceproof.ActingAs.bearer(engineer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().string("Vary", org.hamcrest.Matchers.containsString("Accept-Encoding")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(gzipped.length).isLessThan(plain.length);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        mvc.perform(get(bundle).header("Accept-Encoding", "gzip;q=0").with(io.serviceproof.ActingAs.bearer(engineer)))
+                .andExpect(header().doesNotExist("Content-Encoding"));
+        mvc.perform(get("/logs/" + tenant.organisation().slug() + "/tile/0/000.p/" + size)
+                        .header("Accept-Encoding", "gzip")
+                        .with(io.serviceproof.ActingAs.bearer(engineer)))
+                .andExpect(header().doesNotExist("Content-Encoding"));
+    }
+
+    @Test
     void aByteChangedInTheDatabaseIsFoundByTheAudit() throws Exception {
         // 300 entries: a completed leaf tile (0-255), stored whole, and the unfinished one (256-299).
         for (int i = 0; i < 300; i++) {

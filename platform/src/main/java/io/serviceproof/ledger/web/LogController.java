@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,11 +82,45 @@ class LogController {
         }
         Optional<byte[]> bytes =
                 tile.isEntries() ? reader.entryBundle(organisation.id(), tile) : reader.tile(organisation.id(), tile);
-        return bytes.map(b -> ResponseEntity.ok()
-                        .cacheControl(tile.isPartial() ? CHANGING : IMMUTABLE)
-                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                        .body(b))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+        if (bytes.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .cacheControl(tile.isPartial() ? CHANGING : IMMUTABLE)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM);
+        if (tile.isEntries()) {
+            // tlog-tiles: entry bundles SHOULD be compressible. Canonical JSON shrinks about fivefold;
+            // hash tiles are random bytes and are always sent as they are.
+            response.varyBy(HttpHeaders.ACCEPT_ENCODING);
+            if (acceptsGzip(request)) {
+                return response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzip(bytes.get()));
+            }
+        }
+        return response.body(bytes.get());
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.split(",")) {
+            String[] parts = coding.strip().split(";");
+            if (parts[0].strip().equalsIgnoreCase("gzip")) {
+                return parts.length < 2 || !parts[1].strip().matches("q=0(\\.0{0,3})?");
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
