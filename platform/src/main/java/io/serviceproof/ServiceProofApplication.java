@@ -18,10 +18,7 @@ public class ServiceProofApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("witness")) {
             // A witness is not a ServiceProof server: no Spring, no database, its own folder and key.
-            System.exit(io.serviceproof.cli.witness.ServiceProofWitness.run(
-                    new java.io.PrintWriter(System.out, true),
-                    new java.io.PrintWriter(System.err, true),
-                    Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(io.serviceproof.cli.Witnesses.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommandLine.run(ServiceProofApplication.class, Arrays.copyOfRange(args, 1, args.length)));

@@ -88,7 +88,7 @@ class CheckpointPublisher {
 
     /** Publishes a checkpoint at the log's current size unless one exists; returns the latest. */
     LogCheckpoints.Published publish(OrganisationId organisation) {
-        UncommittedAppends.requireNone(organisation);
+        boolean insideAppendingTransaction = UncommittedAppends.any(organisation);
         for (int attempt = 0; ; attempt++) {
             integrity.requireIntact(organisation);
             long size = heads.size(organisation);
@@ -99,6 +99,14 @@ class CheckpointPublisher {
             SignerKey signer = keyring.signer(organisation);
             Checkpoint next = new Checkpoint(signer.name(), size, storedTree.root(organisation, size));
             String note = sign(next, signer);
+            if (insideAppendingTransaction) {
+                // This transaction's own entries are in the tree: the checkpoint commits with them (or
+                // vanishes with them), and the lock, which commits on its own, moves only after.
+                checkpoints.insert(organisation, size, note, clock.instant());
+                afterCommit(() -> advanceLock(organisation, locked, note, size));
+                recent.remove(organisation);
+                return new LogCheckpoints.Published(size, note, clock.instant());
+            }
             if (lock.compareAndSwap(organisation, locked, note)) {
                 checkpoints.insert(organisation, size, note, clock.instant());
                 recent.remove(organisation);
@@ -125,10 +133,6 @@ class CheckpointPublisher {
             return cached.checkpoint();
         }
         Optional<LogCheckpoints.Published> stored = checkpoints.latest(organisation);
-        if (stored.isEmpty() && UncommittedAppends.any(organisation)) {
-            // The log's first entries are not committed yet: what is published so far is the empty tree.
-            return emptyTree(organisation);
-        }
         return remember(organisation, witnessed.served(organisation, stored.orElseGet(() -> publish(organisation))));
     }
 
@@ -190,10 +194,34 @@ class CheckpointPublisher {
         }
     }
 
-    private LogCheckpoints.Published emptyTree(OrganisationId organisation) {
-        SignerKey signer = keyring.signer(organisation);
-        return new LogCheckpoints.Published(
-                0, sign(new Checkpoint(signer.name(), 0, storedTree.root(organisation, 0)), signer), clock.instant());
+    /**
+     * Moves the lock to a checkpoint committed inside a transaction, from what the lock held then or,
+     * if another checkpoint of ours moved it meanwhile, from that one when it is smaller. Should
+     * neither hold, the lock stays behind the table, which is safe: the next publish checks storage
+     * against what the lock holds and signs from there.
+     */
+    private void advanceLock(OrganisationId organisation, Optional<String> expected, String note, long size) {
+        if (lock.compareAndSwap(organisation, expected, note)) {
+            return;
+        }
+        Optional<String> current = lock.read(organisation);
+        if (current.isPresent() && parse(organisation, current.get()).size() < size) {
+            lock.compareAndSwap(organisation, current, note);
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        action.run();
+                    }
+                });
     }
 
     private static String sign(Checkpoint checkpoint, SignerKey signer) {

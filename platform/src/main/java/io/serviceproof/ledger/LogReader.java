@@ -31,6 +31,7 @@ public class LogReader {
     private final LogIds logIds;
     private final CheckpointPublisher publisher;
     private final LogKeyring keyring;
+    private final LogIntegrity integrity;
 
     LogReader(
             TreeNodes treeNodes,
@@ -38,7 +39,9 @@ public class LogReader {
             LogEntries entries,
             LogIds logIds,
             CheckpointPublisher publisher,
-            LogKeyring keyring) {
+            LogKeyring keyring,
+            LogIntegrity integrity) {
+        this.integrity = integrity;
         this.treeNodes = treeNodes;
         this.heads = heads;
         this.entries = entries;
@@ -132,7 +135,19 @@ public class LogReader {
         // One reader for the leaf and its path: the leaf's tile is read once.
         NodeReader nodes = treeNodes.reader(logIds.of(organisation));
         byte[] leafHash = nodes.node(0, index);
-        return new InclusionProof(index, size, leafHash, new ProofBuilder(nodes).inclusion(index, size), note);
+        List<byte[]> path = new ProofBuilder(nodes).inclusion(index, size);
+        // Every proof is checked before it is handed out: stored tiles or nodes changed after signing
+        // would otherwise be served as proofs that fail in the client's hands.
+        try {
+            io.serviceproof.verifier.tlog.InclusionProofs.verify(
+                    index, size, leafHash, path, parse(note).rootHash());
+        } catch (io.serviceproof.verifier.tlog.ProofException e) {
+            throw integrity.halt(
+                    organisation,
+                    "the proof of entry " + index + " built from storage does not verify against the signed checkpoint "
+                            + size + ": stored tiles or tree nodes were changed after they were signed");
+        }
+        return new InclusionProof(index, size, leafHash, path, note);
     }
 
     public InclusionProof inclusion(OrganisationId organisation, String eventId) {

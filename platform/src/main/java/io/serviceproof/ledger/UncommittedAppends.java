@@ -7,9 +7,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Which logs the current transaction has appended to. A checkpoint must never cover entries that
- * might still roll back (the checkpoint lock commits on its own), so publishing inside such a
- * transaction is refused as a programming error rather than signed.
+ * Which logs the current transaction has appended to. A checkpoint over entries that may still roll
+ * back must commit with them, and the checkpoint lock (which commits on its own) may move only
+ * after they did; {@link CheckpointPublisher} asks here.
  */
 final class UncommittedAppends {
 
@@ -41,15 +41,5 @@ final class UncommittedAppends {
     static boolean any(OrganisationId organisation) {
         Set<OrganisationId> appended = (Set<OrganisationId>) TransactionSynchronizationManager.getResource(KEY);
         return appended != null && appended.contains(organisation);
-    }
-
-    @SuppressWarnings("unchecked")
-    static void requireNone(OrganisationId organisation) {
-        Set<OrganisationId> appended = (Set<OrganisationId>) TransactionSynchronizationManager.getResource(KEY);
-        if (appended != null && appended.contains(organisation)) {
-            throw new IllegalStateException(
-                    "a checkpoint was asked for inside a transaction that appended to the log of " + organisation
-                            + "; publish after it commits, so nothing that may roll back is ever signed");
-        }
     }
 }

@@ -220,6 +220,23 @@ class LedgerVerificationIntegrationTests {
                 .hasMessageContaining("tile/1/000.p/1");
     }
 
+    @Test
+    void aProofBuiltFromAChangedTileIsNeverHandedOutAndTheLogHalts() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            calls.append(event("p-" + i, "{\"n\":" + i + "}"), 201);
+        }
+        calls.publish();
+        mvc.perform(get("/api/v1/ledger/proofs/inclusion").param("index", "5").with(bearer(engineer)))
+                .andExpect(status().isOk());
+
+        flipBit("log_leaf_tiles", "hashes", "tile_index = 0", 100);
+        mvc.perform(get("/api/v1/ledger/proofs/inclusion").param("index", "5").with(bearer(engineer)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not verify")));
+        calls.append(event("after-tile-change", "{}"), 503);
+    }
+
     /** Flips the lowest bit of one byte of a stored value (from the end when negative); again undoes it. */
     private void flipBit(String table, String column, String where, int offset) {
         String row = " WHERE log_id = (SELECT log_id FROM log_heads WHERE organisation_id = :o) AND " + where;
