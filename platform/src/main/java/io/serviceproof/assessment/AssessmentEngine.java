@@ -32,6 +32,11 @@ public final class AssessmentEngine {
                 reasons.add(new Reason("recognition", certificate, "/catalog/frameworks/" + a.frameworkId()));
                 derived = Result.COMPLIANT;
             }
+            String unverified = in.unverifiedRecognition().get(a.frameworkId());
+            if (unverified != null && certificate == null) {
+                // Said, so the reader knows why a certificate they hold does not count yet.
+                reasons.add(new Reason("recognition-unverified", unverified, "/catalog/frameworks/" + a.frameworkId()));
+            }
             List<String> approved = in.approvedEvidence().getOrDefault(a.requirementId(), List.of());
             for (String title : approved) {
                 reasons.add(new Reason("evidence", title, "/evidence?requirement=" + a.requirementId()));

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param overrides requirement id → the latest override
  * @param typeLayers evidence type → the layers whose documents provide it
  * @param evidenceLayers requirement id → layers that evidence linked to it is also linked to
+ * @param unverifiedRecognition framework id → a conformity result that would be recognised in this
+ *     market but rests on catalog rows no reviewer confirmed (named): shown, never counted
  * @param slaFindings measured service levels of the offering's layers: breaches of recent periods
  *     (nonconformities) and attainment in the last closed period, read by requirements expecting an
  *     SLA (E2)
@@ -30,7 +32,33 @@ public record AssessmentInputs(
         Map<String, Override> overrides,
         Map<String, Set<String>> typeLayers,
         Map<String, Set<String>> evidenceLayers,
-        List<SlaFinding> slaFindings) {
+        List<SlaFinding> slaFindings,
+        Map<String, String> unverifiedRecognition) {
+
+    public AssessmentInputs(
+            List<Applicable> applicable,
+            Map<String, List<String>> approvedEvidence,
+            Map<String, List<String>> pendingEvidence,
+            Map<String, List<Cover>> coveredBy,
+            Map<String, String> recognised,
+            Map<String, String> documentedTypes,
+            Map<String, Override> overrides,
+            Map<String, Set<String>> typeLayers,
+            Map<String, Set<String>> evidenceLayers,
+            List<SlaFinding> slaFindings) {
+        this(
+                applicable,
+                approvedEvidence,
+                pendingEvidence,
+                coveredBy,
+                recognised,
+                documentedTypes,
+                overrides,
+                typeLayers,
+                evidenceLayers,
+                slaFindings,
+                Map.of());
+    }
 
     /** What the SLA tracker measured for a layer; a breach is a nonconformity. */
     public record SlaFinding(String layerId, boolean breach, String text, String link) {}

@@ -191,6 +191,7 @@ class AssessmentSources {
         }
 
         Map<String, String> recognised = new HashMap<>();
+        Map<String, String> unverifiedRecognition = new HashMap<>();
         for (Map.Entry<Recorded<ConformityResult>, List<RecognitionVerdict>> recognition :
                 shared.recognitions.entrySet()) {
             Recorded<ConformityResult> result = recognition.getKey();
@@ -201,7 +202,17 @@ class AssessmentSources {
                             framework.id(),
                             result.record().kind().replace('_', ' ') + " by "
                                     + result.record().conformityBody() + " for "
-                                    + result.record().framework() + ", recognised in " + market.code());
+                                    + result.record().framework() + ": " + verdict.statement());
+                }
+                if (verdict.outcome() == RecognitionVerdict.Outcome.UNVERIFIED
+                        && verdict.market().equals(market.code())
+                        && framework != null) {
+                    unverifiedRecognition.put(
+                            framework.id(),
+                            result.record().kind().replace('_', ' ') + " by "
+                                    + result.record().conformityBody() + " for "
+                                    + result.record().framework() + " not counted: it rests on unverified rows: "
+                                    + String.join("; ", verdict.unverifiedRows()));
                 }
             }
         }
@@ -251,7 +262,8 @@ class AssessmentSources {
                 rows.latestOverrides(assessment.id()),
                 typeLayers,
                 evidenceLayers,
-                slaFindings(offerings.layers(assessment.offeringId())));
+                slaFindings(offerings.layers(assessment.offeringId())),
+                unverifiedRecognition);
     }
 
     /** Recent breaches (nonconformities) and last closed period's attainment of each measured layer. */

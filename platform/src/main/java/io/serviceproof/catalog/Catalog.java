@@ -288,19 +288,56 @@ public class Catalog {
     /** Where one of the organisation's conformity results is recognisable today, and why (not). */
     public List<RecognitionVerdict> recognitionOf(String resultId) {
         ConformityResult result = conformityResult(resultId).record();
-        RecognitionEvaluator evaluator = new RecognitionEvaluator(
-                acceptanceRules().stream().map(Recorded::record).toList(),
-                accreditations().stream().map(Recorded::record).toList(),
-                arrangements().stream().map(Recorded::record).toList(),
-                adoptions.findAll().stream()
-                        .filter(a -> a.degree() == AdoptionDegree.IDT)
-                        .map(a -> new RecognitionEvaluator.IdenticalAdoption(
-                                a.country(), a.baseKey(), a.baseEdition(), a.nationalId()))
-                        .toList());
+        // Rows no reviewer confirmed are named in every verdict that rests on them, and such a
+        // verdict counts for nothing (RecognitionVerdict.Outcome.UNVERIFIED).
+        java.util.Map<Object, String> unverified = new java.util.IdentityHashMap<>();
+        List<AcceptanceRule> rules = sourced(acceptanceRules(), "acceptance rule", r -> r.key(), unverified);
+        List<Accreditation> accreditationRows = sourced(
+                accreditations(),
+                "accreditation",
+                a -> a.conformityBody() + " by " + a.accreditationBody(),
+                unverified);
+        List<Arrangement> arrangementRows =
+                sourced(arrangements(), "arrangement", a -> a.body() + " in the " + a.arrangement(), unverified);
+        List<RecognitionEvaluator.IdenticalAdoption> identical = new ArrayList<>();
+        for (Adoption a : adoptions.findAll()) {
+            if (a.degree() != AdoptionDegree.IDT) {
+                continue;
+            }
+            RecognitionEvaluator.IdenticalAdoption row = new RecognitionEvaluator.IdenticalAdoption(
+                    a.country(), a.baseKey(), a.baseEdition(), a.nationalId());
+            if (!a.provenance().verified()) {
+                unverified.put(
+                        row,
+                        "national adoption " + a.nationalId() + " ("
+                                + a.provenance().tag().meaning() + ")");
+            }
+            identical.add(row);
+        }
+        RecognitionEvaluator evaluator =
+                new RecognitionEvaluator(rules, accreditationRows, arrangementRows, identical, unverified);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return markets.findAll().stream()
                 .map(m -> evaluator.evaluate(result, m.code(), today))
                 .toList();
+    }
+
+    private static <T> List<T> sourced(
+            List<Recorded<T>> recorded,
+            String kind,
+            java.util.function.Function<T, String> name,
+            java.util.Map<Object, String> unverified) {
+        List<T> rows = new ArrayList<>(recorded.size());
+        for (Recorded<T> r : recorded) {
+            if (!r.provenance().verified()) {
+                unverified.put(
+                        r.record(),
+                        kind + " " + name.apply(r.record()) + " ("
+                                + r.provenance().tag().meaning() + ")");
+            }
+            rows.add(r.record());
+        }
+        return rows;
     }
 
     /** Imports a validated document in one transaction; any error leaves the catalog unchanged. */

@@ -18,7 +18,38 @@ public record AcceptanceRule(
         Integer requiresLevel,
         boolean requiresNationalAdoption,
         boolean requiresLocalRegistration,
-        String note) {
+        String note,
+        String basis) {
+
+    /**
+     * As recorded before rules said their basis: {@code basis} is {@code regulation} when a law or
+     * regulation of the market demands the result, otherwise (null) market practice resting on an
+     * accreditation arrangement.
+     */
+    public AcceptanceRule(
+            String key,
+            String market,
+            String framework,
+            List<String> accepts,
+            boolean requiresAccreditation,
+            String requiresArrangement,
+            Integer requiresLevel,
+            boolean requiresNationalAdoption,
+            boolean requiresLocalRegistration,
+            String note) {
+        this(
+                key,
+                market,
+                framework,
+                accepts,
+                requiresAccreditation,
+                requiresArrangement,
+                requiresLevel,
+                requiresNationalAdoption,
+                requiresLocalRegistration,
+                note,
+                null);
+    }
 
     public String frameworkKey() {
         return framework.substring(0, framework.indexOf('@'));

@@ -22,16 +22,32 @@ public final class RecognitionEvaluator {
     private final List<Accreditation> accreditations;
     private final List<Arrangement> arrangements;
     private final List<IdenticalAdoption> adoptions;
+    private final java.util.Map<Object, String> unverified;
 
+    /** An evaluator over rows that are all confirmed against their sources. */
     public RecognitionEvaluator(
             List<AcceptanceRule> rules,
             List<Accreditation> accreditations,
             List<Arrangement> arrangements,
             List<IdenticalAdoption> adoptions) {
+        this(rules, accreditations, arrangements, adoptions, java.util.Map.of());
+    }
+
+    /**
+     * An evaluator that knows which rows no reviewer has confirmed: {@code unverified} maps such a
+     * row (by identity) to how a verdict names it.
+     */
+    public RecognitionEvaluator(
+            List<AcceptanceRule> rules,
+            List<Accreditation> accreditations,
+            List<Arrangement> arrangements,
+            List<IdenticalAdoption> adoptions,
+            java.util.Map<Object, String> unverified) {
         this.rules = List.copyOf(rules);
         this.accreditations = List.copyOf(accreditations);
         this.arrangements = List.copyOf(arrangements);
         this.adoptions = List.copyOf(adoptions);
+        this.unverified = new java.util.IdentityHashMap<>(unverified);
     }
 
     public RecognitionVerdict evaluate(ConformityResult result, String market, LocalDate on) {
@@ -45,23 +61,32 @@ public final class RecognitionEvaluator {
                     false,
                     "The catalog has no acceptance rule for " + result.frameworkKey() + " in " + market
                             + "; recognition there rests on the buyer alone."));
-            return new RecognitionVerdict(market, result.key(), false, checks);
+            return new RecognitionVerdict(
+                    market,
+                    result.key(),
+                    RecognitionVerdict.Outcome.NOT_RECOGNISED,
+                    checks,
+                    List.of(),
+                    "Not established: the catalog knows no rule for " + market + ".");
         }
         AcceptanceRule rule = found.get();
+        List<String> ruleRows = rowsOf(rule);
         checks.add(validity(result, on));
         checks.add(new RecognitionCheck(
-                "kind",
-                rule.accepts().contains(result.kind()),
-                market + " accepts " + String.join(", ", rule.accepts()) + "; this is a " + result.kind() + "."));
-        checks.add(edition(result, rule, market));
+                        "kind",
+                        rule.accepts().contains(result.kind()),
+                        market + " accepts " + String.join(", ", rule.accepts()) + "; this is a " + result.kind() + ".")
+                .restingOn(ruleRows));
+        checks.add(edition(result, rule, market).restingOn(ruleRows));
         Optional<Accreditation> accreditation = accreditationFor(result, on);
         if (rule.requiresAccreditation()) {
             checks.add(accreditation
                     .map(a -> new RecognitionCheck(
-                            "accreditation",
-                            true,
-                            result.conformityBody() + " is accredited by " + a.accreditationBody() + " (" + a.scheme()
-                                    + ", " + a.subScope() + ", no. " + a.number() + ")."))
+                                    "accreditation",
+                                    true,
+                                    result.conformityBody() + " is accredited by " + a.accreditationBody() + " ("
+                                            + a.scheme() + ", " + a.subScope() + ", no. " + a.number() + ").")
+                            .restingOn(rowsOf(a)))
                     .orElseGet(() -> new RecognitionCheck(
                             "accreditation",
                             false,
@@ -73,14 +98,55 @@ public final class RecognitionEvaluator {
         }
         if (rule.requiresLocalRegistration()) {
             checks.add(new RecognitionCheck(
-                    "local-registration",
-                    result.registeredIn().contains(market),
-                    result.registeredIn().contains(market)
-                            ? "Registered in " + market + "."
-                            : market + " requires a local registration, which is not recorded."));
+                            "local-registration",
+                            result.registeredIn().contains(market),
+                            result.registeredIn().contains(market)
+                                    ? "Registered in " + market + "."
+                                    : market + " requires a local registration, which is not recorded.")
+                    .restingOn(ruleRows));
         }
-        boolean recognised = checks.stream().allMatch(RecognitionCheck::holds);
-        return new RecognitionVerdict(market, result.key(), recognised, checks);
+        boolean holds = checks.stream().allMatch(RecognitionCheck::holds);
+        List<String> rows = checks.stream()
+                .flatMap(c -> c.unverifiedRows().stream())
+                .distinct()
+                .toList();
+        RecognitionVerdict.Outcome outcome = !holds
+                ? RecognitionVerdict.Outcome.NOT_RECOGNISED
+                : rows.isEmpty() ? RecognitionVerdict.Outcome.RECOGNISED : RecognitionVerdict.Outcome.UNVERIFIED;
+        return new RecognitionVerdict(
+                market, result.key(), outcome, checks, rows, statement(outcome, rule, market, rows));
+    }
+
+    /**
+     * What the verdict means, worded as what it is: an arrangement (IAF MLA, ILAC MRA) binds
+     * accreditation bodies to accept each other's accreditations, not regulators or buyers to accept
+     * certificates; only a rule whose basis is a regulation says "required".
+     */
+    private static String statement(
+            RecognitionVerdict.Outcome outcome, AcceptanceRule rule, String market, List<String> rows) {
+        String arrangement = rule.requiresArrangement() == null || "none".equals(rule.requiresArrangement())
+                ? null
+                : rule.requiresArrangement().replace('_', ' ');
+        String meaning = "regulation".equals(rule.basis())
+                ? "meets what a regulation in " + market + " requires"
+                        + (rule.note() == null ? "" : " (" + rule.note() + ")")
+                : arrangement != null
+                        ? "accreditation recognised under the " + arrangement + ": acceptance by buyers in " + market
+                                + " is expected, not required by a regulation"
+                        : "meets " + market + "'s recorded acceptance rule: acceptance by buyers is expected";
+        return switch (outcome) {
+            case RECOGNISED -> "Recognised: " + meaning + ".";
+            case UNVERIFIED ->
+                "Not established: it would be recognised (" + meaning + "), but it rests on rows no "
+                        + "reviewer has confirmed against their source: " + String.join("; ", rows)
+                        + ". It does not count until they are reviewed.";
+            case NOT_RECOGNISED -> "Not recognised in " + market + ": a condition below does not hold.";
+        };
+    }
+
+    private List<String> rowsOf(Object row) {
+        String description = unverified.get(row);
+        return description == null ? List.of() : List.of(description);
     }
 
     private static RecognitionCheck validity(ConformityResult result, LocalDate on) {
@@ -110,7 +176,10 @@ public final class RecognitionEvaluator {
                         && a.baseEdition().equals(result.frameworkEdition()))
                 .findFirst();
         return adoption.map(a -> new RecognitionCheck(
-                        "edition", true, a.nationalId() + " adopts edition " + a.baseEdition() + " identically (IDT)."))
+                                "edition",
+                                true,
+                                a.nationalId() + " adopts edition " + a.baseEdition() + " identically (IDT).")
+                        .restingOn(rowsOf(a)))
                 .orElseGet(() -> new RecognitionCheck(
                         "edition",
                         false,
@@ -145,10 +214,12 @@ public final class RecognitionEvaluator {
                 .findFirst();
         return signatory
                 .map(a -> new RecognitionCheck(
-                        "arrangement",
-                        true,
-                        body + " is a " + a.arrangement().replace('_', ' ') + " signatory"
-                                + (a.level() == null ? "" : " at level " + a.level() + " for " + a.scope()) + "."))
+                                "arrangement",
+                                true,
+                                body + " is a " + a.arrangement().replace('_', ' ') + " signatory"
+                                        + (a.level() == null ? "" : " at level " + a.level() + " for " + a.scope())
+                                        + ".")
+                        .restingOn(rowsOf(a)))
                 .orElseGet(() -> new RecognitionCheck(
                         "arrangement",
                         false,

@@ -181,4 +181,69 @@ class RecognitionEvaluatorTests {
         assertThat(checks(layer(List.of(CB_ACCREDITED), List.of(CNAS_IAF_L5)).evaluate(report, "VN", TODAY)))
                 .containsEntry("kind", false);
     }
+
+    @Test
+    void aVerdictRestingOnAnUnverifiedRuleOrSignatoryIsNotRecognisedAndNamesTheRows() {
+        Map<Object, String> unverified = new java.util.IdentityHashMap<>();
+        unverified.put(VN_27001, "acceptance rule vn (weak source)");
+        unverified.put(CNAS_IAF_L5, "arrangement CNAS in the IAF_MLA (recalled, not verified)");
+        RecognitionEvaluator evaluator = new RecognitionEvaluator(
+                List.of(VN_27001, CN_27001), List.of(CB_ACCREDITED), List.of(CNAS_IAF_L5), List.of(), unverified);
+
+        RecognitionVerdict verdict = evaluator.evaluate(validCertificate(), "VN", TODAY);
+
+        assertThat(checks(verdict)).doesNotContainValue(false);
+        assertThat(verdict.outcome()).isEqualTo(RecognitionVerdict.Outcome.UNVERIFIED);
+        assertThat(verdict.recognised()).as("never counts as compliant").isFalse();
+        assertThat(verdict.unverifiedRows())
+                .containsExactly(
+                        "acceptance rule vn (weak source)", "arrangement CNAS in the IAF_MLA (recalled, not verified)");
+        assertThat(verdict.statement()).contains("Not established", "acceptance rule vn");
+    }
+
+    @Test
+    void anArrangementIsWordedAsWhatItIsAndOnlyARegulationSaysRequired() {
+        RecognitionVerdict practice =
+                layer(List.of(CB_ACCREDITED), List.of(CNAS_IAF_L5)).evaluate(validCertificate(), "VN", TODAY);
+        assertThat(practice.outcome()).isEqualTo(RecognitionVerdict.Outcome.RECOGNISED);
+        assertThat(practice.statement())
+                .contains("accreditation recognised under the IAF MLA", "acceptance by buyers in VN is expected")
+                .doesNotContain("meets what a regulation");
+
+        AcceptanceRule regulated = new AcceptanceRule(
+                "vn-reg",
+                "VN",
+                "iso-iec-27001@2022",
+                List.of("certificate"),
+                true,
+                "IAF_MLA",
+                5,
+                false,
+                false,
+                "Decree 00/2026 art. 1",
+                "regulation");
+        RecognitionVerdict required = new RecognitionEvaluator(
+                        List.of(regulated), List.of(CB_ACCREDITED), List.of(CNAS_IAF_L5), List.of())
+                .evaluate(validCertificate(), "VN", TODAY);
+        assertThat(required.statement()).contains("meets what a regulation in VN requires", "Decree 00/2026");
+    }
+
+    @Test
+    void anyUnverifiedInputNeverYieldsAnUnqualifiedVerdict() {
+        // Every combination of the rows a VN verdict can rest on, each verified or not.
+        Object[] rows = {VN_27001, CB_ACCREDITED, CNAS_IAF_L5};
+        for (int mask = 0; mask < 1 << rows.length; mask++) {
+            Map<Object, String> unverified = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < rows.length; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    unverified.put(rows[i], "row " + i);
+                }
+            }
+            RecognitionVerdict verdict = new RecognitionEvaluator(
+                            List.of(VN_27001), List.of(CB_ACCREDITED), List.of(CNAS_IAF_L5), List.of(), unverified)
+                    .evaluate(validCertificate(), "VN", TODAY);
+            assertThat(verdict.recognised()).as("mask %d", mask).isEqualTo(mask == 0);
+            assertThat(verdict.unverifiedRows()).hasSize(Integer.bitCount(mask));
+        }
+    }
 }
