@@ -158,6 +158,11 @@ final class IsolationCases {
                 new Case(HttpMethod.GET, "/orgs/{slug}/credentials/status/1", Kind.PUBLIC_PER_ORGANISATION, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/checkpoint", Kind.FOREIGN_LOG, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/vkey", Kind.FOREIGN_LOG, true, null),
+                new Case(HttpMethod.GET, "/logs/{slug}/witness-policy", Kind.FOREIGN_LOG, true, null),
+                new Case(HttpMethod.GET, "/api/v1/ledger/witness-policy", Kind.OWN_DATA, true, null),
+                new Case(HttpMethod.GET, "/api/v1/ledger/witnesses", Kind.OWN_DATA, true, null),
+                new Case(HttpMethod.PUT, "/api/v1/ledger/witness-policy", Kind.CREATE, true, "quorum none\n"),
+                new Case(HttpMethod.POST, "/ledger/witness-policy", Kind.CREATE, false, "policy=quorum+none"),
                 new Case(
                         HttpMethod.GET,
                         "/logs/{slug}/tile/**",

@@ -90,6 +90,12 @@ class TenantIsolationIntegrationTests {
             mvc.perform(request(HttpMethod.POST, "/api/v1/ledger/checkpoints")
                             .with(bearer(tenant.token(Role.ENGINEER))))
                     .andExpect(status().isCreated());
+            // Each log states a witness policy (its log line names the organisation's own origin).
+            mvc.perform(request(HttpMethod.PUT, "/api/v1/ledger/witness-policy")
+                            .with(bearer(tenant.token(Role.OWNER)))
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .content("quorum none\n"))
+                    .andExpect(status().isOk());
         }
     }
 

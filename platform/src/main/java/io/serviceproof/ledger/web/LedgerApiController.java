@@ -49,7 +49,7 @@ class LedgerApiController {
             summary = "Set the log's witness policy (owner)",
             description = "The verifier's policy format (docs/formats.md \"Witness policy\"): witness lines with each "
                     + "witness's cosigner key and add-checkpoint URL, groups, and the quorum. The log line is added.")
-    @PutMapping(value = "/witness-policy", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.TEXT_PLAIN_VALUE)
+    @PutMapping(value = "/witness-policy", produces = MediaType.TEXT_PLAIN_VALUE)
     String setWitnessPolicy(@RequestBody String policy) {
         return witnessing.setPolicy(io.serviceproof.identity.Tenancy.organisationId(), policy);
     }
