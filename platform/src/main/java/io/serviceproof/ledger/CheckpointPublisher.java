@@ -41,6 +41,7 @@ class CheckpointPublisher {
     private final LogIntegrity integrity;
     private final LogKeyring keyring;
     private final WitnessedCheckpoints witnessed;
+    private final WitnessCosigner cosigner;
     private final Clock clock;
 
     CheckpointPublisher(
@@ -51,7 +52,9 @@ class CheckpointPublisher {
             LogIntegrity integrity,
             LogKeyring keyring,
             WitnessedCheckpoints witnessed,
+            WitnessCosigner cosigner,
             Clock clock) {
+        this.cosigner = cosigner;
         this.witnessed = witnessed;
         this.heads = heads;
         this.checkpoints = checkpoints;
@@ -110,6 +113,7 @@ class CheckpointPublisher {
             if (lock.compareAndSwap(organisation, locked, note)) {
                 checkpoints.insert(organisation, size, note, clock.instant());
                 recent.remove(organisation);
+                cosigner.checkpointSigned(organisation);
                 return new LogCheckpoints.Published(size, note, clock.instant());
             }
             if (attempt == 3) {

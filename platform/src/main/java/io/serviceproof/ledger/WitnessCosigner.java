@@ -60,6 +60,17 @@ public class WitnessCosigner {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<OrganisationId, Map<String, WitnessStatus>> statuses = new ConcurrentHashMap<>();
+    /** Logs with a checkpoint waiting to be sent; one thread sends, so a burst of checkpoints coalesces. */
+    private final java.util.Set<OrganisationId> queued = ConcurrentHashMap.newKeySet();
+
+    private final Map<OrganisationId, Object> locks = new ConcurrentHashMap<>();
+
+    private final java.util.concurrent.ExecutorService sender =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "witness-cosigner");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     WitnessCosigner(
             WitnessPolicies policies,
@@ -101,8 +112,48 @@ public class WitnessCosigner {
         }
     }
 
+    /**
+     * Asks the witnesses about a checkpoint just signed, on the cosigner's own thread, so that
+     * publication waits for a round trip rather than for the next tick, and signing never waits for
+     * a witness.
+     */
+    void checkpointSigned(OrganisationId organisation) {
+        if (queued.add(organisation)) {
+            sender.execute(() -> {
+                queued.remove(organisation);
+                if (integrity.halt(organisation).isEmpty()) {
+                    try {
+                        cosign(organisation, true);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not ask the witnesses of {} to cosign", organisation, e);
+                    }
+                }
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        sender.shutdownNow();
+    }
+
     /** Submits the latest signed checkpoint to every witness that has not cosigned it recently. */
     public void cosign(OrganisationId organisation) {
+        cosign(organisation, false);
+    }
+
+    /**
+     * {@code timed}: the checkpoint was just signed, so signing-to-cosignature is measured (retries and
+     * freshness refreshes of older checkpoints would only measure how long ago they were signed).
+     */
+    private void cosign(OrganisationId organisation, boolean timed) {
+        // One conversation with a log's witnesses at a time: two at once would race on the old size.
+        synchronized (locks.computeIfAbsent(organisation, o -> new Object())) {
+            cosignNow(organisation, timed);
+        }
+    }
+
+    private void cosignNow(OrganisationId organisation, boolean timed) {
         Optional<WitnessPolicy> policy = policies.find(organisation);
         Optional<LogCheckpoints.Published> latest = checkpoints.latest(organisation);
         if (policy.isEmpty() || latest.isEmpty()) {
@@ -118,7 +169,7 @@ public class WitnessCosigner {
                     && last.size() == latest.get().size()
                     && last.at().plus(refresh).isAfter(clock.instant());
             if (!current) {
-                submit(organisation, witness, latest.get(), last == null ? 0 : last.size());
+                submit(organisation, witness, latest.get(), last == null ? 0 : last.size(), timed);
             }
         }
     }
@@ -146,14 +197,15 @@ public class WitnessCosigner {
             OrganisationId organisation,
             WitnessPolicy.Witness witness,
             LogCheckpoints.Published checkpoint,
-            long oldSize) {
+            long oldSize,
+            boolean timed) {
         Instant attempted = clock.instant();
         String error = null;
         try {
             for (int round = 0; round < 2; round++) {
                 Answer answer = post(organisation, witness, checkpoint, oldSize);
                 if (answer.status() == 200) {
-                    keep(organisation, witness, checkpoint, answer.body());
+                    keep(organisation, witness, checkpoint, answer.body(), timed);
                     break;
                 }
                 if (answer.status() == 409 && answer.body().strip().matches("[0-9]{1,19}")) {
@@ -226,7 +278,8 @@ public class WitnessCosigner {
             OrganisationId organisation,
             WitnessPolicy.Witness witness,
             LogCheckpoints.Published checkpoint,
-            String body)
+            String body,
+            boolean timed)
             throws IOException {
         SignedNote note;
         try {
@@ -253,7 +306,9 @@ public class WitnessCosigner {
                                 witness.label(),
                                 signature.line(),
                                 Instant.ofEpochSecond(at.getAsLong())));
-                submissions.record(Duration.between(checkpoint.publishedAt(), clock.instant()));
+                if (timed) {
+                    submissions.record(Duration.between(checkpoint.publishedAt(), clock.instant()));
+                }
                 return;
             }
         }
