@@ -226,7 +226,8 @@ public class WitnessCosigner {
                 break;
             }
         } catch (IOException e) {
-            error = "unreachable: " + e.getMessage();
+            error = "unreachable: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";

@@ -235,6 +235,10 @@ class LedgerVerificationIntegrationTests {
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not verify")));
         calls.append(event("after-tile-change", "{}"), 503);
+        mvc.perform(get("/ledger").with(io.serviceproof.ActingAs.user(tenant, tenant.user(Role.OWNER))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"log-halted\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("does not verify")));
     }
 
     /** Flips the lowest bit of one byte of a stored value (from the end when negative); again undoes it. */
