@@ -234,6 +234,12 @@ class CatalogWriter {
                 continue;
             }
             Provenance provenance = provenance(entry.provenance());
+            MappingStatus status =
+                    entry.status() == null ? MappingStatus.PROPOSED : MappingStatus.fromToken(entry.status());
+            if (ORIGIN_LIBRARY.equals(origin) && status == MappingStatus.CONFIRMED && !provenance.verified()) {
+                // Shipped, unreviewed: an offer until a person confirms it, never counted by default.
+                status = MappingStatus.PROPOSED;
+            }
             rows.add(new Mappings.Row(
                     new Mapping(
                             UUID.randomUUID().toString(),
@@ -245,7 +251,7 @@ class CatalogWriter {
                             entry.confidence() == null
                                     ? Confidence.UNSPECIFIED
                                     : Confidence.fromToken(entry.confidence()),
-                            entry.status() == null ? MappingStatus.PROPOSED : MappingStatus.fromToken(entry.status()),
+                            status,
                             entry.method() == null ? "human" : entry.method(),
                             entry.note() == null ? "" : entry.note(),
                             provenance,
