@@ -19,6 +19,14 @@ final class Witnessed {
 
     private Witnessed() {}
 
+    private static boolean hasCosignatures(byte[] head) {
+        try {
+            return SignedNote.parse(head).signatures().size() > 1;
+        } catch (Exception malformed) {
+            return true; // let the verification below say what is wrong
+        }
+    }
+
     /** The check, when there is something to check or a policy the verifier could have given. */
     static Optional<Check> check(
             java.util.Map<String, byte[]> files, Optional<WitnessPolicy> policy, boolean trustArchive) {
@@ -29,6 +37,19 @@ final class Witnessed {
             return Optional.empty();
         }
         boolean fromArchive = false;
+        if (policy.isPresent() && declared == null && !hasCosignatures(head)) {
+            // Built before the issuer's log had witnesses: the quorum is not proven, which is not the
+            // same as disproven; never VALID, but not called forged either.
+            return Optional.of(Check.because(
+                    name,
+                    Outcome.NOT_CHECKED,
+                    "witness-cosignatures-absent",
+                    "the dossier's checkpoint carries no cosignatures and the dossier names no witness policy (built"
+                            + " before the issuer's log was witnessed?); its quorum "
+                            + policy.get().describeQuorum()
+                            + " is not proven",
+                    policy.get().describeQuorum()));
+        }
         if (policy.isEmpty()) {
             if (!trustArchive) {
                 return Optional.of(Check.because(
