@@ -88,6 +88,7 @@ class BrowserIntegrationTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Haiphong Precision Machinery");
         assertThat(browser.findElement(By.id("your-role")).getText()).isEqualTo("Owner");
         screenshot("dashboard-en.png");
+        assertTopBarFitsOneLine();
 
         browser.findElement(By.id("lang-zh")).click();
 
@@ -96,6 +97,17 @@ class BrowserIntegrationTests {
         assertThat(browser.findElement(By.tagName("nav")).getText()).contains("概览", "用户", "操作记录", "退出登录");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         screenshot("dashboard-zh.png");
+        assertTopBarFitsOneLine();
+    }
+
+    /** At 1280 px the owner's full top bar is one row, with no horizontal scrolling (issue 18). */
+    private void assertTopBarFitsOneLine() {
+        Object fits = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+        assertThat(fits).as("no horizontal scrollbar").isEqualTo(Boolean.TRUE);
+        assertThat(browser.findElement(By.tagName("nav")).getSize().getHeight())
+                .as("one row of navigation")
+                .isLessThan(80);
     }
 
     @org.springframework.beans.factory.annotation.Autowired

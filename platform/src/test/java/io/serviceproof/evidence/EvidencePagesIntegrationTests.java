@@ -65,6 +65,29 @@ class EvidencePagesIntegrationTests {
     }
 
     @Test
+    void theUploadLinkOfTheEvidenceListOpensTheFormForEveryRole() throws Exception {
+        for (Role role : Role.values()) {
+            String list = mvc.perform(get("/evidence")
+                            .with(user(tenant, tenant.user(role)))
+                            .accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/evidence/new[^\"]*)\"")
+                    .matcher(list);
+            if (!link.find()) {
+                continue; // a role that may not upload is not offered the link
+            }
+            String href = link.group(1).replace("&amp;", "&");
+            mvc.perform(get(href).with(user(tenant, tenant.user(role))).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/evidence/new").param("requirement", "").with(engineer).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void anEngineerUploadsLinkedEvidenceThatAManagerApproves() throws Exception {
         String location = mvc.perform(multipart("/evidence")
                         .file(file("access-log.csv"))

@@ -102,7 +102,8 @@ class EvidencePageController {
     @GetMapping("/evidence/new")
     String form(@RequestParam(name = "requirement", required = false) String requirement, Model model) {
         model.addAttribute("form", new LinkedHashMap<String, String>(Map.of("effectiveDate", today().toString())));
-        if (requirement != null) {
+        // The evidence list links here with an empty requirement when none is chosen: that is "none".
+        if (requirement != null && !requirement.isBlank()) {
             Requirement r = catalog.requirement(requirement);
             model.addAttribute(
                     "form",
