@@ -12,9 +12,6 @@ import io.serviceproof.verifier.witness.AddCheckpointRequest;
 import io.serviceproof.verifier.witness.WitnessPolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,11 +51,9 @@ public class WitnessCosigner {
     private final LogIntegrity integrity;
     private final Clock clock;
     private final Duration refresh;
-    private final boolean privateAddressesAllowed;
     private final Timer submissions;
     private final MeterRegistry meters;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WitnessEndpoint endpoint;
     private final Map<OrganisationId, Map<String, WitnessStatus>> statuses = new ConcurrentHashMap<>();
     /** Logs with a checkpoint waiting to be sent; one thread sends, so a burst of checkpoints coalesces. */
     private final java.util.Set<OrganisationId> queued = ConcurrentHashMap.newKeySet();
@@ -81,9 +76,9 @@ public class WitnessCosigner {
             LogIntegrity integrity,
             Clock clock,
             MeterRegistry meters,
-            @Value("${serviceproof.witness.refresh:5m}") Duration refresh,
-            @Value("${serviceproof.witness.allow-private-addresses:false}") boolean privateAddressesAllowed) {
-        this.privateAddressesAllowed = privateAddressesAllowed;
+            WitnessEndpoint endpoint,
+            @Value("${serviceproof.witness.refresh:5m}") Duration refresh) {
+        this.endpoint = endpoint;
         this.policies = policies;
         this.cosignatures = cosignatures;
         this.checkpoints = checkpoints;
@@ -203,7 +198,7 @@ public class WitnessCosigner {
         String error = null;
         try {
             for (int round = 0; round < 2; round++) {
-                Answer answer = post(organisation, witness, checkpoint, oldSize);
+                WitnessEndpoint.Answer answer = post(organisation, witness, checkpoint, oldSize);
                 if (answer.status() == 200) {
                     keep(organisation, witness, checkpoint, answer.body(), timed);
                     break;
@@ -246,9 +241,7 @@ public class WitnessCosigner {
                 .put(witness.label(), new WitnessStatus(witness.label(), "", 0, null, attempted, error));
     }
 
-    private record Answer(int status, String body) {}
-
-    private Answer post(
+    private WitnessEndpoint.Answer post(
             OrganisationId organisation,
             WitnessPolicy.Witness witness,
             LogCheckpoints.Published checkpoint,
@@ -263,15 +256,7 @@ public class WitnessCosigner {
         } catch (MalformedNoteException e) {
             throw new IllegalStateException("a stored checkpoint is not a valid note", e);
         }
-        URI endpoint = URI.create(witness.url().orElseThrow().toString().replaceAll("/+$", "") + "/add-checkpoint");
-        requirePublicAddress(endpoint);
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(endpoint)
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(request.format()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(response.statusCode(), response.body());
+        return endpoint.addCheckpoint(witness.url().orElseThrow(), request);
     }
 
     /** Keeps the witness's cosignature lines that verify under its key; anything else is ignored. */
@@ -314,27 +299,6 @@ public class WitnessCosigner {
             }
         }
         throw new IOException("the witness answered no cosignature that verifies under its key in the policy");
-    }
-
-    /**
-     * A tenant's owner names the witness URL, so by default the server does not post to loopback,
-     * private or link-local addresses (which would let a tenant probe the operator's network); an
-     * operator whose witnesses are internal sets serviceproof.witness.allow-private-addresses.
-     */
-    private void requirePublicAddress(URI endpoint) throws IOException {
-        if (privateAddressesAllowed) {
-            return;
-        }
-        for (java.net.InetAddress address : java.net.InetAddress.getAllByName(endpoint.getHost())) {
-            if (address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isMulticastAddress()) {
-                throw new IOException("the witness address " + address.getHostAddress()
-                        + " is private; the operator must set serviceproof.witness.allow-private-addresses to use it");
-            }
-        }
     }
 
     private static String withLines(String note, String lines) {

@@ -14,10 +14,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +82,7 @@ class LedgerDurabilityIntegrationTests {
             String url = restarted.baseUrl() + "/logs/demo";
             assertThat(verify(url, key)).isEqualTo(0);
             long victim = acknowledged.get("k-3-17");
-            flipByteOfEntry(env, folder.resolve("data"), victim);
+            TestLogs.flipByteOfEntry(env, folder.resolve("data"), victim);
             StringWriter err = new StringWriter();
             assertThat(ServiceProofVerify.run(
                             new PrintWriter(new StringWriter()),
@@ -110,30 +106,6 @@ class LedgerDurabilityIntegrationTests {
                 url,
                 "--vkey",
                 key.toString());
-    }
-
-    /** Changes one byte of an entry directly in the database the server uses. */
-    private static void flipByteOfEntry(Map<String, String> env, Path dataDir, long index) throws Exception {
-        String url = env.getOrDefault("SERVICEPROOF_DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("serviceproof.db"));
-        try (Connection db = DriverManager.getConnection(
-                url,
-                env.getOrDefault("SERVICEPROOF_DATABASE_USERNAME", ""),
-                env.getOrDefault("SERVICEPROOF_DATABASE_PASSWORD", ""))) {
-            byte[] entry;
-            try (PreparedStatement read = db.prepareStatement("SELECT entry FROM log_entries WHERE idx = ?")) {
-                read.setLong(1, index);
-                try (ResultSet row = read.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    entry = row.getBytes(1);
-                }
-            }
-            entry[entry.length / 2] ^= 0x01;
-            try (PreparedStatement write = db.prepareStatement("UPDATE log_entries SET entry = ? WHERE idx = ?")) {
-                write.setBytes(1, entry);
-                write.setLong(2, index);
-                assertThat(write.executeUpdate()).isEqualTo(1);
-            }
-        }
     }
 
     @Test

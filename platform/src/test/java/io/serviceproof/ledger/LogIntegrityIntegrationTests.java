@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ class LogIntegrityIntegrationTests {
             victim = acknowledged.get("t-290");
             assertThat(victim % 256).as("in the last, unfinished tile").isGreaterThan(0);
         }
-        flipByteOfEntry(env, folder.resolve("data"), victim);
+        TestLogs.flipByteOfEntry(env, folder.resolve("data"), victim);
 
         try (ServerProcess restarted = ServerProcess.start(env, log)) {
             HttpResponse<String> refused = append(restarted, token, "after-tamper");
@@ -70,7 +69,7 @@ class LogIntegrityIntegrationTests {
         }
         assertThat(Files.readString(log)).contains("Halted the log of");
 
-        flipByteOfEntry(env, folder.resolve("data"), victim);
+        TestLogs.flipByteOfEntry(env, folder.resolve("data"), victim);
         try (ServerProcess repaired = ServerProcess.start(env, log)) {
             assertThat(append(repaired, token, "after-repair").statusCode()).isEqualTo(201);
             assertThat(get(repaired, "/actuator/health").statusCode()).isEqualTo(200);
@@ -192,7 +191,7 @@ class LogIntegrityIntegrationTests {
             copyFolder(copy, data);
             return;
         }
-        try (Connection db = connect(env, data)) {
+        try (Connection db = TestLogs.connect(env, data)) {
             long logId;
             try (PreparedStatement read = db.prepareStatement("SELECT log_id FROM log_heads")) {
                 ResultSet row = read.executeQuery();
@@ -220,33 +219,6 @@ class LogIntegrityIntegrationTests {
                 statement.executeUpdate();
             }
         }
-    }
-
-    /** Changes one byte of an entry directly in the database the server uses (a second call undoes it). */
-    private static void flipByteOfEntry(Map<String, String> env, Path dataDir, long index) throws Exception {
-        try (Connection db = connect(env, dataDir)) {
-            byte[] entry;
-            try (PreparedStatement read = db.prepareStatement("SELECT entry FROM log_entries WHERE idx = ?")) {
-                read.setLong(1, index);
-                try (ResultSet row = read.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    entry = row.getBytes(1);
-                }
-            }
-            entry[entry.length / 2] ^= 0x01;
-            try (PreparedStatement write = db.prepareStatement("UPDATE log_entries SET entry = ? WHERE idx = ?")) {
-                write.setBytes(1, entry);
-                write.setLong(2, index);
-                assertThat(write.executeUpdate()).isEqualTo(1);
-            }
-        }
-    }
-
-    private static Connection connect(Map<String, String> env, Path dataDir) throws Exception {
-        return DriverManager.getConnection(
-                env.getOrDefault("SERVICEPROOF_DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("serviceproof.db")),
-                env.getOrDefault("SERVICEPROOF_DATABASE_USERNAME", ""),
-                env.getOrDefault("SERVICEPROOF_DATABASE_PASSWORD", ""));
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {

@@ -46,4 +46,36 @@ final class TestLogs {
                 .query(String.class)
                 .list();
     }
+
+    /** A JDBC connection to the database a separately started server uses. */
+    static java.sql.Connection connect(java.util.Map<String, String> env, java.nio.file.Path dataDir)
+            throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(
+                env.getOrDefault("SERVICEPROOF_DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("serviceproof.db")),
+                env.getOrDefault("SERVICEPROOF_DATABASE_USERNAME", ""),
+                env.getOrDefault("SERVICEPROOF_DATABASE_PASSWORD", ""));
+    }
+
+    /** Changes one byte of an entry behind the server's back (a second call undoes it). */
+    static void flipByteOfEntry(java.util.Map<String, String> env, java.nio.file.Path dataDir, long index)
+            throws java.sql.SQLException {
+        try (java.sql.Connection db = connect(env, dataDir)) {
+            byte[] entry;
+            try (java.sql.PreparedStatement read = db.prepareStatement("SELECT entry FROM log_entries WHERE idx = ?")) {
+                read.setLong(1, index);
+                try (java.sql.ResultSet row = read.executeQuery()) {
+                    org.assertj.core.api.Assertions.assertThat(row.next()).isTrue();
+                    entry = row.getBytes(1);
+                }
+            }
+            entry[entry.length / 2] ^= 0x01;
+            try (java.sql.PreparedStatement write =
+                    db.prepareStatement("UPDATE log_entries SET entry = ? WHERE idx = ?")) {
+                write.setBytes(1, entry);
+                write.setLong(2, index);
+                org.assertj.core.api.Assertions.assertThat(write.executeUpdate())
+                        .isEqualTo(1);
+            }
+        }
+    }
 }
