@@ -64,6 +64,7 @@ final class IsolationCases {
                         true,
                         "{\"email\":\"new-{n}@a.test\",\"displayName\":\"New\",\"role\":\"ENGINEER\",\"password\":\"long-enough-password\"}"),
                 new Case(HttpMethod.POST, "/api/v1/users/{id}/deactivate", Kind.FOREIGN_ID, true, null),
+                new Case(HttpMethod.PUT, "/api/v1/users/{id}/role", Kind.FOREIGN_ID, true, "{\"role\":\"AUDITOR\"}"),
                 new Case(HttpMethod.GET, "/api/v1/tokens", Kind.LIST, true, null),
                 new Case(HttpMethod.GET, "/api/v1/tokens/{id}", Kind.FOREIGN_ID, true, null),
                 new Case(
@@ -85,6 +86,7 @@ final class IsolationCases {
                         false,
                         "email=form-{n}@a.test&displayName=Form&role=ENGINEER&password=long-enough-password"),
                 new Case(HttpMethod.POST, "/users/{id}/deactivate", Kind.FOREIGN_ID, false, null),
+                new Case(HttpMethod.POST, "/users/{id}/role", Kind.FOREIGN_ID, false, "role=AUDITOR"),
                 new Case(HttpMethod.GET, "/tokens", Kind.LIST, false, null),
                 new Case(HttpMethod.GET, "/tokens/{id}", Kind.FOREIGN_ID, false, null),
                 new Case(

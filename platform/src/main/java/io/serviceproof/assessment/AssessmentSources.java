@@ -104,8 +104,13 @@ class AssessmentSources {
                 if (link.kind() != LinkTarget.REQUIREMENT || e == null) {
                     continue;
                 }
+                // Who approved this link is part of the reason: an auditor asks whose judgement it is.
                 String label = e.item().title() + " (v" + e.latest().version() + ", "
-                        + e.latest().status().token() + ")";
+                        + e.latest()
+                                .approverOf(link)
+                                .map(approver -> "approved by " + approver)
+                                .orElse(e.latest().status().token())
+                        + ")";
                 (e.latest().countsOn(today) ? approved : pending)
                         .computeIfAbsent(link.targetId(), k -> new ArrayList<>())
                         .add(label);

@@ -39,6 +39,18 @@ public record EvidenceVersion(
                 && (validUntil == null || !day.isAfter(validUntil));
     }
 
+    /**
+     * Whose approval a link of this version's item rests on: the reviewer's, for links that existed
+     * when the version was approved; the link's author's, for a link added after (only reviewers may
+     * add one without reopening the review, see {@code Vault#link}). Empty unless approved.
+     */
+    public java.util.Optional<String> approverOf(EvidenceLink link) {
+        if (status != EvidenceStatus.APPROVED || reviewedAt == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(link.createdAt().isAfter(reviewedAt) ? link.createdBy() : reviewer);
+    }
+
     public boolean selfApproved() {
         return reviewerId != null && reviewerId.equals(uploadedById);
     }

@@ -133,6 +133,9 @@ class AssessmentApiIntegrationTests {
         send("POST", "/api/v1/evidence/" + evidence + "/approve", "{}", 200);
         JsonNode after = send("GET", "/api/v1/assessments/" + id, null, 200);
         assertThat(result(after, logging).get("result").asString()).isEqualTo("compliant");
+        // The reason names whose approval the link rests on.
+        assertThat(result(after, logging).get("reasons").findValuesAsString("text"))
+                .contains("Inference log export (v1, approved by token:compliance_manager-token)");
         assertThat(after.at("/assessment/score").asDouble()).isGreaterThan(scoreBefore);
 
         JsonNode overridden = send(

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -114,6 +115,15 @@ class IdentityApiIntegrationTests {
         String mintedWithIt = mintToken(usersToken, "minted-by-token");
         mvc.perform(get("/api/v1/organisation").with(bearer(mintedWithIt))).andExpect(status().isOk());
 
+        // An organisation keeps an owner: a successor first.
+        mvc.perform(post("/api/v1/users")
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"successor@"
+                                + tenant.organisation().slug()
+                                + ".test\",\"displayName\":\"Successor\",\"role\":\"OWNER\","
+                                + "\"password\":\"successor-password-1\"}"))
+                .andExpect(status().isCreated());
         mvc.perform(post("/api/v1/users/" + departing.id() + "/deactivate").with(bearer(owner)))
                 .andExpect(status().isOk());
 
@@ -295,6 +305,71 @@ class IdentityApiIntegrationTests {
         mvc.perform(get("/api/v1/trail").param("size", "0").with(bearer(owner)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void aRoleChangeRevokesTheUsersTokensAndIsRecorded() throws Exception {
+        var engineer = tenant.user(Role.ENGINEER);
+        var actor = new Actor(
+                tenant.organisation().id(), Actor.Kind.USER, engineer.id().toString(), engineer.email(), Role.ENGINEER);
+        String engineersToken = Tenancy.callAs(
+                actor,
+                () -> context.getBean(TransactionTemplate.class)
+                        .execute(status -> context.getBean(ApiTokens.class)
+                                .issue(new NewToken("plc-gateway", Role.ENGINEER, 365))
+                                .secret()));
+        mvc.perform(get("/api/v1/organisation").with(bearer(engineersToken))).andExpect(status().isOk());
+
+        mvc.perform(put("/api/v1/users/" + engineer.id() + "/role")
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"AUDITOR\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.role").value("AUDITOR"));
+
+        // A token carries the role it was issued with: it must not outlive the change.
+        mvc.perform(get("/api/v1/organisation").with(bearer(engineersToken))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/trail").param("action", "user.role-changed").with(bearer(owner)))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].detail").value("ENGINEER to AUDITOR"));
+    }
+
+    @Test
+    void aRoleChangeIsRefusedForTheLastOwnerADeactivatedUserAndAnUnknownRole() throws Exception {
+        var self = tenant.user(Role.OWNER);
+        var actor =
+                new Actor(tenant.organisation().id(), Actor.Kind.USER, self.id().toString(), self.email(), Role.OWNER);
+        String ownToken = Tenancy.callAs(
+                actor,
+                () -> context.getBean(TransactionTemplate.class)
+                        .execute(status -> context.getBean(ApiTokens.class)
+                                .issue(new NewToken("own", Role.OWNER, 30))
+                                .secret()));
+        mvc.perform(put("/api/v1/users/" + self.id() + "/role")
+                        .with(bearer(ownToken))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"AUDITOR\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("An organisation keeps at least one active owner"));
+        mvc.perform(post("/api/v1/users/" + self.id() + "/deactivate").with(bearer(ownToken)))
+                .andExpect(status().isConflict());
+
+        String auditorId = tenant.user(Role.AUDITOR).id().toString();
+        mvc.perform(put("/api/v1/users/" + auditorId + "/role")
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"SUPERUSER\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/users/" + auditorId + "/deactivate").with(bearer(owner)))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/users/" + auditorId + "/role")
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"OWNER\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/users/" + auditorId).with(bearer(owner)))
+                .andExpect(jsonPath("$.role").value("AUDITOR"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -226,6 +227,40 @@ class WebSecurityIntegrationTests {
         mvc.perform(get("/").with(engineer)).andExpect(redirectedUrl("/login?deactivated"));
         mvc.perform(formLogin("/login").user(tenant.user(Role.ENGINEER).email()).password(TestTenant.PASSWORD))
                 .andExpect(unauthenticated());
+    }
+
+    @Test
+    void aUserGivenAnotherRoleIsSignedOutAndSignsInWithTheNewRole() throws Exception {
+        var engineer = user(tenant, tenant.user(Role.ENGINEER));
+        mvc.perform(get("/").with(engineer)).andExpect(status().isOk());
+        mvc.perform(post("/users/" + tenant.user(Role.ENGINEER).id() + "/role")
+                        .with(user(tenant, tenant.user(Role.OWNER)))
+                        .with(csrf())
+                        .param("role", "AUDITOR"))
+                .andExpect(redirectedUrl("/users/" + tenant.user(Role.ENGINEER).id()))
+                .andExpect(flash().attribute("notice", "users.roleChanged"));
+        // The old session, which still says ENGINEER, is ended rather than trusted.
+        mvc.perform(get("/").with(engineer)).andExpect(redirectedUrl("/login?roleChanged"));
+        mvc.perform(formLogin("/login").user(tenant.user(Role.ENGINEER).email()).password(TestTenant.PASSWORD))
+                .andExpect(authenticated().withRoles("AUDITOR"));
+    }
+
+    @Test
+    void onlyAnOwnerChangesRolesAndNotTheirOwn() throws Exception {
+        String engineerId = tenant.user(Role.ENGINEER).id().toString();
+        mvc.perform(post("/users/" + engineerId + "/role")
+                        .with(user(tenant, tenant.user(Role.COMPLIANCE_MANAGER)))
+                        .with(csrf())
+                        .param("role", "OWNER"))
+                .andExpect(status().isForbidden());
+        String ownerId = tenant.user(Role.OWNER).id().toString();
+        mvc.perform(post("/users/" + ownerId + "/role")
+                        .with(user(tenant, tenant.user(Role.OWNER)))
+                        .with(csrf())
+                        .param("role", "AUDITOR"))
+                .andExpect(flash().attribute("problem", "users.roleChange.refused"));
+        mvc.perform(formLogin("/login").user(tenant.user(Role.OWNER).email()).password(TestTenant.PASSWORD))
+                .andExpect(authenticated().withRoles("OWNER"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.serviceproof.identity.security;
 
 import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.users.UserAccounts;
 import io.serviceproof.identity.users.UserId;
@@ -15,8 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends the session of a user an owner has deactivated, at their next request rather than when the
- * session would expire.
+ * Ends the session of a user an owner has deactivated or given another role, at their next request
+ * rather than when the session would expire: a session carries the role it signed in with.
  */
 class ActiveAccountFilter extends OncePerRequestFilter {
 
@@ -30,16 +31,19 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<Actor> actor = Tenancy.currentActor().filter(a -> a.kind() == Actor.Kind.USER);
-        if (actor.isPresent()
-                && !accounts.isActive(
-                        UserId.valueOf(actor.get().id()), actor.get().organisationId())) {
-            SecurityContextHolder.clearContext();
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
+        if (actor.isPresent()) {
+            Optional<Role> role = accounts.activeRole(
+                    UserId.valueOf(actor.get().id()), actor.get().organisationId());
+            if (role.isEmpty() || role.get() != actor.get().role()) {
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                response.sendRedirect(
+                        request.getContextPath() + (role.isEmpty() ? "/login?deactivated" : "/login?roleChanged"));
+                return;
             }
-            response.sendRedirect(request.getContextPath() + "/login?deactivated");
-            return;
         }
         chain.doFilter(request, response);
     }

@@ -43,7 +43,8 @@ final class SignedInReads implements SecurityContextRepository {
                         && context.getAuthentication().getPrincipal() instanceof ActorPrincipal principal) {
                     Actor actor = principal.actor();
                     if (actor.kind() == Actor.Kind.USER
-                            && !accounts.isActive(UserId.valueOf(actor.id()), actor.organisationId())) {
+                            && !accounts.activeRole(UserId.valueOf(actor.id()), actor.organisationId())
+                                    .equals(java.util.Optional.of(actor.role()))) {
                         return SecurityContextHolder.createEmptyContext();
                     }
                 }

@@ -3,6 +3,7 @@ package io.serviceproof.identity.users;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import io.serviceproof.identity.tokens.ApiTokens;
@@ -14,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, lists and deactivates the users of the acting organisation. */
+/** Creates, lists, re-roles and deactivates the users of the acting organisation. */
 @Service
 public class UserAccounts {
 
@@ -62,10 +63,45 @@ public class UserAccounts {
         if (!user.active()) {
             return user;
         }
+        keepAnOwner(user);
         users.deactivate(id, clock.instant());
         trail.record("user.deactivated", "user", id.toString(), user.email());
         tokens.revokeAllOf(id.toString());
         return get(id);
+    }
+
+    /**
+     * Gives a user another role. Their API tokens are revoked (a token carries the role it was
+     * issued with, and must not outlive a demotion) and their signed-in sessions end at their next
+     * request. An owner cannot change their own role, so an organisation always keeps an owner.
+     */
+    @Transactional
+    public UserAccount changeRole(UserId id, Role role) {
+        UserAccount user = get(id);
+        if (Tenancy.actor().id().equals(id.toString())) {
+            throw new ConflictException("You cannot change your own role");
+        }
+        if (!user.active()) {
+            throw new ConflictException("A deactivated user's role cannot be changed");
+        }
+        if (user.role() == role) {
+            return user;
+        }
+        keepAnOwner(user);
+        users.changeRole(id, role);
+        trail.record("user.role-changed", "user", id.toString(), user.role() + " to " + role);
+        tokens.revokeAllOf(id.toString());
+        return get(id);
+    }
+
+    /**
+     * Refuses to demote or deactivate the last active owner. The own-account checks cover people in
+     * the UI; this covers an owner's API token acting on its own user, and holds the invariant itself.
+     */
+    private void keepAnOwner(UserAccount user) {
+        if (user.role() == Role.OWNER && users.countActiveOwners() <= 1) {
+            throw new ConflictException("An organisation keeps at least one active owner");
+        }
     }
 
     public long countActive() {
@@ -77,8 +113,11 @@ public class UserAccounts {
         return users.findCredentials(email.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** Whether a signed-in session still belongs to an active account (checked on every request). */
-    public boolean isActive(UserId id, OrganisationId organisationId) {
-        return users.isActive(id, organisationId);
+    /**
+     * The role of an active account, empty for a deactivated one: a signed-in session is checked
+     * against it on every request, so deactivation and role changes take effect at once.
+     */
+    public Optional<Role> activeRole(UserId id, OrganisationId organisationId) {
+        return users.activeRole(id, organisationId);
     }
 }

@@ -74,6 +74,14 @@ class Users {
                 .update();
     }
 
+    long countActiveOwners() {
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM users WHERE organisation_id = :organisationId AND active = TRUE AND role = 'OWNER'")
+                .param("organisationId", Tenancy.organisationId().toString())
+                .query(Long.class)
+                .single();
+    }
+
     long countActive() {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE organisation_id = :organisationId AND active = TRUE")
                 .param("organisationId", Tenancy.organisationId().toString())
@@ -95,14 +103,21 @@ class Users {
                 .optional();
     }
 
-    boolean isActive(UserId id, OrganisationId organisationId) {
-        return jdbc.sql(
-                                "SELECT COUNT(*) FROM users WHERE organisation_id = :organisationId AND id = :id AND active = TRUE")
-                        .param("organisationId", organisationId.toString())
-                        .param("id", id.toString())
-                        .query(Long.class)
-                        .single()
-                > 0;
+    Optional<Role> activeRole(UserId id, OrganisationId organisationId) {
+        return jdbc.sql("SELECT role FROM users WHERE organisation_id = :organisationId AND id = :id AND active = TRUE")
+                .param("organisationId", organisationId.toString())
+                .param("id", id.toString())
+                .query(String.class)
+                .optional()
+                .map(Role::valueOf);
+    }
+
+    void changeRole(UserId id, Role role) {
+        jdbc.sql("UPDATE users SET role = :role WHERE organisation_id = :organisationId AND id = :id")
+                .param("role", role.name())
+                .param("organisationId", Tenancy.organisationId().toString())
+                .param("id", id.toString())
+                .update();
     }
 
     private static UserAccount map(ResultSet row, int rowNum) throws SQLException {

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,6 +80,17 @@ class UsersApiController {
         UserAccount user = accounts.create(
                 new NewUser(request.email(), request.displayName(), request.role(), request.password()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserResponse.of(user));
+    }
+
+    record RoleChange(@NotNull Role role) {}
+
+    @Operation(
+            summary = "Change a user's role",
+            description = "Revokes the user's API tokens and ends their sessions; 409 for your own account"
+                    + " or a deactivated one.")
+    @PutMapping("/{id}/role")
+    UserResponse changeRole(@PathVariable UserId id, @Valid @RequestBody RoleChange request) {
+        return UserResponse.of(accounts.changeRole(id, request.role()));
     }
 
     @Operation(summary = "Deactivate a user", description = "The user can no longer sign in; their trail stays.")

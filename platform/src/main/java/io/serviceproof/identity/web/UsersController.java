@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's page for the organisation's users. */
@@ -41,6 +42,7 @@ class UsersController {
     @GetMapping("/users/{id}")
     String detail(@PathVariable UserId id, Model model) {
         model.addAttribute("user", accounts.get(id));
+        model.addAttribute("roles", Role.values());
         return "users/detail";
     }
 
@@ -60,6 +62,17 @@ class UsersController {
             }
         }
         return list(model);
+    }
+
+    @PostMapping("/users/{id}/role")
+    String changeRole(@PathVariable UserId id, @RequestParam Role role, RedirectAttributes redirect) {
+        try {
+            accounts.changeRole(id, role);
+            redirect.addFlashAttribute("notice", "users.roleChanged");
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute("problem", "users.roleChange.refused");
+        }
+        return "redirect:/users/" + id;
     }
 
     @PostMapping("/users/{id}/deactivate")
