@@ -99,6 +99,18 @@ class LogEntries {
         return canonicalRange(log, from, count).stream().map(Rfc9162::leafHash).toList();
     }
 
+    /** The total size of canonical entries {@code [from, from + count)}, read without reading them. */
+    long canonicalRangeBytes(LogId log, long from, int count) {
+        Long bytes = jdbc.sql(
+                        "SELECT SUM(LENGTH(entry)) FROM log_entries WHERE log_id = :log AND idx >= :from AND idx < :to")
+                .param("log", log.value())
+                .param("from", from)
+                .param("to", from + count)
+                .query(Long.class)
+                .single();
+        return bytes == null ? 0 : bytes;
+    }
+
     /** Canonical entries {@code [from, from + count)} in order, for entry bundles. */
     List<byte[]> canonicalRange(LogId log, long from, int count) {
         return jdbc.sql("SELECT entry FROM log_entries WHERE log_id = :log AND idx >= :from AND idx < :to ORDER BY idx")

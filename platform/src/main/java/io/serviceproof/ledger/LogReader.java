@@ -92,6 +92,16 @@ public class LogReader {
         return Optional.of(bytes);
     }
 
+    /**
+     * About how many bytes serving an entry bundle holds at its peak: the entries, their bundle
+     * encoding and its gzip (at most the same again).
+     */
+    public long entryBundleMemory(OrganisationId organisation, TilePath bundle) {
+        long entryBytes =
+                entries.canonicalRangeBytes(logIds.of(organisation), bundle.index() * TilePath.FULL, bundle.width());
+        return 3 * (entryBytes + 2L * bundle.width());
+    }
+
     public Optional<byte[]> entryBundle(OrganisationId organisation, TilePath bundle) {
         long published = latestCheckpoint(organisation).size();
         if (bundle.index() * TilePath.FULL + bundle.width() > published) {

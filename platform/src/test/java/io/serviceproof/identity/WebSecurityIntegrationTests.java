@@ -230,6 +230,25 @@ class WebSecurityIntegrationTests {
     }
 
     @Test
+    void metricsAreReadOnlyFromTheMonitoringNetwork() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").with(request -> {
+                    request.setRemoteAddr("203.0.113.5");
+                    return request;
+                }))
+                .andExpect(result -> org.assertj.core.api.Assertions.assertThat(
+                                result.getResponse().getStatus())
+                        .isNotEqualTo(200))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("jvm_memory"))));
+        // Health stays open to load balancers everywhere.
+        mvc.perform(get("/actuator/health/liveness").with(request -> {
+                    request.setRemoteAddr("203.0.113.5");
+                    return request;
+                }))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aUserGivenAnotherRoleIsSignedOutAndSignsInWithTheNewRole() throws Exception {
         var engineer = user(tenant, tenant.user(Role.ENGINEER));
         mvc.perform(get("/").with(engineer)).andExpect(status().isOk());

@@ -145,6 +145,32 @@ class LedgerVerificationIntegrationTests {
     }
 
     @Test
+    void anEntryBundleWaitsItsTurnWhenTheMemoryBudgetForLargeReadsIsSpent() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            calls.append(event("budget-" + i, "{\"n\":" + i + "}"), 201);
+        }
+        calls.publish();
+        var memory = context.getBean(io.serviceproof.common.web.ResponseMemory.class);
+        String bundle = "/logs/" + tenant.organisation().slug() + "/tile/entries/000.p/5";
+        // Other clients' bundles hold all but a few bytes of the budget.
+        var others = memory.tryReserve(memory.budget() - 16).orElseThrow();
+        try {
+            mvc.perform(get(bundle).with(io.serviceproof.ActingAs.bearer(engineer)))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "2"))
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+            // Hash tiles are small and not held back.
+            mvc.perform(get("/logs/" + tenant.organisation().slug() + "/tile/0/000.p/5")
+                            .with(io.serviceproof.ActingAs.bearer(engineer)))
+                    .andExpect(status().isOk());
+        } finally {
+            others.close();
+        }
+        mvc.perform(get(bundle).with(io.serviceproof.ActingAs.bearer(engineer))).andExpect(status().isOk());
+        assertThat(memory.reserved()).as("every reservation is given back").isZero();
+    }
+
+    @Test
     void entryBundlesAreGzippedForClientsThatAcceptItAndHashTilesNever() throws Exception {
         for (int i = 0; i < 20; i++) {
             calls.append(event("gz-" + i, "{\"n\":" + i + "}"), 201);

@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
-/** Tells API requests (problem details, tokens) from page requests (HTML, sessions). */
+/**
+ * Tells machine-read requests (problem details, tokens) from page requests (HTML, sessions): the
+ * API, and the read APIs of logs (C2SP tlog-tiles) and issuers (DID documents, status lists).
+ */
 public final class ApiRequests {
 
     public static final String PREFIX = "/api/";
@@ -13,7 +16,7 @@ public final class ApiRequests {
 
     public static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(PREFIX);
+        return path.startsWith(PREFIX) || path.startsWith("/logs/") || path.startsWith("/orgs/");
     }
 
     static boolean isApi(WebRequest request) {

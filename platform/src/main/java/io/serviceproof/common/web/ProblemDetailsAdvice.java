@@ -47,6 +47,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(io.serviceproof.common.ServiceUnavailableException.class)
     ResponseEntity<Object> unavailable(
             io.serviceproof.common.ServiceUnavailableException exception, WebRequest request) {
+        if (exception.retryAfterSeconds() != null) {
+            HttpServletResponse response = ((NativeWebRequest) request).getNativeResponse(HttpServletResponse.class);
+            if (response != null) {
+                response.setHeader(
+                        HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds().toString());
+            }
+        }
         return problem(exception, HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage(), request);
     }
 

@@ -112,9 +112,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             long retryAfter)
             throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean machineReadable = ApiRequests.isApi(request) || path.startsWith("/logs/") || path.startsWith("/orgs/");
-        if (!machineReadable) {
+        if (!ApiRequests.isApi(request)) {
             // The error page explains it in the visitor's language.
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
             return;

@@ -2,6 +2,8 @@ package io.serviceproof.identity.security;
 
 import io.serviceproof.identity.tokens.ApiTokens;
 import io.serviceproof.identity.users.UserAccounts;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,12 +11,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Two filter chains: the API is stateless and authenticated by bearer tokens only (no cookies, so no
@@ -90,7 +96,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, UserAccounts accounts) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            UserAccounts accounts,
+            @Value("${serviceproof.metrics.allowed-addresses:127.0.0.1/32,::1/128}") List<String> metricsScrapers)
+            throws Exception {
+        // Metrics describe every tenant's traffic: only the monitoring network may read them.
+        List<IpAddressMatcher> scrapers = metricsScrapers.stream()
+                .map(String::strip)
+                .map(IpAddressMatcher::new)
+                .toList();
+        AuthorizationManager<RequestAuthorizationContext> fromScraper = (authentication, context) ->
+                new AuthorizationDecision(scrapers.stream().anyMatch(m -> m.matches(context.getRequest())));
         http.formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
@@ -118,8 +135,10 @@ class SecurityConfiguration {
                                 "/error",
                                 "/error/**")
                         .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .requestMatchers("/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .access(fromScraper)
                         // The public verification page: buyers and certification bodies have no account.
                         .requestMatchers("/verify")
                         .permitAll()

@@ -1,5 +1,7 @@
 package io.serviceproof.ledger.web;
 
+import io.serviceproof.common.ServiceUnavailableException;
+import io.serviceproof.common.web.ResponseMemory;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.ledger.LogReader;
 import io.serviceproof.verifier.tiles.TilePath;
@@ -35,9 +37,12 @@ class LogController {
     private final LogAccess access;
     private final LogReader reader;
     private final io.serviceproof.ledger.Witnessing witnessing;
+    private final ResponseMemory memory;
 
-    LogController(LogAccess access, LogReader reader, io.serviceproof.ledger.Witnessing witnessing) {
+    LogController(
+            LogAccess access, LogReader reader, io.serviceproof.ledger.Witnessing witnessing, ResponseMemory memory) {
         this.access = access;
+        this.memory = memory;
         this.reader = reader;
         this.witnessing = witnessing;
     }
@@ -80,8 +85,19 @@ class LogController {
         } catch (IllegalArgumentException e) {
             return ResponseEntity.notFound().build();
         }
-        Optional<byte[]> bytes =
-                tile.isEntries() ? reader.entryBundle(organisation.id(), tile) : reader.tile(organisation.id(), tile);
+        if (!tile.isEntries()) {
+            // A hash tile is at most 8 KiB: no accounting needed.
+            return served(tile, reader.tile(organisation.id(), tile), request);
+        }
+        try (ResponseMemory.Reservation held = memory.tryReserve(reader.entryBundleMemory(organisation.id(), tile))
+                .orElseThrow(() -> new ServiceUnavailableException(
+                        "The server is serving many large log reads; try again shortly.",
+                        ResponseMemory.RETRY_AFTER_SECONDS))) {
+            return served(tile, reader.entryBundle(organisation.id(), tile), request);
+        }
+    }
+
+    private static ResponseEntity<byte[]> served(TilePath tile, Optional<byte[]> bytes, HttpServletRequest request) {
         if (bytes.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
