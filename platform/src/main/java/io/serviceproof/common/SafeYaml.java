@@ -104,6 +104,9 @@ public final class SafeYaml {
             }
         } catch (YamlEngineException e) {
             throw refuse("document", "not readable YAML: " + firstLine(e.getMessage()));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            // The scanner lets these escape on malformed escapes (a unicode escape with no digits); found by fuzzing.
+            throw refuse("document", "not readable YAML: a malformed escape sequence");
         }
     }
 

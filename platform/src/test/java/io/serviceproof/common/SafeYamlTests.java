@@ -26,6 +26,14 @@ class SafeYamlTests {
     }
 
     @Test
+    void aMalformedEscapeIsRefusedAsUnreadableNotAServerError() {
+        // Found by fuzzing the contract upload: the YAML scanner threw NumberFormatException (a 500).
+        String truncatedUnicodeEscape = "a: {\"x\": \"\\u";
+        assertThat(refusal(truncatedUnicodeEscape).message()).contains("not readable YAML");
+        assertThat(refusal("a: \"\\x\"").message()).contains("not readable YAML");
+    }
+
+    @Test
     void anAnchorIsRefusedToo() {
         UnprocessableDocumentException.Problem problem = refusal("base: &b {a: 1}\n");
         assertThat(problem.location()).isEqualTo("line 1, column 7");

@@ -191,6 +191,23 @@ class WebSecurityIntegrationTests {
     }
 
     @Test
+    void signingInGivesTheSessionANewIdentifier() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        String before = session.getId();
+        var result = mvc.perform(post("/login")
+                        .session(session)
+                        .with(csrf())
+                        .param("username", tenant.user(Role.AUDITOR).email())
+                        .param("password", TestTenant.PASSWORD))
+                .andExpect(authenticated())
+                .andReturn();
+        // A session identifier planted before sign-in (fixation) is worth nothing after it.
+        org.assertj.core.api.Assertions.assertThat(
+                        result.getRequest().getSession(false).getId())
+                .isNotEqualTo(before);
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         mvc.perform(logout().logoutUrl("/logout")).andExpect(redirectedUrl("/login?logout"));
     }

@@ -46,7 +46,7 @@ public final class OscalCatalogs {
         OscalSchemas.requireValid("catalog", json);
         Catalog catalog = bind(json, Catalog.class);
         Metadata metadata = catalog.getMetadata();
-        String title = unescape(metadata.getTitle().toMarkdown()).strip();
+        String title = readTitle(metadata.getTitle(), "#/catalog/metadata/title");
         Map<String, String> props = ourProps(metadata.getProps());
         List<RequirementEntry> requirements = new ArrayList<>();
         for (CatalogGroup group : list(catalog.getGroups())) {
@@ -253,10 +253,22 @@ public final class OscalCatalogs {
                 ref,
                 parent,
                 kind,
-                unescape(title.toMarkdown()).strip(),
+                readTitle(title, "title of " + ref),
                 zh,
                 evidence,
                 provenance == null ? null : new ProvenanceEntry(provenance, null, null));
+    }
+
+    /**
+     * A title as plain text. Markup that leaves no text (a lone "&gt;" is a Markdown block quote) is
+     * refused here: stored as an empty title it could never be exported as valid OSCAL again.
+     */
+    private static String readTitle(MarkupLine title, String where) {
+        String text = unescape(title.toMarkdown()).strip();
+        if (text.isEmpty()) {
+            throw new RejectedDocumentException(where, "the title has no text once its markup is read");
+        }
+        return text;
     }
 
     private static Optional<String> label(List<Property> props) {

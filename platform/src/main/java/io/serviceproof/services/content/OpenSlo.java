@@ -25,7 +25,11 @@ public final class OpenSlo {
     static final String API_VERSION = "openslo/v1";
     static final String SOURCE = "serviceproof";
 
-    private static final YAMLMapper YAML = SafeYaml.mapper().build();
+    /** Decimals read exactly: a target such as 0.9955555555555555555 must not drift through a double. */
+    private static final YAMLMapper YAML = SafeYaml.mapper()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     private static final Map<String, String> OPERATORS = Map.of("<=", "lte", "<", "lt", ">=", "gte", ">", "gt");
     private static final Map<String, String> BACK = Map.of("lte", "<=", "lt", "<", "gte", ">=", "gt", ">");
     private static final Map<String, String> WINDOWS =
