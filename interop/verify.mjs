@@ -1,15 +1,21 @@
 // An independent check of a ServiceProof credential: Digital Bazaar's VC library with their
-// Data Integrity and eddsa-jcs-2022 implementations. Usage: node verify.mjs <credential> <did-document>
-// Prints VALID and exits 0, or prints the errors and exits 1.
+// Data Integrity and eddsa-jcs-2022 implementations, and jsonld.js expanding it in safe mode with
+// the real W3C VC 2.0 and UNTP contexts (local copies: nothing is fetched).
+// Usage: UNTP_CONTEXT_DIR=<dir with untp-dcc-<v>-context.jsonld> node verify.mjs <credential> <did-document> [<status-list>]
+// With a status list (itself a signed credential) the credential's revocation entry is checked
+// against it. Prints VALID and exits 0, or prints what failed and exits 1.
 import * as vc from '@digitalbazaar/vc';
+import jsonld from 'jsonld';
+import {gunzipSync} from 'node:zlib';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import {createVerifyCryptosuite} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import {contexts as credentialContexts} from '@digitalbazaar/credentials-context';
 import {readFileSync} from 'node:fs';
 
-const [credentialFile, didFile] = process.argv.slice(2);
+const [credentialFile, didFile, statusListFile] = process.argv.slice(2);
 const credential = JSON.parse(readFileSync(credentialFile, 'utf8'));
 const didDocument = didFile ? JSON.parse(readFileSync(didFile, 'utf8')) : null;
+const statusList = statusListFile ? JSON.parse(readFileSync(statusListFile, 'utf8')) : null;
 
 // Nothing is fetched. Contexts and DID documents come from what is bundled or given.
 const documentLoader = async url => {
@@ -21,10 +27,16 @@ const documentLoader = async url => {
     const file = new URL('../platform/src/main/resources/static/contexts/serviceproof-v1.jsonld', import.meta.url);
     return {contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(file, 'utf8'))};
   }
-  if(url.startsWith('https://test.uncefact.org/vocabulary/untp/')) {
-    // The UNTP context is not on the npm registry; eddsa-jcs-2022 signs the JCS form, so its
-    // terms matter only to JSON-LD expansion, where a vocabulary stand-in keeps them defined.
-    return {contextUrl: null, documentUrl: url, document: {'@context': {'@vocab': url}}};
+  const untp = url.match(/^https:\/\/test\.uncefact\.org\/vocabulary\/untp\/dcc\/([0-9.]+)\/$/);
+  if(untp) {
+    // The real UNTP context of the version the credential names (not on the npm registry: a local
+    // copy of the published file, from the shared test vectors).
+    const dir = process.env.UNTP_CONTEXT_DIR;
+    if(!dir) {
+      throw new Error('UNTP_CONTEXT_DIR is not set: the UNTP context is not available offline');
+    }
+    const file = `${dir}/untp-dcc-${untp[1]}-context.jsonld`;
+    return {contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(file, 'utf8'))};
   }
   if(url.startsWith('https://w3id.org/security/multikey/v1') || url.startsWith('https://www.w3.org/ns/did/v1')) {
     return {contextUrl: null, documentUrl: url, document: {'@context': {'@vocab': url + '#'}}};
@@ -61,14 +73,64 @@ const documentLoader = async url => {
 };
 
 const suite = new DataIntegrityProof({cryptosuite: createVerifyCryptosuite()});
-const result = await vc.verifyCredential({
-  credential, suite, documentLoader,
-  // Revocation is checked by serviceproof-verify against the signed status list; here, the proof.
-  checkStatus: async () => ({verified: true})
-});
+
+function fail(what, detail) {
+  console.log('INVALID', what, typeof detail === 'string' ? detail :
+    JSON.stringify(detail, (k, v) => v instanceof Error ? {message: v.message, details: v.details} : v, 2));
+  process.exit(1);
+}
+
+// Safe mode: a term the contexts do not define, or a type that would become a relative IRI, is an
+// error rather than silently dropped.
+async function expandSafely(document, name) {
+  try {
+    await jsonld.expand(document, {documentLoader, safe: true});
+  } catch(e) {
+    fail(`${name} does not expand in JSON-LD safe mode:`, e.details ? {message: e.message, details: e.details} : e.message);
+  }
+}
+
+// W3C Bitstring Status List: the list credential must verify and be the one the entry names; the
+// entry's bit (most significant bit of the first byte is index 0) must be clear.
+async function checkStatus({credential: checked}) {
+  const entries = [].concat(checked.credentialStatus || []);
+  if(entries.length === 0) {
+    return {verified: true};
+  }
+  if(!statusList) {
+    return {verified: false, error: new Error('the credential has a status entry and no status list was given')};
+  }
+  const listResult = await vc.verifyCredential({credential: statusList, suite, documentLoader, checkStatus: async () => ({verified: true})});
+  if(!listResult.verified) {
+    return {verified: false, error: new Error('the status list credential does not verify')};
+  }
+  for(const entry of entries) {
+    if(entry.statusListCredential !== statusList.id) {
+      return {verified: false, error: new Error(`the status list given is ${statusList.id}, not ${entry.statusListCredential}`)};
+    }
+    if(statusList.issuer !== checked.issuer && statusList.issuer !== (checked.issuer && checked.issuer.id)) {
+      return {verified: false, error: new Error('the status list has another issuer')};
+    }
+    const encoded = statusList.credentialSubject.encodedList;
+    const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
+    const index = Number(entry.statusListIndex);
+    if(!Number.isInteger(index) || index < 0 || index >= bits.length * 8) {
+      return {verified: false, error: new Error(`status index ${entry.statusListIndex} is outside the list`)};
+    }
+    if((bits[index >> 3] >> (7 - (index & 7))) & 1) {
+      return {verified: false, error: new Error(`${entry.statusPurpose}: set at index ${index}`)};
+    }
+  }
+  return {verified: true};
+}
+
+await expandSafely(credential, 'the credential');
+if(statusList) {
+  await expandSafely(statusList, 'the status list');
+}
+const result = await vc.verifyCredential({credential, suite, documentLoader, checkStatus});
 if(result.verified) {
   console.log('VALID');
   process.exit(0);
 }
-console.log('INVALID', JSON.stringify(result, (k, v) => v instanceof Error ? {message: v.message} : v, 2));
-process.exit(1);
+fail('', result);

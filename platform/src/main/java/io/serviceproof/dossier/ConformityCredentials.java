@@ -27,6 +27,11 @@ final class ConformityCredentials {
 
     static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
     static final String UNTP_DCC_CONTEXT = "https://test.uncefact.org/vocabulary/untp/dcc/0.6.0/";
+    /**
+     * UNTP 0.6.0 topics are a closed list of sustainability and governance codes; a market profile's
+     * requirements (standards, laws, service levels) are a matter of compliance.
+     */
+    static final String CONFORMITY_TOPIC = "governance.compliance";
     /** How long a credential is valid unless revoked: a year, the usual surveillance cycle. */
     static final long VALID_DAYS = 365;
 
@@ -121,44 +126,70 @@ final class ConformityCredentials {
                         f.did(),
                         "name",
                         f.issuer().name()));
+        // The scheme under which the attestation is made: the market profile of the organisation's
+        // standards library (its own copy, which it curates).
+        subject.put(
+                "scope",
+                Map.of(
+                        "type",
+                        List.of("ConformityAssessmentScheme", "Standard"),
+                        "id",
+                        "urn:serviceproof:market-profile:" + f.assessment().market(),
+                        "name",
+                        "ServiceProof market profile " + f.assessment().market(),
+                        "issuingParty",
+                        Map.of("id", f.did(), "name", f.issuer().name())));
         subject.put("assessment", List.of(assessment(f)));
         return subject;
     }
 
     private static Map<String, Object> assessment(Facts f) {
         Map<String, Object> counts = new TreeMap<>();
-        f.view().counts().forEach((result, n) -> counts.put(result.token(), n));
+        // Keys in our vocabulary, so that JSON-LD processors keep them (a bare "compliant" is dropped).
+        f.view().counts().forEach((result, n) -> counts.put("sp:" + result.token(), n));
         List<Map<String, Object>> criteria = new ArrayList<>();
         boolean mandatoryMet = conformant(f.view());
+        List<Map<String, Object>> outcomes = new ArrayList<>();
         for (RequirementResult r : f.view().results()) {
+            String id = "urn:serviceproof:requirement:" + r.requirementId();
+            // A UNTP Criterion says what is required and nothing else (the schema forbids more);
+            // what this assessment found for it is stated beside, in our own terms.
             Map<String, Object> criterion = new LinkedHashMap<>();
             criterion.put("type", List.of("Criterion"));
-            criterion.put("id", "urn:serviceproof:requirement:" + r.requirementId());
+            criterion.put("id", id);
             criterion.put("name", r.framework() + " " + r.ref());
-            criterion.put("sp:basis", r.basis());
-            criterion.put("sp:result", r.result().token());
+            criterion.put("description", r.title() == null || r.title().isBlank() ? r.ref() : r.title());
+            criterion.put("conformityTopic", CONFORMITY_TOPIC);
+            criterion.put("status", "active");
             criteria.add(criterion);
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("sp:criterion", id);
+            outcome.put("sp:basis", r.basis());
+            outcome.put("sp:result", r.result().token());
+            outcomes.add(outcome);
         }
         Map<String, Object> assessment = new LinkedHashMap<>();
         assessment.put("type", List.of("ConformityAssessment", "Declaration"));
         assessment.put("id", f.credentialUrl() + "#assessment");
+        assessment.put("conformityTopic", CONFORMITY_TOPIC);
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("id", "urn:serviceproof:offering:" + f.offering().id());
+        product.put("name", f.offering().name());
+        // A ProductVerification without "type": UNTP 0.6.0's context defines no such term (its
+        // schema would accept it, JSON-LD would make it a relative IRI); its own example omits it.
+        assessment.put("assessedProduct", List.of(Map.of("product", product, "IDverifiedByCAB", false)));
+        // UNTP's assessmentDate is a calendar date (UTC); the signed-off instant is kept beside it.
         assessment.put(
-                "referenceScheme",
-                Map.of(
-                        "type", List.of("ConformityAssessmentScheme"),
-                        "id",
-                                "urn:serviceproof:market-profile:"
-                                        + f.assessment().market(),
-                        "name", "ServiceProof market profile " + f.assessment().market()));
-        assessment.put(
-                "assessedProduct",
-                List.of(Map.of(
-                        "type", List.of("Product"),
-                        "id", "urn:serviceproof:offering:" + f.offering().id(),
-                        "name", f.offering().name())));
-        assessment.put("assessmentDate", f.assessment().signedAt().toString());
+                "assessmentDate",
+                f.assessment()
+                        .signedAt()
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .toString());
+        assessment.put("sp:signedOffAt", f.assessment().signedAt().toString());
         assessment.put("conformance", mandatoryMet);
         assessment.put("assessmentCriteria", criteria);
+        assessment.put("sp:criterionResults", outcomes);
         assessment.put("sp:readinessPercent", f.view().score());
         assessment.put("sp:results", counts);
         assessment.put("sp:assessmentDigest", "sha256:" + f.assessment().sha256());
@@ -244,7 +275,8 @@ final class ConformityCredentials {
     private static Map<String, Object> proofEvidence(String id, String name, long index, String sha256, String proof) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", id);
-        item.put("type", List.of("Evidence", "sp:LogInclusion"));
+        // VC 2.0 leaves evidence types to the issuer's vocabulary; "Evidence" is not a term there.
+        item.put("type", List.of("sp:LogInclusion"));
         item.put("name", name);
         item.put("sp:logIndex", index);
         item.put("sp:subjectDigest", "sha256:" + sha256);

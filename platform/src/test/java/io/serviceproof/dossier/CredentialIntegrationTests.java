@@ -120,7 +120,7 @@ class CredentialIntegrationTests {
                 .andExpect(jsonPath("$.type[0]").value("DigitalConformityCredential"))
                 .andExpect(jsonPath("$.issuer.id").value("did:web:localhost%3A8080:orgs:" + slug))
                 .andExpect(jsonPath("$.credentialSubject.type[0]").value("ConformityAttestation"))
-                .andExpect(jsonPath("$.credentialSubject.assessment[0].assessedProduct[0].name")
+                .andExpect(jsonPath("$.credentialSubject.assessment[0].assessedProduct[0].product.name")
                         .value("Line"))
                 .andExpect(jsonPath("$.credentialSubject.assessment[0]['sp:serviceLayers'][0]['sp:serviceLayerId']")
                         .value("rqi"))
@@ -208,6 +208,21 @@ class CredentialIntegrationTests {
             assertThat(issued.canonicalJson())
                     .contains(io.serviceproof.common.Sha256.hex(credential.getBytes(StandardCharsets.UTF_8)));
         });
+    }
+
+    @Test
+    void anIssuedCredentialConformsToTheUntpSchemaOfTheVersionItNames() throws Exception {
+        String id = issue(signedAssessment);
+        String credential = mvc.perform(get("/api/v1/credentials/" + id).with(bearer(tenant.token(Role.AUDITOR))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(credential).contains("https://test.uncefact.org/vocabulary/untp/dcc/" + UntpSchema.VERSION + "/");
+        assertThat(UntpSchema.violations(credential)).isEmpty();
+        // The schema is not a formality: the credential of the first version broke it in 679 places.
+        assertThat(UntpSchema.violations(credential.replace("\"conformityTopic\"", "\"topic\"")))
+                .isNotEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.serviceproof.dossier;
 import static io.serviceproof.ActingAs.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.serviceproof.TestTenant;
 import io.serviceproof.assessment.Assessments;
@@ -53,7 +55,16 @@ class IndependentVerificationIntegrationTests {
         for (Path file : files) {
             command.add(file.toString());
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The real UNTP context, from the shared test vectors (a local copy of the published file).
+        builder.environment()
+                .put(
+                        "UNTP_CONTEXT_DIR",
+                        Path.of(System.getProperty("serviceproof.shared.dir", "../../shared"))
+                                .resolve("testvectors/untp-dcc")
+                                .toAbsolutePath()
+                                .toString());
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), output);
@@ -92,23 +103,44 @@ class IndependentVerificationIntegrationTests {
                         .getResponse()
                         .getContentAsString());
 
-        Run valid = node(credential, did);
+        // The revocation list is a credential of its own, signed the same way.
+        Path statusList = folder.resolve("status.json");
+        Files.writeString(statusList, statusListOf(tenant));
+        assertThat(node(statusList, did).output()).startsWith("VALID");
+
+        // Signature, safe-mode expansion with the real contexts, and the status bit.
+        Run valid = node(credential, did, statusList);
         assertThat(valid.output()).startsWith("VALID");
         assertThat(valid.exit()).isZero();
 
-        // The revocation list is a credential of its own, signed the same way.
-        Path statusList = folder.resolve("status.json");
-        Files.writeString(
-                statusList,
-                mvc.perform(get("/orgs/" + tenant.organisation().slug() + "/credentials/status/1"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString());
-        assertThat(node(statusList, did).output()).startsWith("VALID");
+        // A term no context defines is an error in safe mode, not silently dropped.
+        Path extraTerm = folder.resolve("extra-term.json");
+        Files.writeString(extraTerm, Files.readString(credential).replaceFirst("\\{", "{\"undefinedTerm\":1,"));
+        Run dropped = node(extraTerm, did, statusList);
+        assertThat(dropped.output()).startsWith("INVALID").contains("safe mode");
 
-        Files.writeString(credential, Files.readString(credential).replace("\"name\":\"Line\"", "\"name\":\"Lime\""));
-        Run tampered = node(credential, did);
+        Path tamperedFile = folder.resolve("tampered.json");
+        Files.writeString(tamperedFile, Files.readString(credential).replace("\"name\":\"Line\"", "\"name\":\"Lime\""));
+        Run tampered = node(tamperedFile, did, statusList);
         assertThat(tampered.exit()).isEqualTo(1);
         assertThat(tampered.output()).startsWith("INVALID");
+
+        // Revoked: the issuer's new list sets the credential's bit, and the status check sees it.
+        mvc.perform(post("/api/v1/credentials/" + credentialId + "/revoke")
+                        .with(bearer(tenant.token(Role.COMPLIANCE_MANAGER)))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"withdrawn for the test\"}"))
+                .andExpect(status().isOk());
+        Files.writeString(statusList, statusListOf(tenant));
+        Run revoked = node(credential, did, statusList);
+        assertThat(revoked.exit()).isEqualTo(1);
+        assertThat(revoked.output()).startsWith("INVALID").contains("revocation");
+    }
+
+    private String statusListOf(TestTenant tenant) throws Exception {
+        return mvc.perform(get("/orgs/" + tenant.organisation().slug() + "/credentials/status/1"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 }

@@ -55,6 +55,7 @@ public final class OscalCatalogs {
         for (Control control : list(catalog.getControls())) {
             addControl(control, null, requirements);
         }
+        requireUniqueRefs(requirements);
         return new FrameworkEntry(
                 props.getOrDefault("key", slug(title)),
                 title,
@@ -257,6 +258,20 @@ public final class OscalCatalogs {
                 zh,
                 evidence,
                 provenance == null ? null : new ProvenanceEntry(provenance, null, null));
+    }
+
+    /**
+     * Every group and control is one requirement, found by its ref: two with one ref (a group and a
+     * control both "g1") would make one the other's parent, a cycle no export could write.
+     */
+    private static void requireUniqueRefs(List<RequirementEntry> requirements) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RequirementEntry requirement : requirements) {
+            if (!seen.add(requirement.ref())) {
+                throw new RejectedDocumentException(
+                        "ref " + requirement.ref(), "two groups or controls have this id or label; each needs its own");
+            }
+        }
     }
 
     /**

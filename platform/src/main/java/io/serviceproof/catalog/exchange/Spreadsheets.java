@@ -80,6 +80,10 @@ public final class Spreadsheets {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new RejectedDocumentException("workbook", "not a readable XLSX workbook: " + e.getMessage());
+        } catch (LinkageError unsupportedCompression) {
+            // Found by fuzzing: an entry compressed with a method POI delegates to a codec we do not
+            // ship (zstd) ends in NoClassDefFoundError. Workbooks use deflate; anything else is refused.
+            throw new RejectedDocumentException("workbook", "not a readable XLSX workbook: unsupported compression");
         }
     }
 

@@ -51,7 +51,9 @@ public record Claim(
                     CredentialVerifier.issuerId(vc),
                     text(issuer.get("name")),
                     firstName(assessment.get("assessedProduct")),
-                    market(assessment.get("referenceScheme")),
+                    // UNTP 0.6.0 names the scheme as the attestation's scope; credentials of the first
+                    // version named it as the assessment's referenceScheme.
+                    market(subject.get("scope") != null ? subject.get("scope") : assessment.get("referenceScheme")),
                     assessment.get("conformance") instanceof Boolean b ? b : null,
                     assessment.get("sp:readinessPercent") instanceof Number n ? n.doubleValue() : null,
                     text(subject.get("assessorLevel")),
@@ -92,10 +94,12 @@ public record Claim(
         return levels;
     }
 
+    /** A ProductVerification's product name (UNTP 0.6.0), or a bare product's (the first version). */
     private static String firstName(Object products) {
-        return products instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m
-                ? text(m.get("name"))
-                : null;
+        if (!(products instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?> m)) {
+            return null;
+        }
+        return m.get("product") instanceof Map<?, ?> product ? text(product.get("name")) : text(m.get("name"));
     }
 
     private static String market(Object scheme) {

@@ -37,6 +37,25 @@ class ClaimTests {
         assertThat(claim.headline()).contains("CONFORMS for market profile TH");
     }
 
+    /** UNTP 0.6.0: the product inside a ProductVerification, the market profile as the scope. */
+    private static final String UNTP_060 = """
+            {"issuer":{"id":"did:web:x.example:orgs:acme","name":"Acme Machines"},
+             "credentialSubject":{"assessorLevel":"Self",
+               "scope":{"type":["ConformityAssessmentScheme"],"id":"urn:serviceproof:market-profile:VN",
+                 "issuingParty":{"id":"did:web:x.example:orgs:acme","name":"Acme Machines"}},
+               "assessment":[{"conformityTopic":"governance.compliance",
+                 "assessedProduct":[{"type":["ProductVerification"],"product":{"name":"CNC line HP-5X"}}],
+                 "assessmentDate":"2026-11-25","conformance":true}]}}
+            """;
+
+    @Test
+    void theUntp060ShapeReadsTheSame() {
+        Claim claim = Claim.of(UNTP_060.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(claim.headline())
+                .isEqualTo("Acme Machines declares that CNC line HP-5X CONFORMS for market profile VN");
+        assertThat(claim.assessmentDate()).isEqualTo("2026-11-25");
+    }
+
     @Test
     void anythingElseHasNoClaim() {
         assertThat(Claim.of("{\"issuer\":\"did:key:z\"}".getBytes(StandardCharsets.UTF_8)))
