@@ -19,9 +19,15 @@ class DashboardController {
     private final UserAccounts users;
     private final ApiTokens tokens;
     private final UserActionTrail trail;
+    private final StatusBoards boards;
 
     DashboardController(
-            OrganisationDirectory organisations, UserAccounts users, ApiTokens tokens, UserActionTrail trail) {
+            OrganisationDirectory organisations,
+            UserAccounts users,
+            ApiTokens tokens,
+            UserActionTrail trail,
+            StatusBoards boards) {
+        this.boards = boards;
         this.organisations = organisations;
         this.users = users;
         this.tokens = tokens;
@@ -34,6 +40,7 @@ class DashboardController {
         model.addAttribute("actor", Tenancy.actor());
         model.addAttribute("activeUsers", users.countActive());
         model.addAttribute("activeTokens", tokens.countActive());
+        model.addAttribute("board", boards.current());
         model.addAttribute("recent", trail.find(new TrailFilter(null, null, null, null, 0, RECENT_ACTIVITY)));
         return "dashboard";
     }

@@ -1,6 +1,7 @@
 /**
- * The organisation's home page: who it is, who has access, and what happened lately. It owns no
- * data; it reads the public APIs of the other modules.
+ * The organisation's home page: what needs attention (readiness per market, service-level breaches,
+ * lapsing evidence and qualifications, overdue actions, credentials), who has access, and what
+ * happened lately. It owns no data; it reads the public APIs of the other modules.
  */
 @ApplicationModule(displayName = "Dashboard")
 package io.serviceproof.dashboard;

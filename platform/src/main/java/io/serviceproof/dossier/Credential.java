@@ -26,4 +26,10 @@ public record Credential(
     public boolean revoked() {
         return revokedAt != null;
     }
+
+    /** The end of its validity as the credential states it (issued for a year). */
+    public Instant validUntil() {
+        return issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plus(ConformityCredentials.VALID_DAYS, java.time.temporal.ChronoUnit.DAYS);
+    }
 }
