@@ -39,6 +39,32 @@ class StarterLibraryProvenanceTests {
                 });
     }
 
+    /**
+     * Rows an expert review found wrong, as corrected: in China a certification body needs CNCA
+     * approval; Thai acceptance of an inspection report rests on accreditation, not on a national
+     * adoption; no rule limits Vietnamese acceptance of inspection results to VIAS.
+     */
+    @Test
+    void theReviewedRecognitionRowsSayWhatTheSourcesSupport() {
+        LibraryDocument.RecognitionEntry cn = rule("cn-27001");
+        assertThat(cn.requiresLocalRegistration()).isTrue();
+        assertThat(cn.note()).contains("CNCA");
+        assertThat(cn.provenance().source()).isNotBlank();
+        assertThat(rule("th-17020").requiresNationalAdoption()).isFalse();
+        assertThat(library.markets())
+                .filteredOn(m -> m.code().equals("VN"))
+                .singleElement()
+                .satisfies(vn -> assertThat(vn.rules())
+                        .noneSatisfy(r -> assertThat(r.reason()).contains("accepted only from")));
+    }
+
+    private LibraryDocument.RecognitionEntry rule(String key) {
+        return library.recognition().stream()
+                .filter(r -> key.equals(r.key()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static void check(String row, LibraryDocument.ProvenanceEntry provenance, List<String> problems) {
         if (provenance == null || provenance.tag() == null || provenance.tag().isBlank()) {
             problems.add(row + " has no provenance tag");
