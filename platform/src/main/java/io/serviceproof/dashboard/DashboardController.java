@@ -20,14 +20,17 @@ class DashboardController {
     private final ApiTokens tokens;
     private final UserActionTrail trail;
     private final StatusBoards boards;
+    private final io.serviceproof.common.PublicHost publicHost;
 
     DashboardController(
             OrganisationDirectory organisations,
             UserAccounts users,
             ApiTokens tokens,
             UserActionTrail trail,
-            StatusBoards boards) {
+            StatusBoards boards,
+            io.serviceproof.common.PublicHost publicHost) {
         this.boards = boards;
+        this.publicHost = publicHost;
         this.organisations = organisations;
         this.users = users;
         this.tokens = tokens;
@@ -41,6 +44,7 @@ class DashboardController {
         model.addAttribute("activeUsers", users.countActive());
         model.addAttribute("activeTokens", tokens.countActive());
         model.addAttribute("board", boards.current());
+        model.addAttribute("localPublicHost", publicHost.isLocal() ? publicHost.value() : null);
         model.addAttribute("recent", trail.find(new TrailFilter(null, null, null, null, 0, RECENT_ACTIVITY)));
         return "dashboard";
     }

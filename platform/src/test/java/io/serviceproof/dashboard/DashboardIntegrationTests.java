@@ -59,6 +59,19 @@ class DashboardIntegrationTests {
     }
 
     @Test
+    void anOwnerIsWarnedWhileThePublicHostIsLoopback() throws Exception {
+        TestTenant tenant = TestTenant.create(context, "dashboard-host");
+        // The tests run with the embedded default, localhost:8080.
+        String owner = mvc.perform(get("/").with(user(tenant, tenant.user(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(owner).select("#public-host-warning").text())
+                .contains("localhost:8080/" + tenant.organisation().slug(), "SERVICEPROOF_PUBLIC_HOST");
+        assertThat(dashboard(tenant, "en").select("#public-host-warning")).isEmpty();
+    }
+
+    @Test
     void whatNeedsAttentionIsOnTheDashboardAndOnlyTheOrganisationsOwn() throws Exception {
         TestTenant tenant = TestTenant.create(context, "dashboard");
         TestTenant other = TestTenant.create(context, "dashboard-other");
