@@ -113,6 +113,20 @@ class SlaReportIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("未达标", "达标", "/ledger/entries/");
+        // A missed objective with no breach recorded by the tracker is said as such, not as "no breach".
+        assertThat(page).contains("尚未在日志中为此期间记录违约").doesNotContain("本期间未检测到违约");
+
+        // Without a period the page opens on the last closed month, not the partial current one.
+        String defaultPage = mvc.perform(get("/layers/" + layer + "/sla")
+                        .with(user(tenant, tenant.user(Role.ENGINEER)))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(defaultPage)
+                .contains(
+                        ">" + java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1) + "</span>");
         mvc.perform(get("/api/v1/layers/" + layer + "/sla?from=2026-11-01&to=2026-10-01")
                         .with(bearer(tenant.token(Role.OWNER))))
                 .andExpect(status().isBadRequest());

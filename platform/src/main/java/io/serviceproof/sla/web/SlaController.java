@@ -40,8 +40,8 @@ class SlaController {
 
     @Operation(
             summary = "Measure the layer's published SLOs over a month, an ISO week or custom dates (UTC)",
-            description = "period=YYYY-MM or YYYY-Www, or from=YYYY-MM-DD&to=YYYY-MM-DD (exclusive); default this"
-                    + " month. source=log re-reads the log instead of the tracker's daily roll-ups (same figures). Every figure lists the log entries it was computed from (their inclusion proofs are at"
+            description = "period=YYYY-MM or YYYY-Www, or from=YYYY-MM-DD&to=YYYY-MM-DD (exclusive); default the"
+                    + " last closed month. source=log re-reads the log instead of the tracker's daily roll-ups (same figures). Every figure lists the log entries it was computed from (their inclusion proofs are at"
                     + " /api/v1/ledger/proofs/inclusion); breaches are those the tracker raised in the period.")
     @GetMapping("/api/v1/layers/{id}/sla")
     @ResponseBody
@@ -65,6 +65,11 @@ class SlaController {
         SlaReport report = reports.report(id, period(period, from, to), source(source));
         model.addAttribute("report", report);
         model.addAttribute("charts", SlaCharts.charts(report));
+        model.addAttribute(
+                "missed",
+                report.results().stream()
+                        .filter(r -> r.status().name().equals("BREACHED"))
+                        .count());
         return "sla/report";
     }
 
@@ -92,7 +97,8 @@ class SlaController {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            return SlaPeriod.month(YearMonth.from(today));
+            // The last closed month: the current one is partial, and its figures still move.
+            return SlaPeriod.month(YearMonth.from(today).minusMonths(1));
         }
         LocalDate start = from == null || from.isBlank() ? today.withDayOfMonth(1) : date("from", from);
         LocalDate end = to == null || to.isBlank() ? today.plusDays(1) : date("to", to);
