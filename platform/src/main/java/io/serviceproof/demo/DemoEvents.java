@@ -160,6 +160,49 @@ class DemoEvents {
 
     private static void warehouse(List<EntryDraft> events, Random random, Instant midnight, int day) {
         String layer = "warehouse-saas";
+        // Every objective of the template has events that measure it: sampled API requests (latency),
+        // a daily ERP/marketplace sync report (delay), a P1 outage on day 45 (restore time, availability).
+        for (int i = 0; i < 24; i++) {
+            events.add(event(
+                    "demo-wms-api-" + day + "-" + i,
+                    "api.request",
+                    midnight.plus(Duration.ofMinutes(60L * i + random.nextInt(50))),
+                    layer,
+                    Map.of(
+                            "latencyMs",
+                            Math.max(30, Math.round(180 + random.nextGaussian() * 70)),
+                            "operation",
+                            "GET /stock")));
+        }
+        events.add(event(
+                "demo-wms-sync-" + day,
+                "data-sync.report",
+                midnight.plus(Duration.ofHours(22)),
+                layer,
+                Map.of(
+                        "expected",
+                        5000,
+                        "received",
+                        5000 - random.nextInt(5),
+                        "source",
+                        "erp-and-marketplaces",
+                        "delayMinutes",
+                        1 + random.nextInt(day % 20 == 7 ? 12 : 4))));
+        if (day == 45) {
+            Instant opened = midnight.plus(Duration.ofHours(14));
+            events.add(event(
+                    "demo-WMS-P1-opened",
+                    "incident.opened",
+                    opened,
+                    layer,
+                    Map.of("incidentId", "WMS-P1-" + day, "priority", "P1", "outage", true)));
+            events.add(event(
+                    "demo-WMS-P1-resolved",
+                    "incident.resolved",
+                    opened.plus(Duration.ofMinutes(150)),
+                    layer,
+                    Map.of("incidentId", "WMS-P1-" + day)));
+        }
         if (day % 3 == 0) {
             String id = "WMS-" + day;
             Instant opened = midnight.plus(Duration.ofHours(8 + random.nextInt(8)));

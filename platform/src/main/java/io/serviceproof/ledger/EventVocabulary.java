@@ -123,7 +123,14 @@ public final class EventVocabulary {
                 "How much data a synchronisation or telemetry period delivered (completeness).",
                 requiredInteger("expected", "records expected"),
                 requiredInteger("received", "records received"),
-                optional("source", "the system synchronised"));
+                optional("source", "the system synchronised"),
+                optionalNumber("delayMinutes", 0.0, "how late the period's data arrived (sync-delay objectives)"));
+        define(
+                "api.request",
+                "A (sampled) request to the service's API: latency objectives of a SaaS layer are measured from these.",
+                requiredNumber("latencyMs", 0.0, "time from request to complete response"),
+                optional("operation", "the API operation or endpoint"),
+                optional("status", "the response status (e.g. 200)"));
     }
 
     private EventVocabulary() {}
@@ -265,6 +272,10 @@ public final class EventVocabulary {
 
     private static Field optional(String name, List<String> values, String description) {
         return new Field(name, Kind.STRING, false, values, null, description);
+    }
+
+    private static Field requiredNumber(String name, Double minimum, String description) {
+        return new Field(name, Kind.NUMBER, true, null, minimum, description);
     }
 
     private static Field optionalNumber(String name, Double minimum, String description) {

@@ -13,6 +13,8 @@ import java.util.List;
  *   <li>{@code availability}: see {@link AvailabilityTally};
  *   <li>{@code latency_ms}, {@code review_minutes}: values of {@code inspection.verdict.latencyMs}
  *       and {@code inspection.review.reviewMinutes}, aggregated by the SLO (p95, mean, …);
+ *   <li>{@code api_latency_ms}: values of {@code api.request.latencyMs} (a SaaS layer's API);
+ *   <li>{@code sync_delay_minutes}: values of {@code data-sync.report.delayMinutes};
  *   <li>{@code false_accept_ppm}, {@code false_reject_pct}: from reviews, defective parts passed per
  *       million defective parts, and good parts failed per hundred good parts;
  *   <li>{@code acknowledge_minutes}, {@code restore_hours}: per incident, opened to acknowledged and
@@ -124,6 +126,9 @@ public final class SlaMeasurement {
             case "availability" -> new AvailabilityTally(from, to, daily, exclusions);
             case "latency_ms" ->
                 ValueTally.ofField(from, to, daily, slo.aggregate(), "inspection.verdict", "latencyMs");
+            case "api_latency_ms" -> ValueTally.ofField(from, to, daily, slo.aggregate(), "api.request", "latencyMs");
+            case "sync_delay_minutes" ->
+                ValueTally.ofField(from, to, daily, slo.aggregate(), "data-sync.report", "delayMinutes");
             case "review_minutes" ->
                 ValueTally.ofField(from, to, daily, slo.aggregate(), "inspection.review", "reviewMinutes");
             case "false_accept_ppm" ->

@@ -106,6 +106,20 @@ class DemoDataIntegrationTests {
                         .filteredOn(r -> r.id().equals("availability"))
                         .singleElement()
                         .satisfies(r -> assertThat(r.value()).isLessThan(100.0));
+                // Every objective of the warehouse SaaS is measured from its own events.
+                var warehouseLayer = offerings.allLayers().stream()
+                        .filter(l -> l.code().equals("warehouse-saas"))
+                        .findFirst()
+                        .orElseThrow();
+                var warehouse = reports.report(warehouseLayer.id(), last91Days);
+                assertThat(warehouse.events()).isGreaterThan(2000);
+                assertThat(warehouse.results())
+                        .hasSize(4)
+                        .allSatisfy(r -> assertThat(r.status())
+                                .as(r.id())
+                                .isIn(
+                                        io.serviceproof.sla.SloResult.Status.MET,
+                                        io.serviceproof.sla.SloResult.Status.BREACHED));
                 // The tracker read the whole log before the demo credential was issued: the simulated
                 // breaches are raised (each once), so the credential states them instead of a stale zero.
                 var tracker = app.getBean(io.serviceproof.sla.SlaTracker.class);

@@ -71,6 +71,40 @@ class SlaMeasurementTests {
         assertThat(p95.entries()).hasSize(Tally.LISTED_ENTRIES);
     }
 
+    /**
+     * A warehouse SaaS's objectives each have their own events: its API latency is not an AI
+     * inspection's image-to-verdict latency, and its sync delay is measured, not "not measurable".
+     */
+    @Test
+    void aSaasLayersApiLatencyAndSyncDelayComeFromTheirOwnEvents() {
+        List<SlaEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            events.add(event(i, "api.request", "2026-10-02T00:00:00Z", Map.of("latencyMs", (double) i * 50)));
+        }
+        events.add(event(
+                21, "inspection.verdict", "2026-10-02T00:00:00Z", Map.of("verdict", "pass", "latencyMs", 99999.0)));
+        for (int d = 1; d <= 4; d++) {
+            events.add(event(
+                    30 + d,
+                    "data-sync.report",
+                    "2026-10-0" + d + "T22:00:00Z",
+                    Map.of("expected", 10, "received", 10, "delayMinutes", (double) d * 2)));
+        }
+        List<SloResult> results = SlaMeasurement.measure(
+                List.of(
+                        slo("api-latency", "p95", "api_latency_ms", "<=", "500"),
+                        slo("sync-delay", "p95", "sync_delay_minutes", "<=", "5")),
+                events,
+                FROM,
+                TO);
+        assertThat(results.get(0).value()).isEqualTo(950.0);
+        assertThat(results.get(0).samples()).isEqualTo(20);
+        assertThat(results.get(0).status()).isEqualTo(SloResult.Status.BREACHED);
+        assertThat(results.get(1).value()).isEqualTo(8.0);
+        assertThat(results.get(1).samples()).isEqualTo(4);
+        assertThat(results.get(1).status()).isEqualTo(SloResult.Status.BREACHED);
+    }
+
     @Test
     void falseAcceptAndRejectRatesComeFromReviews() {
         List<SlaEvent> events = List.of(
@@ -124,7 +158,7 @@ class SlaMeasurementTests {
                 List.of(
                         slo("completeness", "ratio", "telemetry_received", ">=", "98"),
                         slo("sessions", "ratio", "controlled_sessions", ">=", "100"),
-                        slo("sync", "p95", "sync_delay_minutes", "<=", "5"),
+                        slo("pallets", "p95", "pallet_moves_per_hour", ">=", "5"),
                         slo("ftf", "ratio", "first_time_fix", ">=", "80")),
                 events,
                 FROM,
