@@ -289,6 +289,19 @@ final class IsolationCases {
                         "{\"accreditationBody\":\"CNAS\",\"conformityBody\":\"CB {n}\",\"scheme\":\"17021-1\","
                                 + "\"subScope\":\"ISO/IEC 27006 + ISO/IEC 27001\",\"number\":\"N{n}\"}"),
                 new Case(HttpMethod.GET, "/catalog", Kind.LIST, false, null),
+                new Case(HttpMethod.GET, "/catalog/recognition", Kind.LIST, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/catalog/recognition/results",
+                        Kind.CREATE,
+                        false,
+                        "kind=certificate&framework=iso-iec-27001%402022&conformityBody=CB+{n}&issued=2026-01-01"),
+                new Case(
+                        HttpMethod.POST,
+                        "/catalog/recognition/accreditations",
+                        Kind.CREATE,
+                        false,
+                        "accreditationBody=CNAS&conformityBody=CB+{n}&scheme=17021-1&subScope=ISO%2FIEC+27001&number=N{n}"),
                 new Case(HttpMethod.POST, "/catalog/import", Kind.OWN_DATA_FORM, false, null),
                 // The evidence vault: B's evidence is a 404 for A everywhere, and A cannot link to B's catalog.
                 new Case(
