@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +39,26 @@ class MessageBundlesTests {
             }
         }
         assertThat(untranslated).isEmpty();
+    }
+
+    /**
+     * A message without placeholders is shown as written (Spring formats only messages given
+     * arguments), so an escaped apostrophe ('') there would appear doubled. Verifier findings are
+     * always formatted (CheckLabels) and may escape.
+     */
+    @Test
+    void aMessageWithoutPlaceholdersWritesApostrophesOnce() throws IOException {
+        Set<String> doubled = new TreeSet<>();
+        for (String file : List.of("messages.properties", "messages_zh_CN.properties")) {
+            Properties messages = load(file);
+            for (String key : messages.stringPropertyNames()) {
+                String text = messages.getProperty(key);
+                if (text.contains("''") && !text.matches("(?s).*\\{\\d.*") && !key.startsWith("verify.reason.")) {
+                    doubled.add(file + ": " + key);
+                }
+            }
+        }
+        assertThat(doubled).isEmpty();
     }
 
     @Test

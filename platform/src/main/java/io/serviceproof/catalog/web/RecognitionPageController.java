@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RecognitionPageController {
 
-    private static final Set<String> KINDS = Set.of("certificate", "test_report", "inspection_report", "attestation");
+    /** In the order a form offers them: certificates are the usual case. */
+    private static final List<String> KINDS = List.of("certificate", "test_report", "inspection_report", "attestation");
 
     private final Catalog catalog;
 
@@ -52,7 +52,7 @@ class RecognitionPageController {
         model.addAttribute("accreditations", catalog.accreditations());
         model.addAttribute("rules", catalog.acceptanceRules());
         model.addAttribute("arrangements", catalog.arrangements());
-        model.addAttribute("kinds", KINDS.stream().sorted().toList());
+        model.addAttribute("kinds", KINDS);
         return "catalog/recognition";
     }
 

@@ -38,8 +38,11 @@ final class CheckLabels {
             return check.detail();
         }
         try {
-            return messages.getMessage(
-                    "verify.reason." + check.reason(), check.args().toArray(), locale);
+            // Reason texts are MessageFormat patterns (an apostrophe is written ''); Spring formats only
+            // when there are arguments, so a reason without any gets one unused placeholder argument.
+            Object[] args =
+                    check.args().isEmpty() ? new Object[] {""} : check.args().toArray();
+            return messages.getMessage("verify.reason." + check.reason(), args, locale);
         } catch (NoSuchMessageException e) {
             return check.detail();
         }
