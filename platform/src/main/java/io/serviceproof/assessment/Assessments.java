@@ -273,7 +273,8 @@ public class Assessments {
     /** The canonical JSON frozen at sign-off (its SHA-256 is the assessment's). */
     public String snapshot(String id) {
         if (!assessment(id).signedOff()) {
-            throw new ConflictException("Not signed off yet");
+            throw new ConflictException("Only a signed-off assessment has a snapshot: sign it off first, or export"
+                    + " it as xlsx, oscal or soa while it is open");
         }
         return rows.snapshot(id);
     }

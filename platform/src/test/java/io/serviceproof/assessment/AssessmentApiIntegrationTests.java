@@ -170,6 +170,12 @@ class AssessmentApiIntegrationTests {
                         .get("result")
                         .asString())
                 .isEqualTo("partial");
+        // Before sign-off there is no snapshot, and the refusal says what to do instead.
+        mvc.perform(get("/api/v1/assessments/" + id + "/export?format=snapshot").with(bearer(manager)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isConflict())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("sign it off first")));
         JsonNode signed = send("POST", "/api/v1/assessments/" + id + "/sign-off", null, 200);
         String sha256 = signed.at("/assessment/sha256").asString();
         byte[] snapshot = mvc.perform(get("/api/v1/assessments/" + id + "/export?format=snapshot")
