@@ -24,9 +24,9 @@ public class IssuerIdentity {
     private final String publicUrl;
 
     IssuerIdentity(
-            @Value("${serviceproof.public-host}") String publicHost,
+            io.serviceproof.common.PublicHost publicHost,
             @Value("${serviceproof.public-url:http://${serviceproof.public-host:localhost:8080}}") String publicUrl) {
-        this.publicHost = publicHost;
+        this.publicHost = publicHost.value();
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 

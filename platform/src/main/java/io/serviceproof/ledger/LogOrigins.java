@@ -1,10 +1,10 @@
 package io.serviceproof.ledger;
 
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.PublicHost;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.OrganisationDirectory;
 import io.serviceproof.identity.OrganisationId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** A log's origin line, {@code <public host>/<organisation slug>}, which is also its key's name. */
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 class LogOrigins {
 
     private final OrganisationDirectory organisations;
-    private final String publicHost;
+    private final PublicHost publicHost;
 
-    LogOrigins(OrganisationDirectory organisations, @Value("${serviceproof.public-host}") String publicHost) {
+    LogOrigins(OrganisationDirectory organisations, PublicHost publicHost) {
         this.organisations = organisations;
         this.publicHost = publicHost;
     }
@@ -23,6 +23,6 @@ class LogOrigins {
         Organisation found = organisations
                 .findById(organisation)
                 .orElseThrow(() -> new NotFoundException("Organisation", organisation));
-        return publicHost + "/" + found.slug();
+        return publicHost.value() + "/" + found.slug();
     }
 }

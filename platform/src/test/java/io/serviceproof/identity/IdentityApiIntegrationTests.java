@@ -103,14 +103,7 @@ class IdentityApiIntegrationTests {
     @Test
     void aDeactivatedUsersTokensDieWithThem() throws Exception {
         var departing = tenant.user(Role.OWNER);
-        var actor = new Actor(
-                tenant.organisation().id(), Actor.Kind.USER, departing.id().toString(), departing.email(), Role.OWNER);
-        String usersToken = Tenancy.callAs(
-                actor,
-                () -> context.getBean(TransactionTemplate.class)
-                        .execute(status -> context.getBean(ApiTokens.class)
-                                .issue(new NewToken("laptop", Role.OWNER, 365))
-                                .secret()));
+        String usersToken = tokenOf(departing, "laptop", 365);
         // A token minted with that token acts for the same user.
         String mintedWithIt = mintToken(usersToken, "minted-by-token");
         mvc.perform(get("/api/v1/organisation").with(bearer(mintedWithIt))).andExpect(status().isOk());
@@ -310,14 +303,7 @@ class IdentityApiIntegrationTests {
     @Test
     void aRoleChangeRevokesTheUsersTokensAndIsRecorded() throws Exception {
         var engineer = tenant.user(Role.ENGINEER);
-        var actor = new Actor(
-                tenant.organisation().id(), Actor.Kind.USER, engineer.id().toString(), engineer.email(), Role.ENGINEER);
-        String engineersToken = Tenancy.callAs(
-                actor,
-                () -> context.getBean(TransactionTemplate.class)
-                        .execute(status -> context.getBean(ApiTokens.class)
-                                .issue(new NewToken("plc-gateway", Role.ENGINEER, 365))
-                                .secret()));
+        String engineersToken = tokenOf(engineer, "plc-gateway", 365);
         mvc.perform(get("/api/v1/organisation").with(bearer(engineersToken))).andExpect(status().isOk());
 
         mvc.perform(put("/api/v1/users/" + engineer.id() + "/role")
@@ -337,14 +323,7 @@ class IdentityApiIntegrationTests {
     @Test
     void aRoleChangeIsRefusedForTheLastOwnerADeactivatedUserAndAnUnknownRole() throws Exception {
         var self = tenant.user(Role.OWNER);
-        var actor =
-                new Actor(tenant.organisation().id(), Actor.Kind.USER, self.id().toString(), self.email(), Role.OWNER);
-        String ownToken = Tenancy.callAs(
-                actor,
-                () -> context.getBean(TransactionTemplate.class)
-                        .execute(status -> context.getBean(ApiTokens.class)
-                                .issue(new NewToken("own", Role.OWNER, 30))
-                                .secret()));
+        String ownToken = tokenOf(self, "own", 30);
         mvc.perform(put("/api/v1/users/" + self.id() + "/role")
                         .with(bearer(ownToken))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -391,5 +370,17 @@ class IdentityApiIntegrationTests {
                         .getResponse()
                         .getContentAsString())
                 .size();
+    }
+
+    /** An API token issued by {@code user} themselves (so it acts for that user), with the user's role. */
+    private String tokenOf(io.serviceproof.identity.users.UserAccount user, String name, int days) {
+        Actor actor =
+                new Actor(tenant.organisation().id(), Actor.Kind.USER, user.id().toString(), user.email(), user.role());
+        return Tenancy.callAs(
+                actor,
+                () -> context.getBean(TransactionTemplate.class)
+                        .execute(status -> context.getBean(ApiTokens.class)
+                                .issue(new NewToken(name, user.role(), days))
+                                .secret()));
     }
 }
