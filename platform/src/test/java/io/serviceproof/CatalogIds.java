@@ -64,7 +64,7 @@ record CatalogIds(
                                     LocalDate.of(2029, 1, 1),
                                     "active",
                                     List.of()),
-                            new Provenance(ProvenanceTag.P, "test", true))
+                            Provenance.reviewed(ProvenanceTag.P, "test", "Test reviewer", LocalDate.of(2026, 1, 1)))
                     .id();
             String evidence = context.getBean(io.serviceproof.evidence.Vault.class)
                     .register(

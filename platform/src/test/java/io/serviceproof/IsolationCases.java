@@ -612,6 +612,12 @@ final class IsolationCases {
                 new Case(HttpMethod.POST, "/notifications/read", Kind.CREATE, false, ""),
                 new Case(HttpMethod.GET, "/catalog/frameworks/{id}", Kind.FOREIGN_ID, false, null),
                 new Case(HttpMethod.GET, "/catalog/requirements/{id}", Kind.FOREIGN_ID, false, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/catalog/requirements/{id}/review",
+                        Kind.FOREIGN_ID,
+                        false,
+                        "verified=true&source=https://example.org/taken"),
                 new Case(HttpMethod.POST, "/catalog/mappings/{id}/confirm", Kind.FOREIGN_ID, false, "back={own-a}"),
                 new Case(HttpMethod.POST, "/catalog/mappings/{id}/reject", Kind.FOREIGN_ID, false, "back={own-a}"),
                 new Case(HttpMethod.GET, "/catalog/mappings/{id}", Kind.FOREIGN_ID, false, null),

@@ -97,6 +97,11 @@ public final class AssessmentEngine {
                 reasons.add(
                         new Reason("none", "no evidence, mapping, certificate or layer document supports it", null));
             }
+            if (a.unverified() != null) {
+                // Said beside the result, so nobody reads an unreviewed catalog row as settled fact.
+                reasons.add(
+                        new Reason("unverified-source", a.unverified(), "/catalog/requirements/" + a.requirementId()));
+            }
             results.add(new RequirementResult(
                     a.requirementId(),
                     a.framework(),

@@ -63,6 +63,11 @@ public record AssessmentInputs(
     /** What the SLA tracker measured for a layer; a breach is a nonconformity. */
     public record SlaFinding(String layerId, boolean breach, String text, String link) {}
 
+    /**
+     * A requirement that applies in the market. {@code unverified} names the catalog rows this
+     * rests on that no reviewer confirmed (the requirement itself, the market rule that makes it
+     * apply), or is null when both are verified.
+     */
     public record Applicable(
             String requirementId,
             String frameworkId,
@@ -70,7 +75,20 @@ public record AssessmentInputs(
             String ref,
             String title,
             String basis,
-            Set<String> evidenceTypes) {}
+            Set<String> evidenceTypes,
+            String unverified) {
+
+        public Applicable(
+                String requirementId,
+                String frameworkId,
+                String framework,
+                String ref,
+                String title,
+                String basis,
+                Set<String> evidenceTypes) {
+            this(requirementId, frameworkId, framework, ref, title, basis, evidenceTypes, null);
+        }
+    }
 
     /** A confirmed mapping: {@code byId} covers the requirement fully or partially. */
     public record Cover(String byId, String byLabel, boolean full, String mappingId) {}

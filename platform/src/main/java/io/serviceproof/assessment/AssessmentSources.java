@@ -130,6 +130,19 @@ class AssessmentSources {
         return new Shared(catalog, vault, today());
     }
 
+    /** Which of the rows a requirement's applicability rests on no reviewer has confirmed, or null. */
+    private static String unverified(Requirement requirement, MarketRule rule, Market market) {
+        List<String> rows = new ArrayList<>();
+        if (!requirement.provenance().verified()) {
+            rows.add("the requirement row (" + requirement.provenance().tag().meaning() + ", no recorded review)");
+        }
+        if (!rule.provenance().verified()) {
+            rows.add("the " + market.code() + " rule that makes it " + rule.basis() + " ("
+                    + rule.provenance().tag().meaning() + ", no recorded review)");
+        }
+        return rows.isEmpty() ? null : "rests on unverified catalog rows: " + String.join("; ", rows);
+    }
+
     AssessmentInputs gather(Assessment assessment) {
         return gather(assessment, shared());
     }
@@ -170,7 +183,8 @@ class AssessmentSources {
                                 rule.basis(),
                                 r.evidenceTypes().stream()
                                         .map(EvidenceType::name)
-                                        .collect(Collectors.toSet())));
+                                        .collect(Collectors.toSet()),
+                                unverified(r, rule, market)));
             }
         }
 

@@ -21,10 +21,10 @@ class Adoptions {
         jdbc.sql("""
                         INSERT INTO catalog_adoptions (id, organisation_id, national_id, country, base_key,
                             base_edition, degree, deviations, issued, effective, status, national_key,
-                            national_edition, prov_tag, prov_source, verified, library_key)
+                            national_edition, prov_tag, prov_source, verified, prov_reviewer, prov_reviewed_on, library_key)
                         VALUES (:id, :organisationId, :nationalId, :country, :baseKey, :baseEdition, :degree,
                             :deviations, :issued, :effective, :status, :nationalKey, :nationalEdition, :provTag,
-                            :provSource, :verified, :libraryKey)
+                            :provSource, :verified, :reviewer, :reviewedOn, :libraryKey)
                         """)
                 .param("id", adoption.id())
                 .param("organisationId", Tenancy.organisationId().toString())
@@ -42,6 +42,8 @@ class Adoptions {
                 .param("provTag", adoption.provenance().tag().name())
                 .param("provSource", adoption.provenance().source())
                 .param("verified", adoption.provenance().verified())
+                .param("reviewer", adoption.provenance().reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(adoption.provenance()))
                 .param("libraryKey", libraryKey)
                 .update();
     }

@@ -11,7 +11,9 @@ import io.serviceproof.catalog.recognition.ConformityResult;
 import io.serviceproof.catalog.recognition.G2gMra;
 import io.serviceproof.catalog.recognition.RecognitionEvaluator;
 import io.serviceproof.catalog.recognition.RecognitionVerdict;
+import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -375,20 +377,61 @@ public class Catalog {
         return profile;
     }
 
-    /** A partial edit: a null argument keeps what the requirement has. */
+    /**
+     * A row the organisation records itself (its own certificate, a body's accreditation it copied
+     * from the certificate): the person recording it is its reviewer, today.
+     */
+    public Provenance recordedHere() {
+        return Provenance.reviewed(
+                ProvenanceTag.P, "recorded by the organisation", Tenancy.actor().name(), today());
+    }
+
+    /**
+     * A partial edit: a null argument keeps what the requirement has. {@code verified} true records
+     * the signed-in person's review today against {@code source} (or the source the row has), false
+     * withdraws a review; a review needs a citable source, or the edit is refused and nothing changes.
+     */
     @Transactional
     public Requirement editRequirement(
-            String id, String titleEn, String titleZh, Set<EvidenceType> evidence, Boolean verified) {
+            String id, String titleEn, String titleZh, Set<EvidenceType> evidence, Boolean verified, String source) {
         Requirement before = requirement(id);
         String title = titleEn == null ? before.titleEn() : titleEn.strip();
+        Provenance provenance = reviewed(before.provenance(), verified, source);
         frameworks.editRequirement(
                 id,
                 title,
                 titleZh == null ? before.titleZh() : titleZh.strip(),
                 evidence == null ? before.evidenceTypes() : evidence,
-                verified == null ? before.provenance().verified() : verified);
+                provenance);
         writer.touched();
         trail.record("catalog.requirement.edited", "requirement", id, before.refId() + ": " + title);
+        if (provenance.review() != null && !provenance.equals(before.provenance())) {
+            trail.record(
+                    "catalog.requirement.reviewed",
+                    "requirement",
+                    id,
+                    before.refId() + " verified against " + provenance.source());
+        }
         return requirement(id);
+    }
+
+    private Provenance reviewed(Provenance before, Boolean verified, String source) {
+        Provenance withSource = source == null ? before : new Provenance(before.tag(), source, before.review());
+        if (verified == null) {
+            return withSource.equals(before) ? before : Provenance.of(before.tag(), withSource.source());
+        }
+        if (!verified) {
+            return Provenance.of(before.tag(), withSource.source());
+        }
+        String why = withSource.whyNotReviewable();
+        if (why != null) {
+            throw new InvalidInputException("verified", "cannot record a review: " + why);
+        }
+        return Provenance.reviewed(
+                withSource.tag(), withSource.source(), Tenancy.actor().name(), today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -140,7 +140,12 @@ public class CatalogExports {
     }
 
     private static LibraryDocument.ProvenanceEntry provenance(Provenance provenance) {
-        return new LibraryDocument.ProvenanceEntry(provenance.tag().name(), provenance.source(), provenance.verified());
+        return new LibraryDocument.ProvenanceEntry(
+                provenance.tag().name(),
+                provenance.source(),
+                provenance.verified(),
+                provenance.reviewer(),
+                provenance.reviewedOn() == null ? null : provenance.reviewedOn().toString());
     }
 
     private ZonedDateTime now() {

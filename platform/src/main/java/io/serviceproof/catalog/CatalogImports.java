@@ -153,7 +153,7 @@ public class CatalogImports {
                     "confirmed",
                     "automation",
                     "Selected by the OSCAL profile",
-                    new LibraryDocument.ProvenanceEntry("S", "OSCAL profile import", null)));
+                    LibraryDocument.ProvenanceEntry.unreviewed("S", "OSCAL profile import")));
         }
         if (!errors.isEmpty()) {
             throw new RejectedDocumentException(errors);
@@ -171,8 +171,8 @@ public class CatalogImports {
                         selection.props().getOrDefault("jurisdiction", ""),
                         "current",
                         "Profile of " + base.label(),
-                        new LibraryDocument.ProvenanceEntry(
-                                selection.props().getOrDefault("provenance", "S"), "OSCAL profile import", null),
+                        LibraryDocument.ProvenanceEntry.unreviewed(
+                                selection.props().getOrDefault("provenance", "S"), "OSCAL profile import"),
                         selected)),
                 null,
                 mappings,

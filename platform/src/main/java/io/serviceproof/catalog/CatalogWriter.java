@@ -20,6 +20,7 @@ import io.serviceproof.common.ConflictException;
 import io.serviceproof.identity.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -307,6 +308,7 @@ class CatalogWriter {
                         nullToEmpty(entry.accreditationBody()),
                         entry.reliesOn(),
                         nullToEmpty(entry.notes()),
+                        nullToEmpty(entry.notCovered()),
                         provenance(entry.provenance())),
                 libraryKey);
         for (LibraryDocument.MarketRuleEntry rule : entry.rules()) {
@@ -414,7 +416,11 @@ class CatalogWriter {
         Provenance provenance = own == null
                 ? provenance(inherited)
                 : provenance(new ProvenanceEntry(
-                        own.tag(), own.source() != null ? own.source() : inherited.source(), own.verified()));
+                        own.tag(),
+                        own.source() != null ? own.source() : inherited.source(),
+                        null,
+                        own.reviewedBy(),
+                        own.reviewedOn()));
         return new Requirement(
                 UUID.randomUUID().toString(),
                 frameworkId,
@@ -429,14 +435,21 @@ class CatalogWriter {
                 false);
     }
 
+    /**
+     * A document's provenance as stored: its review only when it names both reviewer and date (the
+     * validator has already refused a half-recorded review); a bare {@code verified: true} counts
+     * for nothing.
+     */
     static Provenance provenance(ProvenanceEntry entry) {
         ProvenanceTag tag = ProvenanceTag.valueOf(entry.tag().trim());
-        Provenance provenance = Provenance.of(tag, entry.source());
-        // An import may claim verification only for tags that can be verified.
-        if (entry.verified() != null) {
-            return new Provenance(tag, provenance.source(), entry.verified() && tag.verifiedByDefault());
+        if (entry.reviewedBy() == null || entry.reviewedBy().isBlank() || entry.reviewedOn() == null) {
+            return Provenance.of(tag, entry.source());
         }
-        return provenance;
+        return Provenance.reviewed(
+                tag,
+                entry.source(),
+                entry.reviewedBy(),
+                LocalDate.parse(entry.reviewedOn().strip()));
     }
 
     static String mappingKey(MappingEntry entry) {

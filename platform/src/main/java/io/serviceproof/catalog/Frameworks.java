@@ -35,9 +35,9 @@ class Frameworks {
         jdbc.sql("""
                         INSERT INTO catalog_frameworks (id, organisation_id, fkey, name, edition, kind, publisher,
                             jurisdiction, status, summary, oscal_uuid, base_framework_id, prov_tag, prov_source,
-                            verified, origin, library_key, locally_modified, created_at)
+                            verified, prov_reviewer, prov_reviewed_on, origin, library_key, locally_modified, created_at)
                         VALUES (:id, :organisationId, :key, :name, :edition, :kind, :publisher, :jurisdiction,
-                            :status, :summary, :oscalUuid, :baseFrameworkId, :provTag, :provSource, :verified,
+                            :status, :summary, :oscalUuid, :baseFrameworkId, :provTag, :provSource, :verified, :reviewer, :reviewedOn,
                             :origin, :libraryKey, FALSE, :createdAt)
                         """)
                 .param("id", framework.id())
@@ -55,6 +55,8 @@ class Frameworks {
                 .param("provTag", framework.provenance().tag().name())
                 .param("provSource", framework.provenance().source())
                 .param("verified", framework.provenance().verified())
+                .param("reviewer", framework.provenance().reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(framework.provenance()))
                 .param("origin", framework.origin())
                 .param("libraryKey", libraryKey)
                 .param("createdAt", Timestamps.toMillis(now))
@@ -66,7 +68,7 @@ class Frameworks {
         jdbc.sql("""
                         UPDATE catalog_frameworks SET name = :name, kind = :kind, publisher = :publisher,
                             jurisdiction = :jurisdiction, status = :status, summary = :summary, prov_tag = :provTag,
-                            prov_source = :provSource, verified = :verified
+                            prov_source = :provSource, verified = :verified, prov_reviewer = :reviewer, prov_reviewed_on = :reviewedOn
                         WHERE organisation_id = :organisationId AND id = :id AND locally_modified = FALSE
                         """)
                 .param("name", framework.name())
@@ -78,6 +80,8 @@ class Frameworks {
                 .param("provTag", framework.provenance().tag().name())
                 .param("provSource", framework.provenance().source())
                 .param("verified", framework.provenance().verified())
+                .param("reviewer", framework.provenance().reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(framework.provenance()))
                 .param("organisationId", Tenancy.organisationId().toString())
                 .param("id", id)
                 .update();
@@ -87,8 +91,8 @@ class Frameworks {
         String organisationId = Tenancy.organisationId().toString();
         batch.batchUpdate("""
                 INSERT INTO catalog_requirements (id, organisation_id, framework_id, ref_id, parent_ref, title_en,
-                    title_zh, kind, position, evidence_types, prov_tag, prov_source, verified, locally_modified)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)
+                    title_zh, kind, position, evidence_types, prov_tag, prov_source, verified, prov_reviewer, prov_reviewed_on, locally_modified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)
                 """, requirements, 500, (statement, requirement) -> {
             statement.setString(1, requirement.id());
             statement.setString(2, organisationId);
@@ -103,6 +107,8 @@ class Frameworks {
             statement.setString(11, requirement.provenance().tag().name());
             statement.setString(12, requirement.provenance().source());
             statement.setBoolean(13, requirement.provenance().verified());
+            statement.setString(14, requirement.provenance().reviewer());
+            statement.setString(15, reviewedOn(requirement.provenance()));
         });
     }
 
@@ -111,7 +117,7 @@ class Frameworks {
         jdbc.sql("""
                         UPDATE catalog_requirements SET parent_ref = :parentRef, title_en = :titleEn,
                             title_zh = :titleZh, kind = :kind, position = :position, evidence_types = :evidence,
-                            prov_tag = :provTag, prov_source = :provSource, verified = :verified
+                            prov_tag = :provTag, prov_source = :provSource, verified = :verified, prov_reviewer = :reviewer, prov_reviewed_on = :reviewedOn
                         WHERE organisation_id = :organisationId AND id = :id AND locally_modified = FALSE
                         """)
                 .param("parentRef", requirement.parentRef())
@@ -123,22 +129,30 @@ class Frameworks {
                 .param("provTag", requirement.provenance().tag().name())
                 .param("provSource", requirement.provenance().source())
                 .param("verified", requirement.provenance().verified())
+                .param("reviewer", requirement.provenance().reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(requirement.provenance()))
                 .param("organisationId", Tenancy.organisationId().toString())
                 .param("id", id)
                 .update();
     }
 
     /** A local edit: from now on library releases leave this requirement alone. */
-    int editRequirement(String id, String titleEn, String titleZh, Set<EvidenceType> evidence, boolean verified) {
+    int editRequirement(String id, String titleEn, String titleZh, Set<EvidenceType> evidence, Provenance provenance) {
         return jdbc.sql("""
                         UPDATE catalog_requirements SET title_en = :titleEn, title_zh = :titleZh,
-                            evidence_types = :evidence, verified = :verified, locally_modified = TRUE
+                            evidence_types = :evidence, prov_tag = :provTag, prov_source = :provSource,
+                            verified = :verified, prov_reviewer = :reviewer, prov_reviewed_on = :reviewedOn,
+                            locally_modified = TRUE
                         WHERE organisation_id = :organisationId AND id = :id
                         """)
                 .param("titleEn", titleEn)
                 .param("titleZh", titleZh)
                 .param("evidence", evidenceColumn(evidence))
-                .param("verified", verified)
+                .param("provTag", provenance.tag().name())
+                .param("provSource", provenance.source())
+                .param("verified", provenance.verified())
+                .param("reviewer", provenance.reviewer())
+                .param("reviewedOn", reviewedOn(provenance))
                 .param("organisationId", Tenancy.organisationId().toString())
                 .param("id", id)
                 .update();
@@ -236,11 +250,20 @@ class Frameworks {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(EvidenceType.class)));
     }
 
+    /** Every catalog table stores provenance in the same five columns; {@code verified} is derived, kept for queries. */
     static Provenance provenance(ResultSet row) throws SQLException {
-        return new Provenance(
-                ProvenanceTag.valueOf(row.getString("prov_tag")),
-                row.getString("prov_source"),
-                row.getBoolean("verified"));
+        String reviewer = row.getString("prov_reviewer");
+        String reviewedOn = row.getString("prov_reviewed_on");
+        ProvenanceTag tag = ProvenanceTag.valueOf(row.getString("prov_tag"));
+        return reviewer == null || reviewedOn == null
+                ? Provenance.of(tag, row.getString("prov_source"))
+                : Provenance.reviewed(
+                        tag, row.getString("prov_source"), reviewer, java.time.LocalDate.parse(reviewedOn));
+    }
+
+    /** Review dates are stored as ISO text, the same on SQLite and PostgreSQL. */
+    static String reviewedOn(Provenance provenance) {
+        return provenance.reviewedOn() == null ? null : provenance.reviewedOn().toString();
     }
 
     private static Framework framework(ResultSet row, int rowNum) throws SQLException {

@@ -65,7 +65,7 @@ public class MappingEdits {
                 fields.status() == null ? MappingStatus.PROPOSED : fields.status(),
                 method,
                 fields.note() == null ? "" : fields.note().strip(),
-                new Provenance(ProvenanceTag.M, "created by " + Tenancy.actor().name(), false),
+                Provenance.of(ProvenanceTag.M, "created by " + Tenancy.actor().name()),
                 true,
                 clock.instant(),
                 Tenancy.actor().name());

@@ -29,9 +29,9 @@ class Mappings {
         String organisationId = Tenancy.organisationId().toString();
         batch.batchUpdate("""
                 INSERT INTO catalog_mappings (id, organisation_id, source_id, target_id, relationship, rationale,
-                    strength, confidence, status, method, note, prov_tag, prov_source, verified, library_key,
+                    strength, confidence, status, method, note, prov_tag, prov_source, verified, prov_reviewer, prov_reviewed_on, library_key,
                     locally_modified, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)
                 """, rows, 500, (statement, row) -> {
             Mapping mapping = row.mapping();
             statement.setString(1, mapping.id());
@@ -48,9 +48,11 @@ class Mappings {
             statement.setString(12, mapping.provenance().tag().name());
             statement.setString(13, mapping.provenance().source());
             statement.setBoolean(14, mapping.provenance().verified());
-            statement.setString(15, row.libraryKey());
-            statement.setLong(16, Timestamps.toMillis(mapping.updatedAt()));
-            statement.setString(17, mapping.updatedBy());
+            statement.setString(15, mapping.provenance().reviewer());
+            statement.setString(16, Frameworks.reviewedOn(mapping.provenance()));
+            statement.setString(17, row.libraryKey());
+            statement.setLong(18, Timestamps.toMillis(mapping.updatedAt()));
+            statement.setString(19, mapping.updatedBy());
         });
     }
 
@@ -59,7 +61,7 @@ class Mappings {
         jdbc.sql("""
                         UPDATE catalog_mappings SET relationship = :relationship, rationale = :rationale,
                             strength = :strength, confidence = :confidence, status = :status, method = :method,
-                            note = :note, verified = :verified, locally_modified = TRUE, updated_at = :updatedAt,
+                            note = :note, verified = :verified, prov_reviewer = :reviewer, prov_reviewed_on = :reviewedOn, locally_modified = TRUE, updated_at = :updatedAt,
                             updated_by = :updatedBy
                         WHERE organisation_id = :organisationId AND id = :id
                         """)
@@ -71,6 +73,8 @@ class Mappings {
                 .param("method", mapping.method())
                 .param("note", mapping.note())
                 .param("verified", mapping.provenance().verified())
+                .param("reviewer", mapping.provenance().reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(mapping.provenance()))
                 .param("updatedAt", Timestamps.toMillis(mapping.updatedAt()))
                 .param("updatedBy", mapping.updatedBy())
                 .param("organisationId", Tenancy.organisationId().toString())

@@ -13,6 +13,7 @@ public record Market(
         String accreditationBody,
         List<String> reliesOn,
         String notes,
+        String notCovered,
         Provenance provenance) {
 
     public String name(boolean chinese) {

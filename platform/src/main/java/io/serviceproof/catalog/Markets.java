@@ -22,10 +22,10 @@ class Markets {
     void insert(Market market, String libraryKey) {
         jdbc.sql("""
                         INSERT INTO catalog_markets (id, organisation_id, code, name_en, name_zh, languages,
-                            standards_body, accreditation_body, relies_on, notes, prov_tag, prov_source, verified,
+                            standards_body, accreditation_body, relies_on, notes, not_covered, prov_tag, prov_source, verified, prov_reviewer, prov_reviewed_on,
                             library_key)
                         VALUES (:id, :organisationId, :code, :nameEn, :nameZh, :languages, :standardsBody,
-                            :accreditationBody, :reliesOn, :notes, :provTag, :provSource, :verified, :libraryKey)
+                            :accreditationBody, :reliesOn, :notes, :notCovered, :provTag, :provSource, :verified, :reviewer, :reviewedOn, :libraryKey)
                         """)
                 .param("id", market.id())
                 .param("organisationId", Tenancy.organisationId().toString())
@@ -37,9 +37,12 @@ class Markets {
                 .param("accreditationBody", market.accreditationBody())
                 .param("reliesOn", String.join(" ", market.reliesOn()))
                 .param("notes", market.notes())
+                .param("notCovered", market.notCovered())
                 .param("provTag", market.provenance().tag().name())
                 .param("provSource", market.provenance().source())
                 .param("verified", market.provenance().verified())
+                .param("reviewer", market.provenance().reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(market.provenance()))
                 .param("libraryKey", libraryKey)
                 .update();
     }
@@ -48,9 +51,9 @@ class Markets {
         jdbc.sql("""
                         INSERT INTO catalog_market_rules (id, organisation_id, market_id, framework_key,
                             framework_edition, requirement_ref, basis, reason_en, reason_zh, prov_tag, prov_source,
-                            verified, library_key)
+                            verified, prov_reviewer, prov_reviewed_on, library_key)
                         VALUES (:id, :organisationId, :marketId, :frameworkKey, :frameworkEdition, :requirementRef,
-                            :basis, :reasonEn, :reasonZh, :provTag, :provSource, :verified, :libraryKey)
+                            :basis, :reasonEn, :reasonZh, :provTag, :provSource, :verified, :reviewer, :reviewedOn, :libraryKey)
                         """)
                 .param("id", rule.id())
                 .param("organisationId", Tenancy.organisationId().toString())
@@ -64,6 +67,8 @@ class Markets {
                 .param("provTag", rule.provenance().tag().name())
                 .param("provSource", rule.provenance().source())
                 .param("verified", rule.provenance().verified())
+                .param("reviewer", rule.provenance().reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(rule.provenance()))
                 .param("libraryKey", libraryKey)
                 .update();
     }
@@ -132,6 +137,7 @@ class Markets {
                 row.getString("accreditation_body"),
                 words(row.getString("relies_on")),
                 row.getString("notes"),
+                row.getString("not_covered"),
                 Frameworks.provenance(row));
     }
 

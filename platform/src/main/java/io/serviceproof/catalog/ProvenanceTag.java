@@ -1,9 +1,10 @@
 package io.serviceproof.catalog;
 
 /**
- * How sure we are of a row, in the tags of the domain reference: only primary, reputable secondary
- * and public-repository sources count as verified; weak, recalled and not-found rows are shown as
- * unverified until someone checks them.
+ * What kind of source a row rests on, in the tags of the domain reference. Only primary, reputable
+ * secondary and public-repository sources are citable, so only rows with those tags can be verified
+ * (and only once a reviewer records the check, see {@link Provenance}); weak, recalled and
+ * not-found rows stay unverified until someone finds a better source.
  */
 public enum ProvenanceTag {
     P("primary source"),
@@ -23,7 +24,7 @@ public enum ProvenanceTag {
         return meaning;
     }
 
-    public boolean verifiedByDefault() {
+    public boolean citable() {
         return this == P || this == S || this == C;
     }
 }

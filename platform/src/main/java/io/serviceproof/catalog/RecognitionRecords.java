@@ -31,8 +31,8 @@ class RecognitionRecords {
     void insert(String id, String type, Object record, Provenance provenance, String libraryKey) {
         jdbc.sql("""
                         INSERT INTO catalog_recognition (id, organisation_id, record_type, body, prov_tag, prov_source,
-                            verified, library_key)
-                        VALUES (:id, :organisationId, :type, :body, :provTag, :provSource, :verified, :libraryKey)
+                            verified, prov_reviewer, prov_reviewed_on, library_key)
+                        VALUES (:id, :organisationId, :type, :body, :provTag, :provSource, :verified, :reviewer, :reviewedOn, :libraryKey)
                         """)
                 .param("id", id)
                 .param("organisationId", Tenancy.organisationId().toString())
@@ -41,6 +41,8 @@ class RecognitionRecords {
                 .param("provTag", provenance.tag().name())
                 .param("provSource", provenance.source())
                 .param("verified", provenance.verified())
+                .param("reviewer", provenance.reviewer())
+                .param("reviewedOn", Frameworks.reviewedOn(provenance))
                 .param("libraryKey", libraryKey)
                 .update();
     }

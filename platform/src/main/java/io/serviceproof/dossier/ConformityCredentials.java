@@ -166,6 +166,11 @@ final class ConformityCredentials {
             outcome.put("sp:criterion", id);
             outcome.put("sp:basis", r.basis());
             outcome.put("sp:result", r.result().token());
+            // A result read against a catalog row no reviewer confirmed says so in the credential too.
+            r.reasons().stream()
+                    .filter(reason -> "unverified-source".equals(reason.kind()))
+                    .findFirst()
+                    .ifPresent(reason -> outcome.put("sp:unverifiedSource", reason.text()));
             outcomes.add(outcome);
         }
         Map<String, Object> assessment = new LinkedHashMap<>();

@@ -48,6 +48,37 @@ class AssessmentEngineTests {
     }
 
     @Test
+    void aRequirementResultingFromAnUnreviewedCatalogRowSaysSoAndOnlyThatOne() {
+        AssessmentInputs.Applicable unreviewed = new AssessmentInputs.Applicable(
+                "r1",
+                "fw-r1",
+                "FW",
+                "r1",
+                "Title r1",
+                "mandatory",
+                Set.of("E3"),
+                "rests on unverified catalog rows: the VN rule that makes it mandatory (reputable secondary source,"
+                        + " no recorded review)");
+        List<RequirementResult> results = AssessmentEngine.derive(inputs(
+                List.of(unreviewed, requirement("r2", "mandatory", "E3")),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of("E3", "Layer v1: logs"),
+                Map.of()));
+        assertThat(resultOf(results, "r1")).isEqualTo(Result.COMPLIANT);
+        assertThat(results.get(0).reasons())
+                .filteredOn(r -> r.kind().equals("unverified-source"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.text()).contains("VN rule");
+                    assertThat(r.link()).isEqualTo("/catalog/requirements/r1");
+                });
+        assertThat(results.get(1).reasons()).extracting(Reason::kind).doesNotContain("unverified-source");
+    }
+
+    @Test
     void aRecentSlaBreachIsANonconformityOnRequirementsThatExpectAnSla() {
         List<AssessmentInputs.Applicable> applicable =
                 List.of(requirement("sla", "mandatory", "E2"), requirement("logs", "mandatory", "E3"));

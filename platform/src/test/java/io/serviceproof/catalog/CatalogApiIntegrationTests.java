@@ -277,6 +277,50 @@ class CatalogApiIntegrationTests {
     }
 
     @Test
+    void aReviewNamesItsReviewerSourceAndDateAndARecalledRowCannotBeVerified() throws Exception {
+        // Tagged C with a source, but nobody has reviewed it: shown as unverified.
+        String logging = requirementId(frameworkId("iso-iec-27001"), "A.8.15");
+        mvc.perform(get("/api/v1/catalog/requirements/" + logging).with(bearer(owner)))
+                .andExpect(jsonPath("$.requirement.provenance.tag").value("C"))
+                .andExpect(jsonPath("$.requirement.provenance.verified").value(false))
+                .andExpect(jsonPath("$.requirement.provenance.reviewedBy").isEmpty());
+
+        mvc.perform(patch("/api/v1/catalog/requirements/" + logging)
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"verified\":true,\"source\":\"https://www.iso.org/standard/27001\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provenance.verified").value(true))
+                .andExpect(jsonPath("$.provenance.source").value("https://www.iso.org/standard/27001"))
+                .andExpect(jsonPath("$.provenance.reviewedBy", org.hamcrest.Matchers.not("")))
+                .andExpect(jsonPath(
+                        "$.provenance.reviewedOn", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}")));
+
+        // Changing the source withdraws the review: it was made against the old one.
+        mvc.perform(patch("/api/v1/catalog/requirements/" + logging)
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\":\"a blog post\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provenance.verified").value(false))
+                .andExpect(jsonPath("$.provenance.reviewedBy").isEmpty());
+
+        // A recalled row (ISO 9001's structure is [M]) cannot be signed off as verified; nothing changes.
+        String improvement = requirementId(frameworkId("iso-9001"), "10.3");
+        mvc.perform(patch("/api/v1/catalog/requirements/" + improvement)
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"verified\":true,\"title\":\"changed\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("verified"))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("cannot be verified")));
+        mvc.perform(get("/api/v1/catalog/requirements/" + improvement).with(bearer(owner)))
+                .andExpect(jsonPath("$.requirement.title").value("Continual improvement"))
+                .andExpect(jsonPath("$.requirement.provenance.verified").value(false));
+    }
+
+    @Test
     void aLibraryUpgradeKeepsLocalEditsAndTakesEverythingElse() throws Exception {
         String iso = frameworkId("iso-iec-27001");
         String logging = requirementId(iso, "A.8.15");

@@ -77,6 +77,42 @@ class CatalogPagesIntegrationTests {
     }
 
     @Test
+    void aManagerRecordsAReviewOnTheRequirementPageAndARecalledRowIsRefusedWithTheReason() throws Exception {
+        Requirement logging = requirement(framework("iso-iec-27001"), "A.8.15");
+        String path = "/catalog/requirements/" + logging.id();
+        assertThat(page(path, "en")).contains("Record my review").contains("unverified");
+
+        mvc.perform(post(path + "/review")
+                        .with(manager)
+                        .with(csrf())
+                        .param("verified", "true")
+                        .param("source", "https://www.iso.org/standard/27001"))
+                .andExpect(status().is3xxRedirection());
+        String reviewed = page(path, "en");
+        assertThat(reviewed).contains("verified by").contains("Withdraw the review");
+        assertThat(page(path, "zh-CN")).contains("核实");
+
+        Requirement improvement = requirement(framework("iso-9001"), "10.3");
+        mvc.perform(post("/catalog/requirements/" + improvement.id() + "/review")
+                        .with(manager)
+                        .with(csrf())
+                        .param("verified", "true")
+                        .param("source", "https://example.org"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "catalog.review.refused"));
+        assertThat(inTenant(() -> catalog.requirement(improvement.id()).provenance()))
+                .as("nothing changed")
+                .isEqualTo(improvement.provenance());
+
+        // An engineer reads the page but may not record a review.
+        mvc.perform(post(path + "/review")
+                        .with(user(tenant, tenant.user(Role.ENGINEER)))
+                        .with(csrf())
+                        .param("verified", "false"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aMappingProposedOnARequirementPageIsEditedAndConfirmedWithHistory() throws Exception {
         Framework iso27001 = framework("iso-iec-27001");
         Framework iso9001 = framework("iso-9001");

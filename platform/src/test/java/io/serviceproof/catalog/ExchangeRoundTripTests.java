@@ -33,7 +33,7 @@ class ExchangeRoundTripTests {
             "VN",
             "current",
             "Tender annex",
-            new ProvenanceEntry("S", "tender annex 4", null),
+            ProvenanceEntry.unreviewed("S", "tender annex 4"),
             List.of(
                     new RequirementEntry("1", null, "section", "Service levels", "服务级别", List.of(), null),
                     new RequirementEntry(
@@ -43,7 +43,7 @@ class ExchangeRoundTripTests {
                             "Monthly availability ≥ 99.5 %",
                             "月度可用性",
                             List.of("E2", "E3"),
-                            new ProvenanceEntry("M", "recalled", null)),
+                            ProvenanceEntry.unreviewed("M", "recalled")),
                     new RequirementEntry("A.2", "1", "item", "Logs *kept* for 90 days", null, List.of("E3"), null)));
 
     @Test
@@ -51,6 +51,26 @@ class ExchangeRoundTripTests {
         String yaml = LibraryYaml.toString(LibraryDocument.ofFrameworks(List.of(FRAMEWORK)));
         LibraryDocument back = LibraryYaml.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
         assertThat(back.frameworks()).containsExactly(FRAMEWORK);
+    }
+
+    @Test
+    void aReviewRoundTripsThroughYaml() {
+        FrameworkEntry reviewed = new FrameworkEntry(
+                FRAMEWORK.key(),
+                FRAMEWORK.name(),
+                FRAMEWORK.edition(),
+                FRAMEWORK.kind(),
+                FRAMEWORK.publisher(),
+                FRAMEWORK.jurisdiction(),
+                FRAMEWORK.status(),
+                FRAMEWORK.summary(),
+                new ProvenanceEntry("P", "https://example.org/annex-4.pdf", true, "Li Wei", "2026-11-30"),
+                FRAMEWORK.requirements());
+        String yaml = LibraryYaml.toString(LibraryDocument.ofFrameworks(List.of(reviewed)));
+        assertThat(yaml).contains("reviewed-by:").contains("Li Wei").contains("reviewed-on:");
+        LibraryDocument back = LibraryYaml.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(back.frameworks().get(0).provenance().reviewedBy()).isEqualTo("Li Wei");
+        assertThat(back.frameworks().get(0).provenance().reviewedOn()).isEqualTo("2026-11-30");
     }
 
     @Test
@@ -69,10 +89,9 @@ class ExchangeRoundTripTests {
                                 r.evidence(),
                                 r.provenance() == null
                                         ? null
-                                        : new ProvenanceEntry(
+                                        : ProvenanceEntry.unreviewed(
                                                 r.provenance().tag(),
-                                                r.provenance().source(),
-                                                null)))
+                                                r.provenance().source())))
                         .toList());
         FrameworkEntry xlsx =
                 Spreadsheets.readXlsx(new ByteArrayInputStream(Spreadsheets.writeXlsx(FRAMEWORK)), Map.of());
@@ -136,7 +155,7 @@ class ExchangeRoundTripTests {
                 "confirmed",
                 "human",
                 "why",
-                new ProvenanceEntry("S", null, null));
+                ProvenanceEntry.unreviewed("S", null));
         String json = OscalMappings.write(
                 "a to b",
                 "a@1",

@@ -31,7 +31,16 @@ public record LibraryDocument(
         return new LibraryDocument(FORMAT, null, null, frameworks, null, null, null, null);
     }
 
-    public record ProvenanceEntry(String tag, String source, Boolean verified) {}
+    /**
+     * A row's source and its review. {@code verified} is written on export for readers and ignored on
+     * import: a document cannot declare itself verified, only name who reviewed it and when.
+     */
+    public record ProvenanceEntry(String tag, String source, Boolean verified, String reviewedBy, String reviewedOn) {
+
+        public static ProvenanceEntry unreviewed(String tag, String source) {
+            return new ProvenanceEntry(tag, source, null, null, null);
+        }
+    }
 
     public record FrameworkEntry(
             String key,
@@ -101,6 +110,7 @@ public record LibraryDocument(
             String accreditationBody,
             List<String> reliesOn,
             String notes,
+            String notCovered,
             ProvenanceEntry provenance,
             List<MarketRuleEntry> rules) {
 

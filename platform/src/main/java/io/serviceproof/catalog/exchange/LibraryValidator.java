@@ -12,6 +12,9 @@ import io.serviceproof.catalog.exchange.LibraryDocument.FrameworkEntry;
 import io.serviceproof.catalog.exchange.LibraryDocument.MappingEntry;
 import io.serviceproof.catalog.exchange.LibraryDocument.ProvenanceEntry;
 import io.serviceproof.catalog.exchange.LibraryDocument.RequirementEntry;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -194,6 +197,36 @@ public final class LibraryValidator {
         }
         parse(location + ".tag", provenance.tag(), v -> ProvenanceTag.valueOf(v.trim()), "P, S, C, W, M or NF");
         optional(location + ".source", provenance.source(), 1000);
+        review(location, provenance);
+    }
+
+    /** A review names both who and when, on a date that has passed, of a row whose tag can be verified. */
+    private void review(String location, ProvenanceEntry provenance) {
+        boolean by = provenance.reviewedBy() != null && !provenance.reviewedBy().isBlank();
+        boolean on = provenance.reviewedOn() != null && !provenance.reviewedOn().isBlank();
+        if (by != on) {
+            error(location + (by ? ".reviewed-on" : ".reviewed-by"), "a review records both its reviewer and its date");
+            return;
+        }
+        if (!by) {
+            return;
+        }
+        optional(location + ".reviewed-by", provenance.reviewedBy(), 200);
+        try {
+            if (LocalDate.parse(provenance.reviewedOn().strip())
+                    .isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+                error(location + ".reviewed-on", "a review cannot be dated in the future");
+            }
+        } catch (DateTimeParseException e) {
+            error(location + ".reviewed-on", "must be a date such as 2026-12-04");
+        }
+        try {
+            if (!ProvenanceTag.valueOf(provenance.tag().trim()).citable()) {
+                error(location + ".tag", "only a P, S or C source can be reviewed as verified");
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // already reported for the tag
+        }
     }
 
     private void reference(String location, String value, Pattern pattern, String form) {

@@ -68,7 +68,9 @@ public final class OscalCatalogs {
                 new ProvenanceEntry(
                         props.getOrDefault("provenance", "S"),
                         props.getOrDefault("source", "OSCAL catalog " + catalog.getUuid()),
-                        null),
+                        null,
+                        props.get("reviewed-by"),
+                        props.get("reviewed-on")),
                 requirements);
     }
 
@@ -162,6 +164,8 @@ public final class OscalCatalogs {
         if (framework.provenance() != null) {
             props.add(prop("provenance", framework.provenance().tag(), null));
             addIfPresent(props, "source", framework.provenance().source());
+            addIfPresent(props, "reviewed-by", framework.provenance().reviewedBy());
+            addIfPresent(props, "reviewed-on", framework.provenance().reviewedOn());
         }
         metadata.setProps(props);
         return metadata;
@@ -257,7 +261,7 @@ public final class OscalCatalogs {
                 readTitle(title, "title of " + ref),
                 zh,
                 evidence,
-                provenance == null ? null : new ProvenanceEntry(provenance, null, null));
+                provenance == null ? null : ProvenanceEntry.unreviewed(provenance, null));
     }
 
     /**

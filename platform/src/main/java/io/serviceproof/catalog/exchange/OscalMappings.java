@@ -157,11 +157,10 @@ public final class OscalMappings {
                                 props.getOrDefault("status", "proposed"),
                                 method,
                                 map.path("remarks").asString(""),
-                                new ProvenanceEntry(
+                                ProvenanceEntry.unreviewed(
                                         props.getOrDefault("provenance", "S"),
                                         "OSCAL mapping collection "
-                                                + collection.path("uuid").asString(""),
-                                        null)));
+                                                + collection.path("uuid").asString(""))));
                     }
                 }
             }

@@ -172,7 +172,7 @@ public final class Spreadsheets {
         String name = framework.getOrDefault("name", "");
         String tag = framework.getOrDefault("provenance", "S");
         ProvenanceEntry provenance =
-                new ProvenanceEntry(tag, framework.getOrDefault("source", "spreadsheet import"), null);
+                ProvenanceEntry.unreviewed(tag, framework.getOrDefault("source", "spreadsheet import"));
         List<RequirementEntry> requirements = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
             List<String> cells = rows.get(r);
@@ -191,7 +191,7 @@ public final class Spreadsheets {
                             .toList(),
                     rowTag.isEmpty()
                             ? null
-                            : new ProvenanceEntry(rowTag, cells.get(7).strip(), null)));
+                            : ProvenanceEntry.unreviewed(rowTag, cells.get(7).strip())));
         }
         if (!errors.isEmpty()) {
             throw new RejectedDocumentException(errors);

@@ -228,9 +228,15 @@ class CatalogApiController {
 
             @Size(max = 300) String titleZh,
             List<EvidenceType> evidenceTypes,
-            Boolean verified) {}
+            Boolean verified,
+            @Size(max = 1000) String source) {}
 
-    @Operation(summary = "Edit a requirement's titles, evidence types or verified flag (kept across library upgrades)")
+    @Operation(
+            summary = "Edit a requirement's titles or evidence types, or record your review of it (kept across"
+                    + " library upgrades)",
+            description = "verified: true records the signed-in person as reviewer, today, against source (a URL"
+                    + " or document id; the row's own source when omitted); only a P, S or C source can be"
+                    + " verified. verified: false withdraws the review. Changing the source withdraws it too.")
     @PatchMapping("/requirements/{id}")
     RequirementResponse edit(@PathVariable String id, @Valid @RequestBody EditRequirement edit) {
         Set<EvidenceType> evidence = null;
@@ -239,7 +245,7 @@ class CatalogApiController {
             evidence.addAll(edit.evidenceTypes());
         }
         return RequirementResponse.of(
-                catalog.editRequirement(id, edit.title(), edit.titleZh(), evidence, edit.verified()));
+                catalog.editRequirement(id, edit.title(), edit.titleZh(), evidence, edit.verified(), edit.source()));
     }
 
     record SearchHit(RequirementResponse requirement, String framework, float score) {}

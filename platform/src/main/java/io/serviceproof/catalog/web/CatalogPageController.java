@@ -108,6 +108,29 @@ class CatalogPageController {
         return "catalog/diff";
     }
 
+    /**
+     * Records (or withdraws) the signed-in person's review of a requirement against a source; a
+     * review of an uncitable row or without a source is refused with the reason and changes nothing.
+     */
+    @PostMapping("/catalog/requirements/{id}/review")
+    String review(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "true") boolean verified,
+            @RequestParam(required = false) String source,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        String trimmed = source == null || source.isBlank() ? null : source.strip();
+        if (trimmed != null && trimmed.length() > 1000) {
+            redirect.addFlashAttribute("problem", "catalog.review.tooLong");
+        } else {
+            try {
+                catalog.editRequirement(id, null, null, null, verified, trimmed);
+            } catch (io.serviceproof.common.InvalidInputException e) {
+                redirect.addFlashAttribute("problem", "catalog.review.refused");
+            }
+        }
+        return "redirect:/catalog/requirements/" + id;
+    }
+
     @GetMapping("/catalog/requirements/{id}")
     String requirement(@PathVariable String id, Model model) {
         Requirement requirement = catalog.requirement(id);

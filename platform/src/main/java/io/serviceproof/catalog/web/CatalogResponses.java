@@ -6,6 +6,7 @@ import io.serviceproof.catalog.MappingView;
 import io.serviceproof.catalog.Provenance;
 import io.serviceproof.catalog.Requirement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The JSON shapes of the catalog API. */
@@ -13,9 +14,12 @@ final class CatalogResponses {
 
     private CatalogResponses() {}
 
-    record ProvenanceResponse(String tag, String meaning, String source, boolean verified) {
+    /** verified is true only when reviewedBy recorded source on reviewedOn. */
+    record ProvenanceResponse(
+            String tag, String meaning, String source, boolean verified, String reviewedBy, LocalDate reviewedOn) {
         static ProvenanceResponse of(Provenance p) {
-            return new ProvenanceResponse(p.tag().name(), p.tag().meaning(), p.source(), p.verified());
+            return new ProvenanceResponse(
+                    p.tag().name(), p.tag().meaning(), p.source(), p.verified(), p.reviewer(), p.reviewedOn());
         }
     }
 

@@ -208,6 +208,7 @@ class CrosswalkApiController {
             String accreditationBody,
             List<String> reliesOn,
             String notes,
+            String notCovered,
             ProvenanceResponse provenance,
             List<Map<String, Object>> rules) {}
 
@@ -233,6 +234,7 @@ class CrosswalkApiController {
                 market.accreditationBody(),
                 market.reliesOn(),
                 market.notes(),
+                market.notCovered(),
                 ProvenanceResponse.of(market.provenance()),
                 catalog.rules(market).stream()
                         .map(r -> Map.<String, Object>of(

@@ -1,8 +1,6 @@
 package io.serviceproof.catalog.web;
 
 import io.serviceproof.catalog.Catalog;
-import io.serviceproof.catalog.Provenance;
-import io.serviceproof.catalog.ProvenanceTag;
 import io.serviceproof.catalog.Recorded;
 import io.serviceproof.catalog.exchange.LibraryValidator;
 import io.serviceproof.catalog.recognition.Accreditation;
@@ -88,7 +86,7 @@ class RecognitionApiController {
                         request.expires(),
                         "active",
                         request.registeredIn()),
-                new Provenance(ProvenanceTag.P, "recorded by the organisation", true));
+                catalog.recordedHere());
         return ResponseEntity.created(URI.create("/api/v1/catalog/recognition/results/" + recorded.id()))
                 .body(recorded);
     }
@@ -123,7 +121,7 @@ class RecognitionApiController {
                         request.number(),
                         request.validFrom(),
                         request.validTo()),
-                new Provenance(ProvenanceTag.P, "recorded by the organisation", true));
+                catalog.recordedHere());
         return ResponseEntity.created(URI.create("/api/v1/catalog/recognition")).body(recorded);
     }
 }

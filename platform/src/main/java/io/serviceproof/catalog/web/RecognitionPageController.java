@@ -1,8 +1,6 @@
 package io.serviceproof.catalog.web;
 
 import io.serviceproof.catalog.Catalog;
-import io.serviceproof.catalog.Provenance;
-import io.serviceproof.catalog.ProvenanceTag;
 import io.serviceproof.catalog.Recorded;
 import io.serviceproof.catalog.exchange.LibraryValidator;
 import io.serviceproof.catalog.recognition.Accreditation;
@@ -124,7 +122,7 @@ class RecognitionPageController {
                         Arrays.stream(registeredIn.toUpperCase().split("[,\\s]+"))
                                 .filter(code -> code.matches("[A-Z]{2}"))
                                 .toList()),
-                new Provenance(ProvenanceTag.P, "recorded by the organisation", true));
+                catalog.recordedHere());
         redirect.addFlashAttribute("notice", "recognition.recorded");
         return "redirect:/catalog/recognition#result-" + recorded.id();
     }
@@ -165,7 +163,7 @@ class RecognitionPageController {
                         number.strip(),
                         from,
                         to),
-                new Provenance(ProvenanceTag.P, "recorded by the organisation", true));
+                catalog.recordedHere());
         redirect.addFlashAttribute("notice", "recognition.accreditationRecorded");
         return "redirect:/catalog/recognition";
     }
