@@ -30,7 +30,10 @@ record CatalogIds(
         String assessmentId,
         String signedAssessmentId,
         String credentialId,
-        String dossierBuildId) {
+        String dossierBuildId,
+        String watchItemId,
+        String feedId,
+        String proposalId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -123,6 +126,13 @@ record CatalogIds(
                     Thread.currentThread().interrupt();
                 }
             }
+            var watch = context.getBean(io.serviceproof.watch.StandardsWatch.class);
+            String feed = watch.addFeed(
+                            "Isolation feed " + tenant.organisation().slug(),
+                            "http://127.0.0.1:9/" + tenant.organisation().slug() + ".atom")
+                    .id();
+            String proposal = io.serviceproof.watch.WatchFixtures.proposal(
+                    context, feed, "Isolation proposal " + tenant.organisation().slug());
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -139,7 +149,10 @@ record CatalogIds(
                     assessment,
                     signed,
                     credential,
-                    build);
+                    build,
+                    watch.items().get(0).id(),
+                    feed,
+                    proposal);
         });
     }
 

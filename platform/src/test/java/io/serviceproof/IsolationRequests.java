@@ -22,6 +22,15 @@ final class IsolationRequests {
     /** The id that stands for a case's {@code {id}}: the tenant's record of the kind its path names. */
     static String idFor(IsolationCases.Case endpoint, TestTenant tenant, CatalogIds catalog) {
         String path = endpoint.path() + " " + endpoint.request();
+        if (path.contains("/watch/items/")) {
+            return catalog.watchItemId();
+        }
+        if (path.contains("/watch/feeds/")) {
+            return catalog.feedId();
+        }
+        if (path.contains("/watch/proposals/")) {
+            return catalog.proposalId();
+        }
         if (path.contains("/users")) {
             return tenant.user(Role.ENGINEER).id().toString();
         }

@@ -305,7 +305,17 @@ class TenantIsolationIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return mapping + requirement + evidence + layer + technician + competence + assessment;
+        String watch = mvc.perform(
+                        request(HttpMethod.GET, "/api/v1/watch/proposals").with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String feeds = mvc.perform(
+                        request(HttpMethod.GET, "/api/v1/watch/feeds").with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return mapping + requirement + evidence + layer + technician + competence + assessment + watch + feeds;
     }
 
     private void listShowsOnlyOwnRows(IsolationCases.Case endpoint) throws Exception {
@@ -337,7 +347,10 @@ class TenantIsolationIntegrationTests {
                 catalog.evidenceId(),
                 catalog.offeringId(),
                 catalog.technicianId(),
-                catalog.assessmentId());
+                catalog.assessmentId(),
+                catalog.watchItemId(),
+                catalog.feedId(),
+                catalog.proposalId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {

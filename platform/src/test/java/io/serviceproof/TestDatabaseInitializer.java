@@ -36,7 +36,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 // left on their schedule they could act between a test's steps.
                 "serviceproof.evidence.expiry-cron=-",
                 "serviceproof.assessment.reminder-cron=-",
-                "serviceproof.sla.tracker-cron=-");
+                "serviceproof.sla.tracker-cron=-",
+                "serviceproof.watch.poll-cron=-",
+                // Test feeds are served from this machine; the refusal of private addresses is unit-tested.
+                "serviceproof.watch.allow-private-addresses=true");
         if (ENGINE.equals("postgresql")) {
             String schema = name.toLowerCase().replaceAll("[^a-z0-9_]", "_");
             properties = properties.and(

@@ -21,6 +21,7 @@ class DashboardController {
     private final UserActionTrail trail;
     private final StatusBoards boards;
     private final io.serviceproof.common.PublicHost publicHost;
+    private final io.serviceproof.watch.StandardsWatch watch;
 
     DashboardController(
             OrganisationDirectory organisations,
@@ -28,7 +29,9 @@ class DashboardController {
             ApiTokens tokens,
             UserActionTrail trail,
             StatusBoards boards,
-            io.serviceproof.common.PublicHost publicHost) {
+            io.serviceproof.common.PublicHost publicHost,
+            io.serviceproof.watch.StandardsWatch watch) {
+        this.watch = watch;
         this.boards = boards;
         this.publicHost = publicHost;
         this.organisations = organisations;
@@ -44,6 +47,8 @@ class DashboardController {
         model.addAttribute("activeUsers", users.countActive());
         model.addAttribute("activeTokens", tokens.countActive());
         model.addAttribute("board", boards.current());
+        model.addAttribute("deadlines", watch.upcoming());
+        model.addAttribute("pendingProposals", watch.pending());
         model.addAttribute("localPublicHost", publicHost.isLocal() ? publicHost.value() : null);
         model.addAttribute("recent", trail.find(new TrailFilter(null, null, null, null, 0, RECENT_ACTIVITY)));
         return "dashboard";

@@ -54,6 +54,8 @@ final class RateLimitRules {
             rule("POST", "/api/v1/catalog/frameworks", LimitClass.EXPENSIVE),
             rule("POST", "/api/v1/catalog/mappings/import", LimitClass.EXPENSIVE),
             rule("POST", "/catalog/import", LimitClass.EXPENSIVE),
+            rule("POST", "/api/v1/watch/feeds/*/poll", LimitClass.EXPENSIVE),
+            rule("POST", "/watch/feeds/*/poll", LimitClass.EXPENSIVE),
             rule("POST", "/api/v1/layers/*/api-contracts", LimitClass.EXPENSIVE),
             rule("POST", "/layers/*/api-contracts", LimitClass.EXPENSIVE),
             rule("PUT", "/api/v1/layers/*/draft", LimitClass.EXPENSIVE),

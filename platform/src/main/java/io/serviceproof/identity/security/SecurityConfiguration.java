@@ -78,7 +78,7 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .authenticated()
-                        .requestMatchers("/api/v1/catalog/**")
+                        .requestMatchers("/api/v1/catalog/**", "/api/v1/watch/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(
                                 "/api/v1/evidence/*/approve",
@@ -154,7 +154,7 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/**")
                         .authenticated()
-                        .requestMatchers("/catalog/**")
+                        .requestMatchers("/catalog/**", "/watch/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(
                                 "/evidence/*/approve",
