@@ -130,7 +130,7 @@ public class CatalogQueryBenchmark {
     public Object searchAfterAnEdit() {
         int n = nextQuery++;
         return Tenancy.callAs(actor, () -> {
-            catalog.editRequirement(edited, "Edited requirement " + n, null, null, null);
+            catalog.editRequirement(edited, "Edited requirement " + n, null, null, null, null);
             return catalog.search("access", 20);
         });
     }

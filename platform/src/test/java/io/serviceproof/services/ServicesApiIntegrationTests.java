@@ -208,8 +208,18 @@ class ServicesApiIntegrationTests {
                 // Only edge (VN) to cloud (CN) crosses a border in the template.
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].from.country").value("VN"))
-                .andExpect(
-                        jsonPath("$[0].laws[?(@.country == 'VN')].targetMarket").value(true))
+                // Every Vietnamese data law (PDP, cybersecurity and data localisation, the Law on Data) is
+                // engaged and marked as a target market's; the equipment's type-approval regime is not.
+                .andExpect(jsonPath(
+                        "$[0].laws[?(@.country == 'VN')].targetMarket",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(true))))
+                .andExpect(jsonPath(
+                        "$[0].laws[?(@.country == 'VN')].label",
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("91/2025"))))
+                .andExpect(jsonPath(
+                        "$[0].laws[?(@.country == 'VN')].label",
+                        org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("QCVN")))))
                 .andExpect(jsonPath("$[0].laws[?(@.country == 'CN')].why").value("inbound"));
         mvc.perform(get("/api/v1/layers/" + layer + "/data-flow.svg").with(bearer(manager)))
                 .andExpect(status().isOk())
