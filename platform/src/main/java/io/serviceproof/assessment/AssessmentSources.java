@@ -134,13 +134,13 @@ class AssessmentSources {
     private static String unverified(Requirement requirement, MarketRule rule, Market market) {
         List<String> rows = new ArrayList<>();
         if (!requirement.provenance().verified()) {
-            rows.add("the requirement row (" + requirement.provenance().tag().meaning() + ", no recorded review)");
+            rows.add("the requirement [" + requirement.provenance().tag() + "]");
         }
         if (!rule.provenance().verified()) {
-            rows.add("the " + market.code() + " rule that makes it " + rule.basis() + " ("
-                    + rule.provenance().tag().meaning() + ", no recorded review)");
+            rows.add("the " + market.code() + " rule making it " + rule.basis() + " ["
+                    + rule.provenance().tag() + "]");
         }
-        return rows.isEmpty() ? null : "rests on unverified catalog rows: " + String.join("; ", rows);
+        return rows.isEmpty() ? null : "no recorded review of " + String.join(" or ", rows);
     }
 
     AssessmentInputs gather(Assessment assessment) {

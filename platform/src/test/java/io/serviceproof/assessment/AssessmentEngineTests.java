@@ -57,8 +57,7 @@ class AssessmentEngineTests {
                 "Title r1",
                 "mandatory",
                 Set.of("E3"),
-                "rests on unverified catalog rows: the VN rule that makes it mandatory (reputable secondary source,"
-                        + " no recorded review)");
+                "no recorded review of the VN rule making it mandatory [S]");
         List<RequirementResult> results = AssessmentEngine.derive(inputs(
                 List.of(unreviewed, requirement("r2", "mandatory", "E3")),
                 Map.of(),

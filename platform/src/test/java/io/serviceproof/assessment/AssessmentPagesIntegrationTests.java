@@ -74,6 +74,17 @@ class AssessmentPagesIntegrationTests {
         String english = page(location + "?show=all", "en");
         assertThat(english).contains("Readiness", "Warehouse bundle", "not assessed", "Gap register (XLSX)");
         assertThat(page(location, "zh-CN")).contains("就绪度", "未评估", "差距登记表");
+        // The score says how it is computed; requirements are grouped by framework, with a filter by
+        // result, titles in the reader's language, and the override as its own labelled form.
+        assertThat(english)
+                .contains("weighted credit earned", "not assessed yet and earn nothing")
+                .contains("id=\"framework-0\"", "Override this result", "Save override")
+                .contains("Processors bound by the Security Principle");
+        assertThat(page(location + "?show=all", "zh-CN")).contains("处理者直接受安全原则约束", "保存覆盖");
+        assertThat(page(location + "?show=compliant", "en")).contains("No requirement has this result.");
+        assertThat(page(location + "?show=not-assessed", "en"))
+                .contains("Processors bound by the Security Principle")
+                .doesNotContain("No requirement has this result.");
 
         String requirement = english.replaceAll("(?s).*name=\"requirementId\" value=\"([^\"]+)\".*", "$1");
         mvc.perform(post(location + "/overrides")

@@ -91,7 +91,11 @@ class AssessmentPageController {
         model.addAttribute("view", view);
         model.addAttribute("offering", offerings.offering(view.assessment().offeringId()));
         model.addAttribute("show", show);
-        model.addAttribute("rows", show.equals("all") ? view.results() : view.gaps());
+        java.util.List<io.serviceproof.assessment.RequirementResult> rows = rowsFor(view, show);
+        model.addAttribute("rows", rows);
+        model.addAttribute("groups", byFramework(rows));
+        model.addAttribute("titlesZh", chineseTitles(view));
+        model.addAttribute("score", ScoreExplanation.of(view));
         model.addAttribute("results", Result.values());
         model.addAttribute("weights", Readiness.WEIGHTS);
         model.addAttribute("layers", offerings.layers(view.assessment().offeringId()));
@@ -111,6 +115,52 @@ class AssessmentPageController {
                                 r -> r.requirementId(), r -> r.framework() + " " + r.ref(), (x, y) -> x)));
         model.addAttribute("today", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         return "assessment/detail";
+    }
+
+    /** The rows a filter shows: the gaps (default), every requirement, or those with one result. */
+    private static java.util.List<io.serviceproof.assessment.RequirementResult> rowsFor(
+            AssessmentView view, String show) {
+        if (show.equals("all")) {
+            return view.results();
+        }
+        for (Result result : Result.values()) {
+            if (result.token().equals(show)) {
+                return view.results().stream().filter(r -> r.result() == result).toList();
+            }
+        }
+        return view.gaps();
+    }
+
+    /** Rows grouped by framework, in the order the frameworks first appear. */
+    private static java.util.Map<String, java.util.List<io.serviceproof.assessment.RequirementResult>> byFramework(
+            java.util.List<io.serviceproof.assessment.RequirementResult> rows) {
+        return rows.stream()
+                .collect(Collectors.groupingBy(
+                        io.serviceproof.assessment.RequirementResult::framework,
+                        java.util.LinkedHashMap::new,
+                        Collectors.toList()));
+    }
+
+    /** Requirement id → its Chinese title from the catalog, for pages read in Chinese. */
+    private java.util.Map<String, String> chineseTitles(AssessmentView view) {
+        java.util.Set<String> ids = view.results().stream()
+                .map(io.serviceproof.assessment.RequirementResult::requirementId)
+                .collect(Collectors.toSet());
+        java.util.Set<String> labels = view.results().stream()
+                .map(io.serviceproof.assessment.RequirementResult::framework)
+                .collect(Collectors.toSet());
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        for (io.serviceproof.catalog.Framework framework : catalog.frameworks()) {
+            if (!labels.contains(framework.label())) {
+                continue;
+            }
+            for (io.serviceproof.catalog.Requirement r : catalog.requirements(framework.id())) {
+                if (ids.contains(r.id()) && !r.titleZh().isBlank()) {
+                    titles.put(r.id(), r.titleZh());
+                }
+            }
+        }
+        return titles;
     }
 
     @PostMapping("/assessments/{id}/overrides")
