@@ -49,6 +49,7 @@ class DashboardController {
         model.addAttribute("board", boards.current());
         model.addAttribute("deadlines", watch.upcoming());
         model.addAttribute("pendingProposals", watch.pending());
+        model.addAttribute("staleChanges", watch.stale());
         model.addAttribute("localPublicHost", publicHost.isLocal() ? publicHost.value() : null);
         model.addAttribute("recent", trail.find(new TrailFilter(null, null, null, null, 0, RECENT_ACTIVITY)));
         return "dashboard";

@@ -134,6 +134,23 @@ public class StandardsWatch {
                 .toList();
     }
 
+    /** An accepted change and what it still makes stale, for the dashboard. */
+    public record Stale(TrackedItem item, Impact impact) {}
+
+    /**
+     * Accepted changes (from a feed or recorded by hand) that still make something stale: an
+     * assessment, evidence or a certificate resting on the old edition.
+     */
+    public List<Stale> stale() {
+        return items.all().stream()
+                .filter(i -> i.acceptedAt() != null)
+                .map(i -> new Stale(i, impact.of(i)))
+                .filter(s -> !s.impact().assessments().isEmpty()
+                        || !s.impact().evidence().isEmpty()
+                        || !s.impact().certificates().isEmpty())
+                .toList();
+    }
+
     /** Records a change by hand: it is accepted by the person who records it. */
     @Transactional
     public Accepted track(ItemFields fields) {

@@ -283,6 +283,14 @@ class StandardsWatchIntegrationTests {
                         () -> context.getBean(Notifications.class).mine(10)))
                 .anySatisfy(n -> assertThat(n.messageKey()).isEqualTo("notification.watch.accepted"));
 
+        // The dashboard lists the accepted change among what is stale.
+        String dashboard = mvc.perform(
+                        get("/").with(user(tenant, tenant.user(Role.OWNER))).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(dashboard).contains("id=\"stale-changes\"").contains("ISO/IEC 27001 revision");
+
         // Decided once: a second acceptance or a dismissal is a conflict and changes nothing.
         mvc.perform(post("/api/v1/watch/proposals/" + proposal + "/dismiss")
                         .with(bearer(owner))
