@@ -113,6 +113,32 @@ class CatalogPagesIntegrationTests {
     }
 
     @Test
+    void aRefusedImportKeepsWhatWasTypedAndSaysSoAtTheTopAndTheLettersAreExplained() throws Exception {
+        String page = mvc.perform(multipart("/catalog/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "bad.csv",
+                                "text/csv",
+                                "ref,parent,kind,title\n1,,clause,Scope\n1.1,9,clause,Orphan\n"
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .param("name", "Buyer checklist")
+                        .param("edition", "2027")
+                        .with(manager)
+                        .with(csrf())
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("id=\"import-refused-top\"", "id=\"import-errors\"")
+                .contains("value=\"Buyer checklist\"", "value=\"2027\"");
+        assertThat(page.indexOf("import-refused-top")).isLessThan(page.indexOf("id=\"frameworks\""));
+        assertThat(page("/catalog", "en")).contains("What the provenance letters mean", "Recalled, not checked");
+        assertThat(page("/catalog", "zh-CN")).contains("来源字母的含义", "凭记忆录入");
+    }
+
+    @Test
     void aMappingProposedOnARequirementPageIsEditedAndConfirmedWithHistory() throws Exception {
         Framework iso27001 = framework("iso-iec-27001");
         Framework iso9001 = framework("iso-9001");

@@ -41,6 +41,7 @@ class CatalogPageController {
         model.addAttribute("frameworks", catalog.frameworks());
         model.addAttribute("markets", catalog.markets());
         model.addAttribute("chinese", chinese());
+        model.addAttribute("provenanceTags", io.serviceproof.catalog.ProvenanceTag.values());
         return "catalog/index";
     }
 
@@ -51,6 +52,9 @@ class CatalogPageController {
             @RequestParam(name = "edition", required = false) String edition,
             Model model,
             RedirectAttributes redirect) {
+        // A refused import keeps what was typed, so fixing the file is the only thing left to do.
+        model.addAttribute("importName", name);
+        model.addAttribute("importEdition", edition);
         var format = CatalogImports.Format.ofFilename(file.getOriginalFilename());
         if (format.isEmpty()) {
             model.addAttribute(
