@@ -52,7 +52,15 @@ class RequirementSearch {
 
     private final Frameworks frameworks;
     private final CatalogState state;
-    private final Analyzer analyzer = new BilingualAnalyzer();
+    /** Indexes CJK text as bigrams and single characters, so one character typed alone still finds. */
+    private final Analyzer analyzer = new BilingualAnalyzer(true);
+
+    /**
+     * Queries with bigrams only where the text has two or more CJK characters: "远程" must not match
+     * every title containing "程" (流程, process).
+     */
+    private final Analyzer queryAnalyzer = new BilingualAnalyzer(false);
+
     private final Map<String, Index> indexes =
             java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -103,7 +111,7 @@ class RequirementSearch {
 
     private List<String> tokens(String field, String text) {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+        try (TokenStream stream = queryAnalyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -157,8 +165,15 @@ class RequirementSearch {
         }
     }
 
-    /** Standard tokens, full-width folding, lower case, CJK bigrams (with single characters), stems. */
+    /** Standard tokens, full-width folding, lower case, CJK bigrams (with single characters when asked), stems. */
     static final class BilingualAnalyzer extends Analyzer {
+
+        private final boolean unigrams;
+
+        BilingualAnalyzer(boolean unigrams) {
+            this.unigrams = unigrams;
+        }
+
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             StandardTokenizer tokenizer = new StandardTokenizer();
@@ -167,7 +182,7 @@ class RequirementSearch {
             stream = new CJKBigramFilter(
                     stream,
                     CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL,
-                    true);
+                    unigrams);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         }

@@ -321,6 +321,36 @@ class CatalogApiIntegrationTests {
     }
 
     @Test
+    void searchFindsByClauseIdEnglishAndChineseWithoutUnrelatedCharacterMatches() throws Exception {
+        JsonNode byRef = json.readTree(
+                mvc.perform(get("/api/v1/catalog/search").param("q", "A.8.15").with(bearer(owner)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(byRef.get(0).get("requirement").get("ref").asString()).isEqualTo("A.8.15");
+
+        JsonNode remote = json.readTree(
+                mvc.perform(get("/api/v1/catalog/search").param("q", "远程").with(bearer(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(remote.size()).isPositive();
+        // Every hit is about remote work; before, "程" alone pulled in every "流程" (process) title.
+        remote.valueStream()
+                .forEach(hit -> assertThat(hit.get("requirement").get("titleZh").asString()
+                                + hit.get("framework").asString())
+                        .contains("远程"));
+
+        JsonNode single = json.readTree(
+                mvc.perform(get("/api/v1/catalog/search").param("q", "审").with(bearer(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(single.size()).as("one character alone still finds").isPositive();
+    }
+
+    @Test
     void aLibraryUpgradeKeepsLocalEditsAndTakesEverythingElse() throws Exception {
         String iso = frameworkId("iso-iec-27001");
         String logging = requirementId(iso, "A.8.15");
