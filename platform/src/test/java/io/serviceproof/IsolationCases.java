@@ -390,6 +390,7 @@ final class IsolationCases {
                         Kind.FOREIGN_ID,
                         false,
                         "framework={framework-id}&ref=A.8.16"),
+                new Case(HttpMethod.POST, "/evidence/{id}/layer-links", Kind.FOREIGN_ID, false, "layerId={layer}"),
                 new Case(
                         HttpMethod.POST,
                         "/evidence/{id}/links/{linkId}/delete",

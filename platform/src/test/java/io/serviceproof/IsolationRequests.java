@@ -108,6 +108,7 @@ final class IsolationRequests {
                     .replace("{uuid}", java.util.UUID.randomUUID().toString())
                     .replace("{own-a}", own.requirementId())
                     .replace("{own-b}", own.otherRequirementId())
+                    .replace("{layer}", own.layerId())
                     .replace("{ref-a}", referenced.requirementId())
                     .replace("{framework-id}", referenced.frameworkId())
                     .replace("{offering}", referenced.offeringId())

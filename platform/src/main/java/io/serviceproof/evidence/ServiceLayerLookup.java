@@ -10,4 +10,7 @@ public interface ServiceLayerLookup {
 
     /** The layer's display name, if the acting organisation has a layer with this id. */
     Optional<String> layerName(String layerId);
+
+    /** Every layer of the acting organisation, id → display name, for choosing one to link. */
+    java.util.Map<String, String> layerNames();
 }

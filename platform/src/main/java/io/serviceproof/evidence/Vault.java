@@ -342,6 +342,12 @@ public class Vault {
         trail.record("evidence.unlinked", "evidence", itemId, linkId);
     }
 
+    /** The organisation's service layers a piece of evidence can be linked to, id → name. */
+    public java.util.Map<String, String> layerChoices() {
+        ServiceLayerLookup lookup = layers.getIfAvailable();
+        return lookup == null ? java.util.Map.of() : lookup.layerNames();
+    }
+
     /** The requirement's "framework ref" or the layer's name; rejects targets the organisation lacks. */
     public String targetLabel(LinkTarget kind, String targetId) {
         if (targetId == null || targetId.isBlank()) {

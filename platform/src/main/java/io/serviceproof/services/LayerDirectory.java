@@ -18,4 +18,13 @@ class LayerDirectory implements ServiceLayerLookup {
     public Optional<String> layerName(String layerId) {
         return layers.find(layerId).map(ServiceLayer::name);
     }
+
+    @Override
+    public java.util.Map<String, String> layerNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        layers.findAll().stream()
+                .sorted(java.util.Comparator.comparing(ServiceLayer::name))
+                .forEach(l -> names.put(l.id(), l.name()));
+        return names;
+    }
 }

@@ -128,6 +128,60 @@ class EvidencePagesIntegrationTests {
     }
 
     @Test
+    void evidenceIsLinkedToAServiceLayerFromItsPageButNotToAnotherOrganisationsLayer() throws Exception {
+        String layer = Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+            var offerings = context.getBean(io.serviceproof.services.Offerings.class);
+            String offering = offerings
+                    .createOffering("Line", "", "CNC", java.util.List.of("VN"))
+                    .id();
+            return offerings
+                    .createLayer(offering, "Remote O&M", null, "cloud-om-predictive-maintenance", null)
+                    .id();
+        });
+        TestTenant other = TestTenant.create(context, "evidence-pages-other");
+        String foreignLayer = Tenancy.callAs(Actor.system(other.organisation().id(), "test"), () -> {
+            var offerings = context.getBean(io.serviceproof.services.Offerings.class);
+            String offering = offerings
+                    .createOffering("Theirs", "", "CNC", java.util.List.of("VN"))
+                    .id();
+            return offerings
+                    .createLayer(offering, "Their layer", null, "cloud-om-predictive-maintenance", null)
+                    .id();
+        });
+        String location = mvc.perform(multipart("/evidence")
+                        .file(file("runbook.pdf"))
+                        .param("title", "Failure-response runbook")
+                        .param("type", "E8")
+                        .param("effectiveDate", "2026-11-01")
+                        .with(engineer)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String page = mvc.perform(get(location).with(engineer).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"layer-link-form\"", "Remote O&amp;M").doesNotContain("Their layer");
+
+        mvc.perform(post(location + "/layer-links")
+                        .param("layerId", foreignLayer)
+                        .with(engineer)
+                        .with(csrf()))
+                .andExpect(flash().attributeExists("problem"));
+        mvc.perform(post(location + "/layer-links")
+                        .param("layerId", layer)
+                        .with(engineer)
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "evidence.linked"));
+        assertThat(mvc.perform(get(location).with(engineer).accept(MediaType.TEXT_HTML))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("href=\"/layers/" + layer + "\"");
+    }
+
+    @Test
     void aRefusedUploadSaysWhyInTheReadersLanguageAndKeepsTheForm() throws Exception {
         String page = mvc.perform(multipart("/evidence")
                         .file(file("../../etc/passwd"))

@@ -190,6 +190,7 @@ class EvidencePageController {
                                 .findFirst()
                                 .orElse(null));
         model.addAttribute("frameworks", frameworks());
+        model.addAttribute("layerChoices", vault.layerChoices());
         model.addAttribute("today", today());
         model.addAttribute("counts", detail.latest().countsOn(today()));
         return "evidence/detail";
@@ -255,6 +256,17 @@ class EvidencePageController {
                 "evidence.linked",
                 () -> vault.link(
                         id, LinkTarget.REQUIREMENT, requirementByRef(framework, ref == null ? "" : ref.strip())));
+    }
+
+    /** Links the evidence to one of the organisation's service layers (its documents, SLA, data flows). */
+    @PostMapping("/evidence/{id}/layer-links")
+    String linkLayer(
+            @PathVariable String id, @RequestParam(required = false) String layerId, RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "evidence.linked",
+                () -> vault.link(id, LinkTarget.SERVICE_LAYER, layerId == null ? "" : layerId.strip()));
     }
 
     @PostMapping("/evidence/{id}/links/{linkId}/delete")
