@@ -76,6 +76,18 @@ class ServicesPagesIntegrationTests {
                 .contains("Outage halting shipments");
         assertThat(page(layer, "zh-CN")).contains("服务级别协议", "数据出境", "发布为新版本");
 
+        // The inspection template's validation (1 % false accepts) is flagged against its 500 ppm objective.
+        String inspection = mvc.perform(post(offering + "/layers")
+                        .param("name", "AI inspection")
+                        .param("template", "ai-remote-quality-inspection")
+                        .with(manager)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(page(inspection, "en")).contains("id=\"validation-checks\"", "objective missed", "10,000.0 ppm");
+        assertThat(page(inspection, "zh-CN")).contains("未达目标");
+
         // A YAML typo is refused with its location and the text kept for fixing.
         String refused = mvc.perform(post(layer + "/draft")
                         .param("yaml", "risks: [\"x\"]\nsla:\n  slos:\n    - {id: a, targt: 1}\n")

@@ -137,11 +137,14 @@ class ServicesPageController {
         model.addAttribute("doc", content);
         model.addAttribute("crossBorder", offerings.crossBorderFlows(layer, content));
         model.addAttribute("diagram", DataFlowSvg.render(content.dataFlow()));
+        Rates rates = content.validation() == null || content.validation().confusionMatrix() == null
+                ? null
+                : Rates.of(content.validation().confusionMatrix());
+        model.addAttribute("rates", rates);
         model.addAttribute(
-                "rates",
-                content.validation() == null || content.validation().confusionMatrix() == null
-                        ? null
-                        : Rates.of(content.validation().confusionMatrix()));
+                "validationChecks",
+                io.serviceproof.services.content.ValidationCheck.of(
+                        rates, content.sla().slos()));
     }
 
     @GetMapping("/layers/{id}/edit")
