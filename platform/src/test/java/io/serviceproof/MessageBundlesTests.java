@@ -80,6 +80,40 @@ class MessageBundlesTests {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * Every action the trail records is shown by name in both languages: the test reads the codes
+     * from the sources ({@code trail.record("…")}, and the mapping actions built from a prefix), so a
+     * new action without a name fails here rather than reaching an auditor as a bare code.
+     */
+    @Test
+    void everyTrailActionHasANameInBothLanguages() throws IOException {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("trail\\s*\\.record\\(\\s*\"([a-z0-9.-]+)\"");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = literal.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    if (!m.group(1).endsWith(".")) { // a prefix completed at run time, listed below
+                        codes.add(m.group(1));
+                    }
+                }
+            }
+        }
+        for (String action : java.util.List.of("created", "confirmed", "rejected", "edited")) {
+            codes.add("catalog.mapping." + action);
+        }
+        assertThat(codes).as("codes found in the sources").hasSizeGreaterThan(40);
+        for (String file : java.util.List.of("messages.properties", "messages_zh_CN.properties")) {
+            Properties messages = load(file);
+            assertThat(codes)
+                    .as(file)
+                    .allSatisfy(code -> assertThat(messages.getProperty("trail.action." + code))
+                            .as("trail.action." + code)
+                            .isNotBlank());
+        }
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessageBundlesTests.class.getResourceAsStream("/" + name)) {

@@ -2,6 +2,7 @@ package io.serviceproof.identity;
 
 import static io.serviceproof.ActingAs.bearer;
 import static io.serviceproof.ActingAs.user;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -216,7 +217,18 @@ class WebSecurityIntegrationTests {
     void auditorsReadButChangeNothingAndEngineersDoNotManageUsers() throws Exception {
         var auditor = user(tenant, tenant.user(Role.AUDITOR));
         mvc.perform(get("/users").with(auditor)).andExpect(status().isOk());
-        mvc.perform(get("/trail").with(auditor)).andExpect(status().isOk());
+        // The trail names each action in the reader's language, with its code beside it.
+        String trail = mvc.perform(get("/trail").param("lang", "en").with(auditor))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(trail).contains("API token created", "token.created");
+        assertThat(mvc.perform(get("/trail").param("lang", "zh-CN").with(auditor))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("创建 API 令牌");
         mvc.perform(post("/tokens")
                         .with(auditor)
                         .with(csrf())
