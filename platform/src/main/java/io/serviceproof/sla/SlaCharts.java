@@ -138,7 +138,7 @@ public final class SlaCharts {
         return TOP + plotHeight - (int) Math.round(Math.max(0, Math.min(1, share)) * plotHeight);
     }
 
-    static String label(double value) {
+    public static String label(double value) {
         return Math.abs(value) >= 100
                 ? String.format(Locale.ROOT, "%.1f", value)
                 : String.format(Locale.ROOT, "%.3f", value)

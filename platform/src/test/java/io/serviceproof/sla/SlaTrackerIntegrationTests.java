@@ -186,6 +186,15 @@ class SlaTrackerIntegrationTests {
                 .getContentAsByteArray();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
+        // The PDF's charts carry their axes: dates of the month and values in the SLO's unit.
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+                new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+            text.append(extractor.getTextFromPage(p));
+        }
+        assertThat(text.toString()).contains("10-01", "latency-p95", " ms");
 
         String notifications = mvc.perform(get("/notifications")
                         .with(user(tenant, tenant.user(Role.OWNER)))

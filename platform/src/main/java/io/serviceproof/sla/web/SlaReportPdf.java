@@ -7,6 +7,7 @@ import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Component;
 class SlaReportPdf {
 
     private static final float CHART_WIDTH = 520;
-    private static final float CHART_HEIGHT = 110;
+    private static final float CHART_HEIGHT = 120;
+    private static final float AXIS_LEFT = 58;
+    private static final float AXIS_BOTTOM = 12;
 
     private final ReportFonts fonts;
     private final MessageSource messages;
@@ -126,9 +129,25 @@ class SlaReportPdf {
                 if (series.values().stream().noneMatch(Objects::nonNull)) {
                     continue;
                 }
-                document.add(new Paragraph(
-                        series.sloId() + " — " + report.results().get(i).metric(), body));
-                document.add(chart(writer, series));
+                // Title and chart in one unbreakable block, so a page break never parts them.
+                PdfPTable block = new PdfPTable(1);
+                block.setWidthPercentage(100);
+                block.setKeepTogether(true);
+                block.setSpacingBefore(6);
+                PdfPCell caption =
+                        cell(series.sloId() + " — " + report.results().get(i).metric(), body);
+                caption.setBorder(PdfPCell.NO_BORDER);
+                block.addCell(caption);
+                PdfPCell picture = new PdfPCell(
+                        chart(
+                                writer,
+                                series,
+                                report.results().get(i).unit(),
+                                report.period().firstDay()),
+                        false);
+                picture.setBorder(PdfPCell.NO_BORDER);
+                block.addCell(picture);
+                document.add(block);
             }
             document.add(new Paragraph(text("sla.pdf.verify", locale), small));
         } catch (DocumentException e) {
@@ -139,34 +158,79 @@ class SlaReportPdf {
         return out.toByteArray();
     }
 
-    /** The daily bars and the objective line, as in the page's SVG. */
-    private static Image chart(PdfWriter writer, SlaReport.Series series) throws DocumentException {
+    /**
+     * The daily bars and the objective line, as in the page's SVG, with a value axis (lowest,
+     * middle and highest value, in the SLO's unit) and a date axis (about one label a week).
+     */
+    private static Image chart(PdfWriter writer, SlaReport.Series series, String unit, java.time.LocalDate firstDay)
+            throws DocumentException {
         PdfContentByte canvas = writer.getDirectContent();
         PdfTemplate template = canvas.createTemplate(CHART_WIDTH, CHART_HEIGHT);
+        BaseFont font = axisFont();
         double[] range = SlaCharts.range(series);
         double bottom = range[0];
         double top = range[1];
-        float slot = CHART_WIDTH / Math.max(1, series.values().size());
+        float plotWidth = CHART_WIDTH - AXIS_LEFT;
+        float plotHeight = CHART_HEIGHT - AXIS_BOTTOM - 4;
+        int days = Math.max(1, series.values().size());
+        float slot = plotWidth / days;
+
+        template.setColorStroke(new Color(0xe3, 0xe6, 0xea));
+        template.setColorFill(Color.DARK_GRAY);
+        for (double tick : new double[] {bottom, (bottom + top) / 2, top}) {
+            float y = AXIS_BOTTOM + (float) ((tick - bottom) / (top - bottom) * plotHeight);
+            template.moveTo(AXIS_LEFT, y);
+            template.lineTo(CHART_WIDTH, y);
+            template.stroke();
+            label(template, font, SlaCharts.label(tick) + (unit == null || unit.isBlank() ? "" : " " + unit), 0, y - 2);
+        }
         for (int d = 0; d < series.values().size(); d++) {
             Double v = series.values().get(d);
             if (v == null) {
                 continue;
             }
-            float h = (float) ((v - bottom) / (top - bottom) * (CHART_HEIGHT - 4));
+            float h = (float) ((v - bottom) / (top - bottom) * plotHeight);
             boolean met = SlaCharts.met(series, v);
             template.setColorFill(met ? new Color(0x19, 0x87, 0x54) : new Color(0xdc, 0x35, 0x45));
-            template.rectangle(d * slot + slot * 0.15f, 0, slot * 0.7f, Math.max(1, h));
+            template.rectangle(AXIS_LEFT + d * slot + slot * 0.15f, AXIS_BOTTOM, slot * 0.7f, Math.max(1, h));
             template.fill();
         }
-        float line = (float) ((series.threshold() - bottom) / (top - bottom) * (CHART_HEIGHT - 4));
+        template.setColorFill(Color.DARK_GRAY);
         template.setColorStroke(Color.DARK_GRAY);
+        template.moveTo(AXIS_LEFT, AXIS_BOTTOM);
+        template.lineTo(CHART_WIDTH, AXIS_BOTTOM);
+        template.moveTo(AXIS_LEFT, AXIS_BOTTOM);
+        template.lineTo(AXIS_LEFT, AXIS_BOTTOM + plotHeight);
+        template.stroke();
+        int step = Math.max(1, days / 5);
+        for (int d = 0; d < days; d += step) {
+            label(template, font, firstDay.plusDays(d).toString().substring(5), AXIS_LEFT + d * slot, 1);
+        }
+        float line = AXIS_BOTTOM + (float) ((series.threshold() - bottom) / (top - bottom) * plotHeight);
         template.setLineDash(4, 3, 0);
-        template.moveTo(0, line);
+        template.moveTo(AXIS_LEFT, line);
         template.lineTo(CHART_WIDTH, line);
         template.stroke();
         Image image = Image.getInstance(template);
         image.setAlignment(Element.ALIGN_LEFT);
         return image;
+    }
+
+    private static void label(PdfTemplate template, BaseFont font, String text, float x, float y) {
+        template.beginText();
+        template.setFontAndSize(font, 7);
+        template.setTextMatrix(x, y);
+        template.showText(text);
+        template.endText();
+    }
+
+    /** Axis labels are digits, dashes and unit symbols: the PDF standard Helvetica carries them. */
+    private static BaseFont axisFont() {
+        try {
+            return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+        } catch (java.io.IOException | DocumentException e) {
+            throw new IllegalStateException("the standard PDF font is not available", e);
+        }
     }
 
     private static PdfPCell cell(String text, Font font) {
