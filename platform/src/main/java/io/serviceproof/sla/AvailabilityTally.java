@@ -104,16 +104,21 @@ final class AvailabilityTally extends Tally {
         long period = Duration.between(from, to).toMillis() - excluded;
         long downtime = Intervals.covered(downSpans) - Intervals.overlap(downSpans, maintenanceSpans);
         if (period <= 0) {
-            return new Figure(null, downSpans.size(), "the whole period was announced maintenance");
+            return new Figure(null, downSpans.size(), How.of("maintenance-only"));
         }
         return new Figure(
                 100.0 * (period - downtime) / period,
                 downSpans.size(),
-                downSpans.size() + " outage(s), " + Duration.ofMillis(downtime).toMinutes() + " min down"
-                        + (exclusions.maintenance()
-                                ? " outside " + Duration.ofMillis(excluded).toMinutes()
-                                        + " min of announced maintenance"
-                                : ""));
+                exclusions.maintenance()
+                        ? How.of(
+                                "outages-maintenance",
+                                downSpans.size(),
+                                Duration.ofMillis(downtime).toMinutes(),
+                                Duration.ofMillis(excluded).toMinutes())
+                        : How.of(
+                                "outages",
+                                downSpans.size(),
+                                Duration.ofMillis(downtime).toMinutes()));
     }
 
     @Override

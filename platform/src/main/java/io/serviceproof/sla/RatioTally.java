@@ -95,12 +95,11 @@ final class RatioTally extends Tally {
             return new Figure(
                     value,
                     samples,
-                    (long) hits + " of " + (long) total,
+                    How.of("share", (long) hits, (long) total),
                     total == 0 ? null : round(scale * bounds[0]),
                     total == 0 ? null : round(scale * bounds[1]));
         }
-        return new Figure(
-                value, samples, (long) hits + " of " + (long) total + " " + what + " in " + samples + " reports");
+        return new Figure(value, samples, How.of("sums", (long) hits, (long) total, what, samples));
     }
 
     private static double round(double value) {

@@ -61,7 +61,7 @@ class SlaBreaches {
                 period.to(),
                 value,
                 figure.samples(),
-                figure.how(),
+                figure.how().english(),
                 now,
                 lastIndex,
                 appended.index());

@@ -86,7 +86,7 @@ public final class SlaMeasurement {
                     0,
                     SloResult.Status.NOT_MEASURABLE,
                     List.of(),
-                    "'" + slo.quantity() + "' is not measured from the event vocabulary",
+                    How.of("not-measurable", slo.quantity()),
                     null,
                     null);
         }

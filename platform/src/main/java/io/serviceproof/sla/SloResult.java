@@ -22,7 +22,7 @@ public record SloResult(
         long samples,
         Status status,
         List<Long> entries,
-        String how,
+        How how,
         Double low,
         Double high) {
 

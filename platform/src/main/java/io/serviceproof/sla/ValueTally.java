@@ -101,10 +101,10 @@ final class ValueTally extends Tally {
     Figure figure(Instant until) {
         Double value = all.aggregate(aggregate);
         if (value == null) {
-            return new Figure(null, 0, "no " + source + " values in the period");
+            return new Figure(null, 0, How.of("no-values", source));
         }
         String how = aggregate == null ? "mean" : aggregate;
-        return new Figure(value, all.total(), how + " of " + all.total() + " " + source + " values");
+        return new Figure(value, all.total(), How.of("values", how, all.total(), source));
     }
 
     @Override

@@ -177,6 +177,15 @@ class SlaTrackerIntegrationTests {
                 .getContentAsString();
         assertThat(page)
                 .contains("id=\"breaches\"", "id=\"chart-latency-p95\"", "<svg", "#dc3545", "2026-09", "2026-11");
+        // How each figure was computed reads in the reader's language.
+        assertThat(mvc.perform(get("/layers/" + layer + "/sla?period=2026-10&lang=zh-CN")
+                                .with(user(tenant, tenant.user(Role.ENGINEER)))
+                                .accept(MediaType.TEXT_HTML))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("数值的 p95");
+        assertThat(page).contains(" values");
         byte[] pdf = mvc.perform(get("/layers/" + layer + "/sla.pdf?period=2026-10")
                         .with(user(tenant, tenant.user(Role.ENGINEER))))
                 .andExpect(status().isOk())

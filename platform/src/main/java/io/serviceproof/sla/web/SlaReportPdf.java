@@ -95,7 +95,7 @@ class SlaReportPdf {
                         body));
                 table.addCell(cell(text("sla.status." + r.status(), locale), body));
                 table.addCell(cell(
-                        r.how()
+                        text(r.how().messageKey(), locale, r.how().args().toArray())
                                 + (r.entries().isEmpty()
                                         ? ""
                                         : "\n" + text("sla.pdf.entries", locale) + " "
