@@ -94,8 +94,14 @@ class AssessmentPageController {
         java.util.List<io.serviceproof.assessment.RequirementResult> rows = rowsFor(view, show);
         model.addAttribute("rows", rows);
         model.addAttribute("groups", byFramework(rows));
-        model.addAttribute("titlesZh", chineseTitles(view));
+        // Chinese titles are looked up only for a reader in Chinese: one catalog read per framework.
+        boolean chinese = org.springframework.context.i18n.LocaleContextHolder.getLocale()
+                .getLanguage()
+                .equals("zh");
+        model.addAttribute("titlesZh", chinese ? chineseTitles(view) : java.util.Map.of());
         model.addAttribute("score", ScoreExplanation.of(view));
+        model.addAttribute("counts", view.counts());
+        model.addAttribute("gaps", view.gaps());
         model.addAttribute("results", Result.values());
         model.addAttribute("weights", Readiness.WEIGHTS);
         model.addAttribute("layers", offerings.layers(view.assessment().offeringId()));
