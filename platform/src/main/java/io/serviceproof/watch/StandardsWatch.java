@@ -1,17 +1,10 @@
 package io.serviceproof.watch;
 
-import io.serviceproof.assessment.ActionPlans;
-import io.serviceproof.assessment.Assessment;
-import io.serviceproof.assessment.Assessments;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
-import io.serviceproof.identity.Notifications;
-import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
-import io.serviceproof.identity.users.UserAccount;
-import io.serviceproof.identity.users.UserAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The standards watch of the acting organisation: tracked items, feeds, proposals, and what an
- * accepted change makes stale. Accepting (or recording by hand) a change adds an action to every
- * open assessment that relies on the old edition and tells owners and compliance managers.
+ * accepted change makes stale. Accepting (or recording by hand) a change hands it to
+ * {@link ChangeFollowUp}, which adds the actions and sends the notices.
  */
 @Service
 public class StandardsWatch {
@@ -64,10 +57,7 @@ public class StandardsWatch {
     private final ProposalRows proposals;
     private final FeedReader reader;
     private final WatchImpact impact;
-    private final ActionPlans actions;
-    private final Assessments assessments;
-    private final Notifications notifications;
-    private final UserAccounts users;
+    private final ChangeFollowUp followUp;
     private final UserActionTrail trail;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -78,10 +68,7 @@ public class StandardsWatch {
             ProposalRows proposals,
             FeedReader reader,
             WatchImpact impact,
-            ActionPlans actions,
-            Assessments assessments,
-            Notifications notifications,
-            UserAccounts users,
+            ChangeFollowUp followUp,
             UserActionTrail trail,
             Clock clock,
             TransactionTemplate transaction) {
@@ -90,10 +77,7 @@ public class StandardsWatch {
         this.proposals = proposals;
         this.reader = reader;
         this.impact = impact;
-        this.actions = actions;
-        this.assessments = assessments;
-        this.notifications = notifications;
-        this.users = users;
+        this.followUp = followUp;
         this.trail = trail;
         this.clock = clock;
         this.transaction = transaction;
@@ -306,42 +290,8 @@ public class StandardsWatch {
     }
 
     private Accepted applied(TrackedItem item) {
-        Impact found = impact.of(item);
-        Set<String> requirementIds = impact.requirementIds(item);
-        LocalDate due = item.nextDeadline(today()) != null ? item.nextDeadline(today()) : today().plusDays(30);
-        int added = 0;
-        for (Assessment assessment : impact.openAssessments(item)) {
-            String requirement = assessments.view(assessment.id()).results().stream()
-                    .map(r -> r.requirementId())
-                    .filter(requirementIds::contains)
-                    .findFirst()
-                    .orElse(null);
-            if (requirement != null) {
-                actions.add(
-                        assessment.id(),
-                        requirement,
-                        clip("Standards watch: " + item.title() + " — review what it changes"),
-                        null,
-                        due);
-                added++;
-            }
-        }
-        int notified = 0;
-        if (!found.empty()) {
-            for (UserAccount user : users.list()) {
-                if (user.active() && (user.role() == Role.OWNER || user.role() == Role.COMPLIANCE_MANAGER)) {
-                    notifications.notify(
-                            user.id(),
-                            "notification.watch.accepted",
-                            List.of(
-                                    item.title(),
-                                    String.valueOf(found.assessments().size())),
-                            "/watch/items/" + item.id());
-                    notified++;
-                }
-            }
-        }
-        return new Accepted(item, found, added, notified);
+        ChangeFollowUp.Done done = followUp.follow(item, today());
+        return new Accepted(item, done.impact(), done.actionsAdded(), done.notified());
     }
 
     private TrackedItem newItem(String key, ItemFields fields, String origin) {
@@ -413,9 +363,5 @@ public class StandardsWatch {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 }
