@@ -272,6 +272,33 @@ public class Catalog {
         return conformityResult(id);
     }
 
+    /** Sets a result's status (e.g. {@code withdrawn} when its issuer withdraws it); validity checks read it. */
+    @Transactional
+    public Recorded<ConformityResult> setConformityResultStatus(String id, String status) {
+        ConformityResult r = conformityResult(id).record();
+        recognition.updateRecord(
+                RecognitionRecords.CONFORMITY_RESULT,
+                id,
+                new ConformityResult(
+                        r.key(),
+                        r.kind(),
+                        r.framework(),
+                        r.nationalEquivalentUsed(),
+                        r.scope(),
+                        r.conformityBody(),
+                        r.accreditationNumber(),
+                        r.issued(),
+                        r.expires(),
+                        status,
+                        r.registeredIn()));
+        trail.record(
+                "catalog.conformity-result.status",
+                "conformity-result",
+                id,
+                r.kind() + " " + r.framework() + ": " + status);
+        return conformityResult(id);
+    }
+
     @Transactional
     public Recorded<Accreditation> recordAccreditation(Accreditation accreditation, Provenance provenance) {
         String id = UUID.randomUUID().toString();

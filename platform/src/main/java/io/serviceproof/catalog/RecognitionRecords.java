@@ -65,6 +65,20 @@ class RecognitionRecords {
         return find(type, recordType).stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** Replaces a row's record (its provenance stays: the row is the same claim, in a new state). */
+    boolean updateRecord(String type, String id, Object record) {
+        return jdbc.sql("""
+                                UPDATE catalog_recognition SET body = :body
+                                WHERE id = :id AND organisation_id = :organisationId AND record_type = :type
+                                """)
+                        .param("body", JSON.writeValueAsString(record))
+                        .param("id", id)
+                        .param("organisationId", Tenancy.organisationId().toString())
+                        .param("type", type)
+                        .update()
+                == 1;
+    }
+
     List<String> libraryKeys() {
         return LibraryRows.keys(jdbc, "catalog_recognition");
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * proofs; the dossier carries the files.
  */
 @Component
-class AttestedEvidence {
+public class AttestedEvidence {
 
     private final Vault vault;
     private final Offerings offerings;
@@ -33,7 +33,7 @@ class AttestedEvidence {
         this.clock = clock;
     }
 
-    List<EvidenceSummary> of(AssessmentView view, String offeringId) {
+    public List<EvidenceSummary> of(AssessmentView view, String offeringId) {
         Set<String> requirements = new TreeSet<>();
         view.results().forEach(r -> requirements.add(r.requirementId()));
         Set<String> layers = new TreeSet<>();

@@ -24,9 +24,9 @@ class CredentialRows {
     void insert(Credential c) {
         jdbc.sql("""
                         INSERT INTO credentials (id, organisation_id, assessment_id, offering_id, market, status_index,
-                                                 document, sha256, issued_at, issued_by, ledger_index)
+                                                 document, sha256, issued_at, issued_by, ledger_index, engagement_id)
                         VALUES (:id, :org, :assessment, :offering, :market, :statusIndex, :document, :sha256, :issuedAt,
-                                :issuedBy, :ledgerIndex)
+                                :issuedBy, :ledgerIndex, :engagement)
                         """)
                 .param("id", c.id())
                 .param("org", org())
@@ -39,6 +39,7 @@ class CredentialRows {
                 .param("issuedAt", Timestamps.toMillis(c.issuedAt()))
                 .param("issuedBy", c.issuedBy())
                 .param("ledgerIndex", c.ledgerIndex())
+                .param("engagement", c.engagementId())
                 .update();
     }
 
@@ -122,7 +123,8 @@ class CredentialRows {
                 row.getLong("ledger_index"),
                 Timestamps.instant(row, "revoked_at"),
                 row.getString("revoked_by"),
-                row.getString("revocation_reason"));
+                row.getString("revocation_reason"),
+                row.getString("engagement_id"));
     }
 
     private static String org() {

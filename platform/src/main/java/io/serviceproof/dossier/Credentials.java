@@ -147,6 +147,79 @@ public class Credentials {
         return credential;
     }
 
+    /**
+     * Issues the acting organisation's credential as a conformity-assessment body, concluding an
+     * engagement: signed with its own key, with a place in its own status list (so its withdrawal is
+     * seen by every verifier), and logged in its own log like any issuance.
+     */
+    @Transactional
+    public Credential issueThirdParty(ThirdPartyAttestation attestation) {
+        Organisation issuer = organisations.current();
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        int statusIndex = revocation.freeIndex();
+        ThirdPartyCredentials.Issuer who = new ThirdPartyCredentials.Issuer(
+                identity.did(issuer),
+                issuer.name(),
+                identity.credentialUrl(issuer, id),
+                identity.statusListUrl(issuer),
+                identity.contextUrl());
+        String secured =
+                signer.sign(issuer, ThirdPartyCredentials.unsecured(attestation, who, id, statusIndex, now), now);
+        String sha256 = Sha256.hex(secured.getBytes(StandardCharsets.UTF_8));
+        Appended appended = ledger.append(new EntryDraft(
+                "credential:" + id + ":issued",
+                "credential.issued",
+                now,
+                null,
+                List.of(Map.of("sha256", sha256)),
+                new LinkedHashMap<>(Map.of(
+                        "credentialId",
+                        id,
+                        "engagementId",
+                        attestation.engagementId(),
+                        "market",
+                        attestation.market(),
+                        "statusListIndex",
+                        statusIndex,
+                        "assessorLevel",
+                        "3rdParty")),
+                null));
+        Credential credential = new Credential(
+                id,
+                attestation.assessmentId(),
+                attestation.offeringId(),
+                attestation.market(),
+                statusIndex,
+                secured,
+                sha256,
+                now,
+                Tenancy.actor().name(),
+                appended.index(),
+                null,
+                null,
+                null,
+                attestation.engagementId());
+        rows.insert(credential);
+        trail.record(
+                "credential.attested",
+                "credential",
+                id,
+                attestation.attestationType() + " of " + attestation.exporterName() + " for " + attestation.market()
+                        + " " + sha256);
+        return credential;
+    }
+
+    /** The organisation's did:web, as its credentials name it. */
+    public String did(Organisation organisation) {
+        return identity.did(organisation);
+    }
+
+    /** Where a credential of the organisation is published. */
+    public String credentialUrl(Organisation organisation, String credentialId) {
+        return identity.credentialUrl(organisation, credentialId);
+    }
+
     /** Revokes a credential: its bit in the status list is set, and the revocation is logged. */
     @Transactional
     public Credential revoke(String id, String reason) {

@@ -16,16 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
  * credentials name, read from the shared test vectors (their source and licence are there), with
  * formats such as {@code date} asserted rather than merely annotated.
  */
-final class UntpSchema {
+public final class UntpSchema {
 
-    static final String VERSION = "0.6.0";
+    public static final String VERSION = "0.6.0";
 
     private static final Schema SCHEMA = load();
 
     private UntpSchema() {}
 
     /** Every violation, as "path: message"; empty when the credential conforms. */
-    static List<String> violations(String credentialJson) {
+    public static List<String> violations(String credentialJson) {
         return SCHEMA.validate(JsonMapper.builder().build().readTree(credentialJson)).stream()
                 .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
                 .toList();

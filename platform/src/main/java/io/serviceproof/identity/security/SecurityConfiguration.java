@@ -87,7 +87,9 @@ class SecurityConfiguration {
                                 "/api/v1/layers/**",
                                 "/api/v1/technicians/*/authorisations/**",
                                 "/api/v1/assessments/**",
-                                "/api/v1/credentials/**")
+                                "/api/v1/credentials/**",
+                                "/api/v1/engagements/**",
+                                "/api/v1/conformity-body/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));
@@ -163,7 +165,9 @@ class SecurityConfiguration {
                                 "/layers/**",
                                 "/people/*/authorisations/**",
                                 "/assessments/**",
-                                "/credentials/*/revoke")
+                                "/credentials/*/revoke",
+                                "/engagements/**",
+                                "/conformity-body/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()
