@@ -98,6 +98,14 @@ public class ConformityBodies {
                         rows.registeredAt(organisation.id()).orElseThrow()));
     }
 
+    /** Every body on this server an exporter could invite (names and kinds only). */
+    public List<ConformityBody> all() {
+        return rows.all().stream()
+                .map(id -> organisations.findById(id).flatMap(this::body))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /** The acting organisation as a body, if it is one. */
     public Optional<ConformityBody> current() {
         return body(organisations.current());

@@ -1,7 +1,9 @@
 /**
  * The demo organisation a visitor explores on a fresh installation: a machine maker exporting a CNC
  * line with AI remote quality inspection, cloud remote maintenance and a warehouse SaaS to Vietnam
- * and Thailand, with its offering, published service layers and evidence in the vault. Created once, on the first start; never touched again.
+ * and Thailand, with its offering, published service layers and evidence in the vault. A second, fictitious organisation is a
+ * certification body that has reviewed the demo's Thai assessment and attested it. Created once, on
+ * the first start; never touched again.
  */
 @ApplicationModule(
         displayName = "Demo data",
@@ -15,7 +17,8 @@
             "assessment",
             "ledger",
             "sla",
-            "dossier"
+            "dossier",
+            "attestation"
         })
 package io.serviceproof.demo;
 

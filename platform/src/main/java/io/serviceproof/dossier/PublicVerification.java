@@ -56,7 +56,13 @@ public class PublicVerification {
     }
 
     /** What was uploaded, and the checks made on it. */
-    public record Outcome(String kind, String issuer, boolean knownIssuer, CredentialVerifier.Report report) {}
+    public record Outcome(String kind, String issuer, boolean knownIssuer, CredentialVerifier.Report report) {
+
+        /** The issuer's slug on this server, when it is hosted here. */
+        public Optional<String> issuerSlug(IssuerIdentity identity) {
+            return knownIssuer ? identity.slugOf(issuer) : Optional.empty();
+        }
+    }
 
     public Outcome verify(byte[] upload) {
         boolean zip = upload.length > 1 && upload[0] == 'P' && upload[1] == 'K';

@@ -23,14 +23,31 @@ class VerificationPageController {
     private final PublicVerification verification;
     private final VerificationSlots slots;
     private final org.springframework.context.MessageSource messages;
+    private final io.serviceproof.dossier.IssuerIdentity identity;
+    private final org.springframework.beans.factory.ObjectProvider<io.serviceproof.dossier.AttestationChains> chains;
 
     VerificationPageController(
             PublicVerification verification,
             VerificationSlots slots,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            io.serviceproof.dossier.IssuerIdentity identity,
+            org.springframework.beans.factory.ObjectProvider<io.serviceproof.dossier.AttestationChains> chains) {
         this.verification = verification;
         this.slots = slots;
         this.messages = messages;
+        this.identity = identity;
+        this.chains = chains;
+    }
+
+    /** The outcome, and for a third party's credential hosted here, the chain behind it. */
+    private void show(Model model, PublicVerification.Outcome outcome) {
+        model.addAttribute("outcome", outcome);
+        var claim = outcome.report().claim();
+        var slug = outcome.issuerSlug(identity);
+        io.serviceproof.dossier.AttestationChains explainer = chains.getIfAvailable();
+        if (explainer != null && claim.isPresent() && claim.get().thirdParty().isPresent() && slug.isPresent()) {
+            explainer.chain(slug.get(), claim.get()).ifPresent(chain -> model.addAttribute("chain", chain));
+        }
     }
 
     @org.springframework.web.bind.annotation.ModelAttribute("labels")
@@ -49,7 +66,7 @@ class VerificationPageController {
                 if (outcome.isEmpty()) {
                     return busy(model, response);
                 }
-                model.addAttribute("outcome", outcome.get());
+                show(model, outcome.get());
             } catch (io.serviceproof.common.NotFoundException | io.serviceproof.common.InvalidInputException e) {
                 model.addAttribute("problem", "verify.error.unknown");
             }
@@ -85,7 +102,7 @@ class VerificationPageController {
             model.addAttribute("problem", problem);
         } else {
             model.addAttribute("filename", file.getOriginalFilename());
-            model.addAttribute("outcome", result.get());
+            show(model, (PublicVerification.Outcome) result.get());
         }
         return "dossier/verify";
     }

@@ -27,7 +27,29 @@ public record Claim(
         String assessmentDate,
         String validFrom,
         String validUntil,
-        List<LayerSla> serviceLevels) {
+        List<LayerSla> serviceLevels,
+        Optional<ThirdParty> thirdParty) {
+
+    /**
+     * What a conformity-assessment body's credential adds: what it did, to whom, under which
+     * accreditations (each with its accreditation body), what it certifies, and the exporter's
+     * credential it rests on (by URL and digest). Read as stated; the accreditation body's standing
+     * is for the verifier to establish (IAF MLA / ILAC MRA), never taken from the credential.
+     */
+    public record ThirdParty(
+            String attestationType,
+            String issuedTo,
+            String assessmentLevel,
+            List<Authorisation> authorisations,
+            String certifiedFramework,
+            String exporterCredential,
+            String exporterCredentialDigest,
+            String engagementDigest,
+            int findingsRaised,
+            int findingsOpen) {}
+
+    /** An accreditation as the credential names it. */
+    public record Authorisation(String name, String accreditationBody, String validUntil) {}
 
     /** One service layer's attainment in its last closed period, as the credential states it. */
     public record LayerSla(String layer, String period, int met, int measured, int published, int breaches) {}
@@ -60,7 +82,8 @@ public record Claim(
                     text(assessment.get("assessmentDate")),
                     text(vc.get("validFrom")),
                     text(vc.get("validUntil")),
-                    serviceLevels(assessment.get("sp:slaAttainment"))));
+                    serviceLevels(assessment.get("sp:slaAttainment")),
+                    thirdParty(subject, assessment)));
         } catch (RuntimeException | io.serviceproof.verifier.json.JsonException notACredential) {
             return Optional.empty();
         }
@@ -68,12 +91,49 @@ public record Claim(
 
     /** One line a person reads first: who declares what of which offering for which market. */
     public String headline() {
+        if (thirdParty.isPresent()) {
+            ThirdParty t = thirdParty.get();
+            return (issuerName == null ? issuerId : issuerName) + " (third party, " + t.attestationType()
+                    + ") attests that "
+                    + offering + " of " + t.issuedTo() + " "
+                    + (Boolean.TRUE.equals(conformance) ? "CONFORMS" : "does NOT CONFORM") + " for market profile "
+                    + market + (t.certifiedFramework() == null ? "" : ", certifying " + t.certifiedFramework());
+        }
         String verdict = conformance == null
                 ? "makes no conformance statement"
                 : conformance ? "CONFORMS" : "does NOT CONFORM (not all mandatory requirements are met)";
         return (issuerName == null ? issuerId : issuerName) + " declares that " + offering + " " + verdict
                 + " for market profile " + market
                 + (readinessPercent == null ? "" : " — readiness " + readinessPercent + " %");
+    }
+
+    /** A self-declaration says nothing more; a third party's attestation names who it attests for, and how. */
+    private static Optional<ThirdParty> thirdParty(Map<?, ?> subject, Map<?, ?> assessment) {
+        if (!"3rdParty".equals(subject.get("assessorLevel"))) {
+            return Optional.empty();
+        }
+        List<Authorisation> authorisations = new ArrayList<>();
+        if (subject.get("authorisation") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m) {
+                    Map<?, ?> authority = m.get("issuingAuthority") instanceof Map<?, ?> a ? a : Map.of();
+                    authorisations.add(new Authorisation(
+                            text(m.get("name")), text(authority.get("name")), text(m.get("sp:validUntil"))));
+                }
+            }
+        }
+        Map<?, ?> to = subject.get("issuedToParty") instanceof Map<?, ?> m ? m : Map.of();
+        return Optional.of(new ThirdParty(
+                text(subject.get("attestationType")),
+                text(to.get("name")) == null ? text(to.get("id")) : text(to.get("name")),
+                text(subject.get("assessmentLevel")),
+                List.copyOf(authorisations),
+                text(assessment.get("sp:certifiedFramework")),
+                text(assessment.get("sp:exporterCredential")),
+                text(assessment.get("sp:exporterCredentialDigest")),
+                text(assessment.get("sp:engagementDigest")),
+                number(assessment.get("sp:findingsRaised")),
+                number(assessment.get("sp:findingsOpen"))));
     }
 
     private static List<LayerSla> serviceLevels(Object value) {
