@@ -33,7 +33,11 @@ record CatalogIds(
         String dossierBuildId,
         String watchItemId,
         String feedId,
-        String proposalId) {
+        String proposalId,
+        String engagementId,
+        String engagementEvidenceId,
+        String findingId,
+        String bodySlug) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -133,6 +137,7 @@ record CatalogIds(
                     .id();
             String proposal = io.serviceproof.watch.WatchFixtures.proposal(
                     context, feed, "Isolation proposal " + tenant.organisation().slug());
+            Engagement engagement = EngagementSetup.engage(context, tenant, layer, credential);
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -152,9 +157,16 @@ record CatalogIds(
                     build,
                     watch.items().get(0).id(),
                     feed,
-                    proposal);
+                    proposal,
+                    engagement.id(),
+                    engagement.evidenceId(),
+                    engagement.findingId(),
+                    engagement.bodySlug());
         });
     }
+
+    /** An engagement of the tenant's credential by a body of its own, with a finding and an evidence file. */
+    record Engagement(String id, String evidenceId, String findingId, String bodySlug) {}
 
     private static Framework find(Catalog catalog, String key) {
         return catalog.frameworks().stream()

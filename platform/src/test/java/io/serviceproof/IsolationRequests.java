@@ -22,6 +22,9 @@ final class IsolationRequests {
     /** The id that stands for a case's {@code {id}}: the tenant's record of the kind its path names. */
     static String idFor(IsolationCases.Case endpoint, TestTenant tenant, CatalogIds catalog) {
         String path = endpoint.path() + " " + endpoint.request();
+        if (path.contains("/engagements/")) {
+            return catalog.engagementId();
+        }
         if (path.contains("/watch/items/")) {
             return catalog.watchItemId();
         }
@@ -86,6 +89,8 @@ final class IsolationRequests {
             CatalogIds own,
             CatalogIds referenced,
             int n) {
+        // A second id in an engagement's path (an evidence file, a finding) is the acting tenant's own.
+        path = path.replace("{item}", own.engagementEvidenceId()).replace("{finding}", own.findingId());
         AbstractMockHttpServletRequestBuilder<?> request = request(endpoint.method(), path);
         if (endpoint.body() != null && endpoint.body().startsWith("multipart:")) {
             // An upload: a small file plus the form fields the case names.
@@ -109,6 +114,8 @@ final class IsolationRequests {
                     .replace("{own-a}", own.requirementId())
                     .replace("{own-b}", own.otherRequirementId())
                     .replace("{layer}", own.layerId())
+                    .replace("{credential}", referenced.credentialId())
+                    .replace("{body}", referenced.bodySlug())
                     .replace("{ref-a}", referenced.requirementId())
                     .replace("{framework-id}", referenced.frameworkId())
                     .replace("{offering}", referenced.offeringId())

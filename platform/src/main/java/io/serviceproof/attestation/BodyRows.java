@@ -49,12 +49,6 @@ class BodyRows {
                         Arrays.stream(text.split(",")).map(BodyKind::fromToken).toList());
     }
 
-    List<OrganisationId> all() {
-        return jdbc.sql("SELECT organisation_id FROM conformity_bodies ORDER BY registered_at")
-                .query((row, n) -> OrganisationId.parse(row.getString(1)))
-                .list();
-    }
-
     Optional<Instant> registeredAt(OrganisationId organisation) {
         return jdbc.sql("SELECT registered_at FROM conformity_bodies WHERE organisation_id = :org")
                 .param("org", organisation.toString())

@@ -43,8 +43,8 @@ public class ConformityBodies {
     /** An accreditation with the standing of its accreditation body. */
     public record AccreditationView(BodyAccreditation accreditation, List<Standing> standing, boolean validToday) {}
 
-    /** A body as exporters and buyers see it. */
-    public record BodyProfile(ConformityBody body, List<AccreditationView> accreditations) {}
+    /** A body as exporters and buyers see it, with the did:web its credentials are issued under. */
+    public record BodyProfile(ConformityBody body, String did, List<AccreditationView> accreditations) {}
 
     public record NewAccreditation(
             String accreditationBody,
@@ -60,10 +60,17 @@ public class ConformityBodies {
     private final OrganisationDirectory organisations;
     private final Catalog catalog;
     private final UserActionTrail trail;
+    private final io.serviceproof.dossier.Credentials credentials;
     private final Clock clock;
 
     ConformityBodies(
-            BodyRows rows, OrganisationDirectory organisations, Catalog catalog, UserActionTrail trail, Clock clock) {
+            BodyRows rows,
+            OrganisationDirectory organisations,
+            Catalog catalog,
+            io.serviceproof.dossier.Credentials credentials,
+            UserActionTrail trail,
+            Clock clock) {
+        this.credentials = credentials;
         this.rows = rows;
         this.organisations = organisations;
         this.catalog = catalog;
@@ -98,14 +105,6 @@ public class ConformityBodies {
                         rows.registeredAt(organisation.id()).orElseThrow()));
     }
 
-    /** Every body on this server an exporter could invite (names and kinds only). */
-    public List<ConformityBody> all() {
-        return rows.all().stream()
-                .map(id -> organisations.findById(id).flatMap(this::body))
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
     /** The acting organisation as a body, if it is one. */
     public Optional<ConformityBody> current() {
         return body(organisations.current());
@@ -122,7 +121,7 @@ public class ConformityBodies {
         List<AccreditationView> views = rows.accreditations(organisation.id()).stream()
                 .map(a -> new AccreditationView(a, standing(a.accreditationBody()), a.validOn(today)))
                 .toList();
-        return new BodyProfile(body, views);
+        return new BodyProfile(body, credentials.did(organisation), views);
     }
 
     public List<BodyAccreditation> accreditations(Organisation organisation) {

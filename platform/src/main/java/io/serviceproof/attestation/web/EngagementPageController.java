@@ -67,11 +67,6 @@ class EngagementPageController {
                 credentials.credentials().stream()
                         .filter(c -> !c.thirdParty() && !c.revoked())
                         .toList());
-        model.addAttribute(
-                "bodies",
-                bodies.all().stream()
-                        .filter(b -> !b.organisationId().equals(io.serviceproof.identity.Tenancy.organisationId()))
-                        .toList());
         model.addAttribute("kinds", BodyKind.values());
         model.addAttribute("maxDays", Engagements.MAX_DAYS);
         return "engagements/index";
@@ -125,10 +120,11 @@ class EngagementPageController {
         return "engagements/engagement";
     }
 
-    @GetMapping(value = "/engagements/{id}/snapshot.json", produces = "application/json")
-    @org.springframework.web.bind.annotation.ResponseBody
-    String snapshot(@PathVariable String id) {
-        return engagements.snapshot(id);
+    @GetMapping("/engagements/{id}/snapshot.json")
+    ResponseEntity<String> snapshot(@PathVariable String id) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(engagements.snapshot(id));
     }
 
     @GetMapping("/engagements/{id}/evidence/{itemId}")
