@@ -1,9 +1,10 @@
 // An independent check of a ServiceProof credential: Digital Bazaar's VC library with their
 // Data Integrity and eddsa-jcs-2022 implementations, and jsonld.js expanding it in safe mode with
 // the real W3C VC 2.0 and UNTP contexts (local copies: nothing is fetched).
-// Usage: UNTP_CONTEXT_DIR=<dir with untp-dcc-<v>-context.jsonld> node verify.mjs <credential> <did-document> [<status-list>]
-// With a status list (itself a signed credential) the credential's revocation entry is checked
-// against it. Prints VALID and exits 0, or prints what failed and exits 1.
+// Usage: UNTP_CONTEXT_DIR=<dir with untp-dcc-<v>-context.jsonld> node verify.mjs <credential> <did-document> [<status-list>...]
+// With status lists (each itself a signed credential) each of the credential's status entries
+// (revocation; suspension too for a body's credential) is checked against the list it names, which
+// must state the same purpose. Prints VALID and exits 0, or prints what failed and exits 1.
 import * as vc from '@digitalbazaar/vc';
 import jsonld from 'jsonld';
 import {gunzipSync} from 'node:zlib';
@@ -12,10 +13,10 @@ import {createVerifyCryptosuite} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite
 import {contexts as credentialContexts} from '@digitalbazaar/credentials-context';
 import {readFileSync} from 'node:fs';
 
-const [credentialFile, didFile, statusListFile] = process.argv.slice(2);
+const [credentialFile, didFile, ...statusListFiles] = process.argv.slice(2);
 const credential = JSON.parse(readFileSync(credentialFile, 'utf8'));
 const didDocument = didFile ? JSON.parse(readFileSync(didFile, 'utf8')) : null;
-const statusList = statusListFile ? JSON.parse(readFileSync(statusListFile, 'utf8')) : null;
+const statusLists = statusListFiles.map(file => JSON.parse(readFileSync(file, 'utf8')));
 
 // Nothing is fetched. Contexts and DID documents come from what is bundled or given.
 const documentLoader = async url => {
@@ -97,19 +98,20 @@ async function checkStatus({credential: checked}) {
   if(entries.length === 0) {
     return {verified: true};
   }
-  if(!statusList) {
-    return {verified: false, error: new Error('the credential has a status entry and no status list was given')};
-  }
-  const listResult = await vc.verifyCredential({credential: statusList, suite, documentLoader, checkStatus: async () => ({verified: true})});
-  if(!listResult.verified) {
-    return {verified: false, error: new Error('the status list credential does not verify')};
-  }
   for(const entry of entries) {
-    if(entry.statusListCredential !== statusList.id) {
-      return {verified: false, error: new Error(`the status list given is ${statusList.id}, not ${entry.statusListCredential}`)};
+    const statusList = statusLists.find(list => list.id === entry.statusListCredential);
+    if(!statusList) {
+      return {verified: false, error: new Error(`no status list was given for ${entry.statusListCredential}`)};
+    }
+    const listResult = await vc.verifyCredential({credential: statusList, suite, documentLoader, checkStatus: async () => ({verified: true})});
+    if(!listResult.verified) {
+      return {verified: false, error: new Error('the status list credential does not verify')};
     }
     if(statusList.issuer !== checked.issuer && statusList.issuer !== (checked.issuer && checked.issuer.id)) {
       return {verified: false, error: new Error('the status list has another issuer')};
+    }
+    if(statusList.credentialSubject.statusPurpose !== entry.statusPurpose) {
+      return {verified: false, error: new Error(`the status list is for ${statusList.credentialSubject.statusPurpose}, not ${entry.statusPurpose}`)};
     }
     const encoded = statusList.credentialSubject.encodedList;
     const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
@@ -125,7 +127,7 @@ async function checkStatus({credential: checked}) {
 }
 
 await expandSafely(credential, 'the credential');
-if(statusList) {
+for(const statusList of statusLists) {
   await expandSafely(statusList, 'the status list');
 }
 const result = await vc.verifyCredential({credential, suite, documentLoader, checkStatus});

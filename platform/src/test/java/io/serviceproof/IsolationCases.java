@@ -158,6 +158,7 @@ final class IsolationCases {
                 new Case(HttpMethod.GET, "/verify", Kind.PUBLIC, false, null),
                 new Case(HttpMethod.POST, "/verify", Kind.PUBLIC, false, null),
                 new Case(HttpMethod.GET, "/orgs/{slug}/credentials/status/1", Kind.PUBLIC_PER_ORGANISATION, true, null),
+                new Case(HttpMethod.GET, "/orgs/{slug}/credentials/status/2", Kind.PUBLIC_PER_ORGANISATION, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/checkpoint", Kind.FOREIGN_LOG, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/vkey", Kind.FOREIGN_LOG, true, null),
                 new Case(HttpMethod.GET, "/logs/{slug}/witness-policy", Kind.FOREIGN_LOG, true, null),
@@ -760,6 +761,13 @@ final class IsolationCases {
                         Kind.FOREIGN_ID,
                         true,
                         "{\"reason\":\"x\"}"),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/engagements/{id}/attestation/suspend",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"reason\":\"x\"}"),
+                new Case(HttpMethod.POST, "/api/v1/engagements/{id}/attestation/reinstate", Kind.FOREIGN_ID, true, ""),
                 new Case(HttpMethod.GET, "/api/v1/conformity-body", Kind.OWN_ORGANISATION, true, null),
                 new Case(
                         HttpMethod.PUT,
@@ -823,6 +831,8 @@ final class IsolationCases {
                 new Case(HttpMethod.POST, "/engagements/{id}/samples", Kind.FOREIGN_ID, false, "index=0"),
                 new Case(HttpMethod.POST, "/engagements/{id}/attestation", Kind.FOREIGN_ID, false, ""),
                 new Case(HttpMethod.POST, "/engagements/{id}/attestation/withdraw", Kind.FOREIGN_ID, false, "reason=x"),
+                new Case(HttpMethod.POST, "/engagements/{id}/attestation/suspend", Kind.FOREIGN_ID, false, "reason=x"),
+                new Case(HttpMethod.POST, "/engagements/{id}/attestation/reinstate", Kind.FOREIGN_ID, false, ""),
                 new Case(HttpMethod.GET, "/conformity-body", Kind.OWN_ORGANISATION, false, null),
                 new Case(HttpMethod.POST, "/conformity-body", Kind.CREATE, false, "kinds=certification"),
                 new Case(

@@ -38,6 +38,14 @@ final class CredentialCommand implements Callable<Integer> {
     Path statusList;
 
     @Option(
+            names = "--suspension-list",
+            paramLabel = "<file>",
+            description =
+                    "For a conformity-assessment body's credential: its suspension list, saved from the URL of the"
+                            + " credential's suspension entry")
+    Path suspensionList;
+
+    @Option(
             names = "--vkey",
             description = "The issuer's log verifier key, or @file, to check the evidence's log proofs")
     String vkey;
@@ -76,7 +84,8 @@ final class CredentialCommand implements Callable<Integer> {
         }
         CredentialVerifier.Report report = CredentialVerifier.verify(
                 credential,
-                new CredentialVerifier.Inputs(read(didDocument), read(statusList), logKey, when, entries(credential)));
+                new CredentialVerifier.Inputs(
+                        read(didDocument), read(statusList), logKey, when, entries(credential), read(suspensionList)));
         return Reports.print(
                 report,
                 "credential",

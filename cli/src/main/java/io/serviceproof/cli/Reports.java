@@ -61,10 +61,39 @@ final class Reports {
                 claim.assessmentDate(),
                 claim.validFrom(),
                 claim.validUntil() == null ? "(no end)" : claim.validUntil());
+        claim.thirdParty().ifPresent(attested -> printChain(attested, out));
         for (Claim.LayerSla sla : claim.serviceLevels()) {
             out.printf(
                     "%-14s service layer %s, %s: %d of %d objectives met (%d measured), %d breaches in 90 days%n",
                     "", sla.layer(), sla.period(), sla.met(), sla.published(), sla.measured(), sla.breaches());
+        }
+    }
+
+    /**
+     * A body's attestation rests on the exporter's declaration and on the body's accreditation; the
+     * accreditation body's standing (IAF MLA, ILAC MRA) is for the reader to confirm, never taken
+     * from the credential.
+     */
+    private static void printChain(Claim.ThirdParty attested, PrintWriter out) {
+        out.printf(
+                "%-14s %s for %s, assessment level %s; %d findings raised, %d open%n",
+                "",
+                attested.attestationType(),
+                attested.issuedTo(),
+                attested.assessmentLevel(),
+                attested.findingsRaised(),
+                attested.findingsOpen());
+        out.printf(
+                "%-14s rests on the declaration %s (%s), snapshot %s%n",
+                "", attested.exporterCredential(), attested.exporterCredentialDigest(), attested.engagementDigest());
+        if (attested.authorisations().isEmpty()) {
+            out.printf("%-14s names NO accreditation: it rests on the body alone%n", "");
+        }
+        for (Claim.Authorisation a : attested.authorisations()) {
+            out.printf(
+                    "%-14s accreditation %s by %s, valid until %s: confirm it in that body's directory and its"
+                            + " IAF MLA / ILAC MRA standing%n",
+                    "", a.name(), a.accreditationBody(), a.validUntil());
         }
     }
 

@@ -178,6 +178,44 @@ public class Attestations {
         return withdrawn;
     }
 
+    /** The body suspends its attestation for now (e.g. a surveillance audit is overdue). */
+    @Transactional
+    public Credential suspend(String engagementId, String reason) {
+        Engagement engagement = attestedByUs(engagementId);
+        Credential suspended = credentials.suspend(engagement.attestationId(), reason);
+        exportersResult(engagement, "suspended");
+        return suspended;
+    }
+
+    /** The body lifts its suspension: verifiers see the credential in force again. */
+    @Transactional
+    public Credential reinstate(String engagementId) {
+        Engagement engagement = attestedByUs(engagementId);
+        Credential reinstated = credentials.reinstate(engagement.attestationId());
+        exportersResult(engagement, "active");
+        return reinstated;
+    }
+
+    private Engagement attestedByUs(String engagementId) {
+        Engagement engagement = engagements.find(engagementId);
+        engagements.requireSide(engagement, Engagements.Side.BODY);
+        if (!engagement.attested()) {
+            throw new ConflictException("This engagement has no attestation");
+        }
+        return engagement;
+    }
+
+    /** The exporter's conformity result from this attestation follows its status at the body. */
+    private void exportersResult(Engagement engagement, String status) {
+        engagements.asExporter(engagement, () -> {
+            catalog.conformityResults().stream()
+                    .filter(r -> resultKey(engagement.attestationId())
+                            .equals(r.record().key()))
+                    .forEach(r -> catalog.setConformityResultStatus(r.id(), status));
+            return null;
+        });
+    }
+
     private void recordResult(
             Engagement engagement,
             Organisation body,

@@ -24,7 +24,9 @@ public record Credential(
         Instant revokedAt,
         String revokedBy,
         String revocationReason,
-        String engagementId) {
+        String engagementId,
+        Instant suspendedAt,
+        String suspensionReason) {
 
     /** A self-declared credential (the organisation attests its own assessment). */
     public Credential(
@@ -55,7 +57,14 @@ public record Credential(
                 revokedAt,
                 revokedBy,
                 revocationReason,
+                null,
+                null,
                 null);
+    }
+
+    /** Suspended by its issuing body, for now: reinstating it clears the suspension. */
+    public boolean suspended() {
+        return suspendedAt != null;
     }
 
     /** Issued by a conformity-assessment body at the end of an engagement (the exporter's assessment is elsewhere). */

@@ -84,6 +84,61 @@ class CredentialRows {
                 == 1;
     }
 
+    /** Suspends a body's credential (only a third party's, only while valid). */
+    boolean suspend(String id, Instant at, String by, String reason) {
+        return jdbc.sql("""
+                                UPDATE credentials SET suspended_at = :at, suspended_by = :by, suspension_reason = :reason,
+                                       suspension_changed_at = :at
+                                WHERE organisation_id = :org AND id = :id AND engagement_id IS NOT NULL
+                                  AND suspended_at IS NULL AND revoked_at IS NULL
+                                """)
+                        .param("at", Timestamps.toMillis(at))
+                        .param("by", by)
+                        .param("reason", reason)
+                        .param("org", org())
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean reinstate(String id, Instant at) {
+        return jdbc.sql("""
+                                UPDATE credentials SET suspended_at = NULL, suspended_by = NULL, suspension_reason = NULL,
+                                       suspension_changed_at = :at
+                                WHERE organisation_id = :org AND id = :id AND suspended_at IS NOT NULL
+                                  AND revoked_at IS NULL
+                                """)
+                        .param("at", Timestamps.toMillis(at))
+                        .param("org", org())
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    List<Integer> suspendedIndexes(OrganisationId organisation) {
+        return jdbc.sql("""
+                        SELECT status_index FROM credentials
+                        WHERE organisation_id = :org AND suspended_at IS NOT NULL
+                        ORDER BY status_index
+                        """)
+                .param("org", organisation.toString())
+                .query(Integer.class)
+                .list();
+    }
+
+    /** When the suspension list last changed: a suspension, a reinstatement, or a body's issuance. */
+    Optional<Instant> suspensionChangedAt(OrganisationId organisation) {
+        return jdbc.sql("""
+                        SELECT MAX(CASE WHEN suspension_changed_at IS NOT NULL AND suspension_changed_at > issued_at
+                                        THEN suspension_changed_at ELSE issued_at END)
+                        FROM credentials WHERE organisation_id = :org AND engagement_id IS NOT NULL
+                        """)
+                .param("org", organisation.toString())
+                .query(Long.class)
+                .optional()
+                .map(Instant::ofEpochMilli);
+    }
+
     /** Status indexes of the organisation's revoked credentials, and when the list last changed. */
     List<Integer> revokedIndexes(OrganisationId organisation) {
         return jdbc.sql("""
@@ -124,7 +179,9 @@ class CredentialRows {
                 Timestamps.instant(row, "revoked_at"),
                 row.getString("revoked_by"),
                 row.getString("revocation_reason"),
-                row.getString("engagement_id"));
+                row.getString("engagement_id"),
+                Timestamps.instant(row, "suspended_at"),
+                row.getString("suspension_reason"));
     }
 
     private static String org() {

@@ -163,6 +163,7 @@ public class Credentials {
                 issuer.name(),
                 identity.credentialUrl(issuer, id),
                 identity.statusListUrl(issuer),
+                identity.suspensionListUrl(issuer),
                 identity.contextUrl());
         String secured =
                 signer.sign(issuer, ThirdPartyCredentials.unsecured(attestation, who, id, statusIndex, now), now);
@@ -199,7 +200,9 @@ public class Credentials {
                 null,
                 null,
                 null,
-                attestation.engagementId());
+                attestation.engagementId(),
+                null,
+                null);
         rows.insert(credential);
         trail.record(
                 "credential.attested",
@@ -208,6 +211,55 @@ public class Credentials {
                 attestation.attestationType() + " of " + attestation.exporterName() + " for " + attestation.market()
                         + " " + sha256);
         return credential;
+    }
+
+    /** A body suspends its credential: the bit in its suspension list is set, and the suspension logged. */
+    @Transactional
+    public Credential suspend(String id, String reason) {
+        Credential credential = credential(id);
+        Instant now = clock.instant();
+        if (!rows.suspend(id, now, Tenancy.actor().name(), reason)) {
+            throw new ConflictException(
+                    credential.thirdParty()
+                            ? "Only a valid, unsuspended credential can be suspended"
+                            : "A self-declaration is revoked, not suspended");
+        }
+        ledger.append(new EntryDraft(
+                "credential:" + id + ":suspended:" + now.toEpochMilli(),
+                "credential.suspended",
+                now,
+                null,
+                List.of(Map.of("sha256", credential.sha256())),
+                new LinkedHashMap<>(
+                        Map.of("credentialId", id, "statusListIndex", credential.statusIndex(), "reason", reason)),
+                null));
+        trail.record("credential.suspended", "credential", id, reason);
+        return credential(id);
+    }
+
+    /** Lifts a suspension: the bit is cleared again, and the reinstatement logged. */
+    @Transactional
+    public Credential reinstate(String id) {
+        Credential credential = credential(id);
+        Instant now = clock.instant();
+        if (!rows.reinstate(id, now)) {
+            throw new ConflictException("Only a suspended, unrevoked credential can be reinstated");
+        }
+        ledger.append(new EntryDraft(
+                "credential:" + id + ":reinstated:" + now.toEpochMilli(),
+                "credential.reinstated",
+                now,
+                null,
+                List.of(Map.of("sha256", credential.sha256())),
+                new LinkedHashMap<>(Map.of("credentialId", id, "statusListIndex", credential.statusIndex())),
+                null));
+        trail.record("credential.reinstated", "credential", id, "suspension lifted");
+        return credential(id);
+    }
+
+    /** The organisation's suspension list, a signed BitstringStatusListCredential (public). */
+    public String suspensionListCredential(String slug) {
+        return revocation.suspensionCredential(organisations.requireBySlug(slug));
     }
 
     /** The organisation's did:web, as its credentials name it. */

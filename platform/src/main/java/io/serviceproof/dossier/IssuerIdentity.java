@@ -52,6 +52,11 @@ public class IssuerIdentity {
         return publicUrl + "/orgs/" + organisation.slug() + "/credentials/status/1";
     }
 
+    /** Where the organisation's suspension list is published (used by its credentials as a body). */
+    public String suspensionListUrl(Organisation organisation) {
+        return publicUrl + "/orgs/" + organisation.slug() + "/credentials/status/2";
+    }
+
     /** The public verification page, opened on one credential (printed in reports as a QR code). */
     public String verifyUrl(Organisation organisation, String credentialId) {
         return publicUrl + "/verify?credential=" + organisation.slug() + "/" + credentialId;

@@ -96,8 +96,10 @@ public class PublicVerification {
         // For a hosted issuer the log is here: the entries the credential's proofs name are read from it.
         Map<Long, byte[]> entries =
                 issuer.map(o -> entriesNamedBy(o, credential)).orElse(Map.of());
+        // A body's credential has a suspension entry too: for a hosted issuer, its current list.
+        Optional<String> suspension = issuer.map(o -> credentials.suspensionListCredential(o.slug()));
         CredentialVerifier.Inputs inputs = new CredentialVerifier.Inputs(
-                anchors.didDocument(), anchors.statusList(), anchors.logKey(), clock.instant(), entries);
+                anchors.didDocument(), anchors.statusList(), anchors.logKey(), clock.instant(), entries, suspension);
         return new Outcome("credential", issuerDid, issuer.isPresent(), CredentialVerifier.verify(credential, inputs));
     }
 

@@ -59,17 +59,38 @@ class RevocationLists {
      * serves the same bytes.
      */
     String credential(Organisation organisation) {
+        return list(
+                organisation,
+                "revocation",
+                identity.statusListUrl(organisation),
+                rows.revokedIndexes(organisation.id()),
+                rows.listChangedAt(organisation.id()));
+    }
+
+    /** The suspension list, the same way: a body's suspended credentials have their bit set until reinstated. */
+    String suspensionCredential(Organisation organisation) {
+        return list(
+                organisation,
+                "suspension",
+                identity.suspensionListUrl(organisation),
+                rows.suspendedIndexes(organisation.id()),
+                rows.suspensionChangedAt(organisation.id()));
+    }
+
+    private String list(
+            Organisation organisation,
+            String purpose,
+            String url,
+            List<Integer> setIndexes,
+            java.util.Optional<Instant> lastChange) {
         BitstringStatusList list = BitstringStatusList.empty();
-        for (int index : rows.revokedIndexes(organisation.id())) {
+        for (int index : setIndexes) {
             list = list.with(index, true);
         }
-        Instant changed = rows.listChangedAt(organisation.id())
-                .orElse(organisation.createdAt())
-                .truncatedTo(ChronoUnit.SECONDS);
+        Instant changed = lastChange.orElse(organisation.createdAt()).truncatedTo(ChronoUnit.SECONDS);
         long half = Math.max(1, ttl.toSeconds() / 2);
         Instant window = Instant.ofEpochSecond(clock.instant().getEpochSecond() / half * half);
         Instant asOf = changed.isAfter(window) ? changed : window;
-        String url = identity.statusListUrl(organisation);
         Map<String, Object> vc = new LinkedHashMap<>();
         vc.put("@context", List.of(ConformityCredentials.VC_CONTEXT));
         vc.put("id", url);
@@ -85,7 +106,7 @@ class RevocationLists {
                         "type",
                         "BitstringStatusList",
                         "statusPurpose",
-                        "revocation",
+                        purpose,
                         "encodedList",
                         list.encode()));
         return signer.sign(organisation, vc, asOf);

@@ -19,7 +19,13 @@ final class ThirdPartyCredentials {
 
     private ThirdPartyCredentials() {}
 
-    record Issuer(String did, String name, String credentialUrl, String statusListUrl, String ourContext) {}
+    record Issuer(
+            String did,
+            String name,
+            String credentialUrl,
+            String statusListUrl,
+            String suspensionListUrl,
+            String ourContext) {}
 
     static Map<String, Object> unsecured(
             ThirdPartyAttestation a, Issuer issuer, String credentialId, int statusIndex, Instant issuedAt) {
@@ -41,19 +47,12 @@ final class ThirdPartyCredentials {
                 validFrom
                         .plus(ConformityCredentials.VALID_DAYS, ChronoUnit.DAYS)
                         .toString());
+        // Withdrawal is final (revocation); suspension is not: the same place in each of two lists.
         vc.put(
                 "credentialStatus",
-                List.of(Map.of(
-                        "id",
-                        issuer.statusListUrl() + "#" + statusIndex,
-                        "type",
-                        "BitstringStatusListEntry",
-                        "statusPurpose",
-                        "revocation",
-                        "statusListIndex",
-                        Integer.toString(statusIndex),
-                        "statusListCredential",
-                        issuer.statusListUrl())));
+                List.of(
+                        statusEntry(issuer.statusListUrl(), "revocation", statusIndex),
+                        statusEntry(issuer.suspensionListUrl(), "suspension", statusIndex)));
         vc.put("credentialSubject", attestation(a, issuer));
         return vc;
     }
@@ -158,6 +157,20 @@ final class ThirdPartyCredentials {
         }
         assessment.put("sp:exporterLog", log);
         return assessment;
+    }
+
+    private static Map<String, Object> statusEntry(String listUrl, String purpose, int index) {
+        return Map.of(
+                "id",
+                listUrl + "#" + index,
+                "type",
+                "BitstringStatusListEntry",
+                "statusPurpose",
+                purpose,
+                "statusListIndex",
+                Integer.toString(index),
+                "statusListCredential",
+                listUrl);
     }
 
     private static String capitalised(String word) {

@@ -82,3 +82,8 @@ CREATE INDEX samples_by_engagement ON engagement_samples (engagement_id, sampled
 -- A body's own credentials sit beside self-declared ones (one status list per issuer), marked with
 -- the engagement they conclude.
 ALTER TABLE credentials ADD COLUMN engagement_id TEXT;
+-- A body suspends its credential (reversibly) in a second status list, beside the revocation list.
+ALTER TABLE credentials ADD COLUMN suspended_at BIGINT;
+ALTER TABLE credentials ADD COLUMN suspended_by TEXT;
+ALTER TABLE credentials ADD COLUMN suspension_reason TEXT;
+ALTER TABLE credentials ADD COLUMN suspension_changed_at BIGINT;

@@ -9,10 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.serviceproof.TestTenant;
 import io.serviceproof.common.Sha256;
+import io.serviceproof.dossier.IndependentVerificationIntegrationTests;
 import io.serviceproof.dossier.UntpSchema;
 import io.serviceproof.identity.Role;
 import io.serviceproof.verifier.credential.CredentialVerifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -178,12 +180,39 @@ class EngagementIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        String list = mvc.perform(get("/orgs/" + f.body().organisation().slug() + "/credentials/status/1"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        CredentialVerifier.Report report = verify(document, did, list);
-        assertThat(report.failures()).isEmpty();
+        CredentialVerifier.Report report = verify(document, did, list(1), list(2));
+        assertThat(report.complete()).as(report.checks().toString()).isTrue();
+        assertThat(report.checks()).extracting(CredentialVerifier.Check::name).contains("revocation", "suspension");
+        assertThat(report.claim().orElseThrow().thirdParty()).isPresent();
+
+        // Digital Bazaar's verifier agrees, with the real contexts in safe mode and both status lists.
+        Path folder = java.nio.file.Files.createTempDirectory("third-party");
+        Path credentialFile = java.nio.file.Files.writeString(folder.resolve("credential.json"), document);
+        Path didFile = java.nio.file.Files.writeString(folder.resolve("did.json"), did);
+        Path revocationFile = java.nio.file.Files.writeString(folder.resolve("status-1.json"), list(1));
+        Path suspensionFile = java.nio.file.Files.writeString(folder.resolve("status-2.json"), list(2));
+        assertThat(IndependentVerificationIntegrationTests.node(credentialFile, didFile, revocationFile, suspensionFile)
+                        .output())
+                .startsWith("VALID");
+
+        // Suspension: every verifier sees it, the exporter's result follows; reinstatement undoes both.
+        call(post(base + "/attestation/suspend").content("{\"reason\":\"surveillance audit overdue\"}"), body)
+                .andExpect(status().isOk());
+        assertThat(verify(document, did, list(1), list(2)).failures())
+                .singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("suspended"));
+        java.nio.file.Files.writeString(suspensionFile, list(2));
+        assertThat(IndependentVerificationIntegrationTests.node(credentialFile, didFile, revocationFile, suspensionFile)
+                        .output())
+                .startsWith("INVALID")
+                .contains("suspension");
+        assertThat(resultStatus(attestation)).isEqualTo("suspended");
+        call(post(base + "/attestation/suspend").content("{\"reason\":\"again\"}"), body)
+                .andExpect(status().isConflict());
+        call(post(base + "/attestation/reinstate"), exporter).andExpect(status().isConflict());
+        call(post(base + "/attestation/reinstate"), body).andExpect(status().isOk());
+        assertThat(verify(document, did, list(1), list(2)).failures()).isEmpty();
+        assertThat(resultStatus(attestation)).isEqualTo("active");
         call(post(base + "/attestation"), body).andExpect(status().isConflict());
 
         // The exporter's recognition layer now holds the body's result; the accreditation as the body's claim.
@@ -200,11 +229,7 @@ class EngagementIntegrationTests {
         // Withdrawal: every verifier sees it, and the exporter's result says so.
         call(post(base + "/attestation/withdraw").content("{\"reason\":\"surveillance audit missed\"}"), body)
                 .andExpect(status().isOk());
-        String newList = mvc.perform(get("/orgs/" + f.body().organisation().slug() + "/credentials/status/1"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(verify(document, did, newList).failures())
+        assertThat(verify(document, did, list(1), list(2)).failures())
                 .extracting(CredentialVerifier.Check::name)
                 .contains("revocation");
         JsonNode after = find(
@@ -317,10 +342,34 @@ class EngagementIntegrationTests {
         throw new AssertionError(key + " not in " + rows);
     }
 
-    private static CredentialVerifier.Report verify(String credential, String did, String list) {
+    private static CredentialVerifier.Report verify(
+            String credential, String did, String revocation, String suspension) {
         return CredentialVerifier.verify(
                 credential.getBytes(StandardCharsets.UTF_8),
                 new CredentialVerifier.Inputs(
-                        Optional.of(did), Optional.of(list), Optional.empty(), Instant.now(), Map.of()));
+                        Optional.of(did),
+                        Optional.of(revocation),
+                        Optional.empty(),
+                        Instant.now(),
+                        Map.of(),
+                        Optional.of(suspension)));
+    }
+
+    /** The body's status list {@code n} (1 revocation, 2 suspension) as it publishes it now. */
+    private String list(int n) throws Exception {
+        return mvc.perform(get("/orgs/" + f.body().organisation().slug() + "/credentials/status/" + n))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private String resultStatus(JsonNode attestation) throws Exception {
+        return find(
+                        json(call(get("/api/v1/catalog/recognition"), exporter)).get("conformityResults"),
+                        "attestation:" + attestation.get("credentialId").asString())
+                .get("record")
+                .get("status")
+                .asString();
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class IndependentVerificationIntegrationTests {
+public class IndependentVerificationIntegrationTests {
 
     @Autowired
     MockMvc mvc;
@@ -43,9 +43,9 @@ class IndependentVerificationIntegrationTests {
     @TempDir
     Path folder;
 
-    record Run(int exit, String output) {}
+    public record Run(int exit, String output) {}
 
-    static Run node(Path... files) throws Exception {
+    public static Run node(Path... files) throws Exception {
         Path interop = Path.of(System.getProperty("serviceproof.interop.dir", "../interop"));
         assertThat(interop.resolve("node_modules/@digitalbazaar/vc"))
                 .as("the interop packages: the build installs them (npm ci in interop/)")

@@ -193,6 +193,24 @@ class EngagementApiController {
         return response(attestations.withdraw(id, reason));
     }
 
+    @Operation(summary = "Suspend the body's credential (body): verifiers see it suspended until reinstated")
+    @PostMapping("/{id}/attestation/suspend")
+    AttestationResponse suspend(@PathVariable String id, @RequestBody Withdrawal request) {
+        String reason = request == null || request.reason() == null
+                ? ""
+                : request.reason().strip();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "say why (up to 500 characters)");
+        }
+        return response(attestations.suspend(id, reason));
+    }
+
+    @Operation(summary = "Lift the suspension of the body's credential (body)")
+    @PostMapping("/{id}/attestation/reinstate")
+    AttestationResponse reinstate(@PathVariable String id) {
+        return response(attestations.reinstate(id));
+    }
+
     private static AttestationResponse response(Credential credential) {
         return new AttestationResponse(
                 credential.id(), "/api/v1/credentials/" + credential.id(), credential.sha256(), credential.document());

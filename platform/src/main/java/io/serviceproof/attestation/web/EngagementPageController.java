@@ -108,6 +108,10 @@ class EngagementPageController {
         model.addAttribute(
                 "blocking", all.stream().filter(Finding::blocksAttestation).count());
         model.addAttribute("grades", Finding.Grade.values());
+        if (view.side() == Engagements.Side.BODY && view.engagement().attested()) {
+            model.addAttribute(
+                    "attestation", credentials.credential(view.engagement().attestationId()));
+        }
         boolean bodyReads = view.side() == Engagements.Side.BODY && view.bodyMayRead();
         if (bodyReads || view.side() == Engagements.Side.EXPORTER) {
             // The body's page view is itself a read of the snapshot, recorded with the exporter.
@@ -207,6 +211,22 @@ class EngagementPageController {
             }
             return attestations.withdraw(id, reason.strip());
         });
+    }
+
+    @PostMapping("/engagements/{id}/attestation/suspend")
+    String suspend(
+            @PathVariable String id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return attempt(id, redirect, "engagement.suspended", () -> {
+            if (reason.isBlank() || reason.length() > 500) {
+                throw new InvalidInputException("reason", "say why (up to 500 characters)");
+            }
+            return attestations.suspend(id, reason.strip());
+        });
+    }
+
+    @PostMapping("/engagements/{id}/attestation/reinstate")
+    String reinstate(@PathVariable String id, RedirectAttributes redirect) {
+        return attempt(id, redirect, "engagement.reinstated", () -> attestations.reinstate(id));
     }
 
     private String attempt(String id, RedirectAttributes redirect, String notice, Supplier<?> action) {

@@ -53,6 +53,18 @@ class IssuerController {
                 .body(list);
     }
 
+    @Operation(
+            summary =
+                    "The organisation's suspension list (for its credentials as a body): a signed BitstringStatusListCredential")
+    @GetMapping(value = "/orgs/{slug}/credentials/status/2", produces = "application/vc+ld+json")
+    ResponseEntity<String> suspensionList(@PathVariable String slug) {
+        String list = asOrganisation(slug, () -> credentials.suspensionListCredential(slug));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vc+ld+json"))
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+                .body(list);
+    }
+
     @Operation(summary = "A credential at its public address (the id is the capability), as issued")
     @GetMapping(value = "/orgs/{slug}/credentials/{id}", produces = "application/vc+ld+json")
     ResponseEntity<String> credential(@PathVariable String slug, @PathVariable String id) {

@@ -33,7 +33,18 @@ public final class CredentialVerifier {
             Optional<String> statusList,
             Optional<VerifierKey> logKey,
             Instant at,
-            Map<Long, byte[]> entries) {
+            Map<Long, byte[]> entries,
+            Optional<String> suspensionList) {
+
+        /** Inputs without a suspension list (self-declared credentials have none). */
+        public Inputs(
+                Optional<String> didDocument,
+                Optional<String> statusList,
+                Optional<VerifierKey> logKey,
+                Instant at,
+                Map<Long, byte[]> entries) {
+            this(didDocument, statusList, logKey, at, entries, Optional.empty());
+        }
 
         public Inputs(
                 Optional<String> didDocument, Optional<String> statusList, Optional<VerifierKey> logKey, Instant at) {
@@ -167,7 +178,8 @@ public final class CredentialVerifier {
                     "the issuer's DID document was not given, so its key is unknown here",
                     method));
             checks.add(validity(vc, inputs.at()));
-            checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList(), inputs.at()));
+            checks.addAll(StatusChecks.checks(
+                    vc, issuer, resolved, inputs.statusList(), inputs.suspensionList(), inputs.at()));
             checks.addAll(LogFacts.check(vc, inputs.logKey(), inputs.entries()));
             return new Report(checks);
         }
@@ -185,7 +197,8 @@ public final class CredentialVerifier {
         checks.add(issuerBinding(proofMethod(vc), issuer));
 
         checks.add(validity(vc, inputs.at()));
-        checks.add(RevocationCheck.check(vc, issuer, resolved, inputs.statusList(), inputs.at()));
+        checks.addAll(
+                StatusChecks.checks(vc, issuer, resolved, inputs.statusList(), inputs.suspensionList(), inputs.at()));
         checks.addAll(LogFacts.check(vc, inputs.logKey(), inputs.entries()));
         return new Report(checks);
     }

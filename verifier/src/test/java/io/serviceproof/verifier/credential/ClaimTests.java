@@ -56,6 +56,39 @@ class ClaimTests {
         assertThat(claim.assessmentDate()).isEqualTo("2026-11-25");
     }
 
+    /** A body's credential: who attests, by what, for whom, under which accreditation, resting on what. */
+    private static final String THIRD_PARTY = """
+            {"issuer":{"id":"did:web:x.example:orgs:lotus","name":"Lotus Certification"},
+             "credentialSubject":{"assessorLevel":"3rdParty","assessmentLevel":"Accredited",
+               "attestationType":"certification",
+               "issuedToParty":{"id":"did:web:x.example:orgs:acme","name":"Acme Machines"},
+               "authorisation":[{"type":["Endorsement"],"id":"urn:x","name":"ISO/IEC 17021-1 accreditation 42",
+                 "issuingAuthority":{"id":"urn:ab","name":"Some AB"},"sp:validUntil":"2029-01-01"}],
+               "scope":{"id":"urn:serviceproof:market-profile:VN","name":"VN"},
+               "assessment":[{"assessedProduct":[{"product":{"name":"CNC line HP-5X"}}],"conformance":true,
+                 "sp:certifiedFramework":"iso-iec-27001@2022","sp:exporterCredential":"https://x.example/orgs/acme/credentials/1",
+                 "sp:exporterCredentialDigest":"sha256:ab","sp:engagementDigest":"sha256:cd",
+                 "sp:findingsRaised":2,"sp:findingsOpen":1}]}}
+            """;
+
+    @Test
+    void aThirdPartysAttestationNamesWhoAttestsForWhomAndOnWhatItRests() {
+        Claim claim = Claim.of(THIRD_PARTY.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(claim.headline())
+                .isEqualTo("Lotus Certification (third party, certification) attests that CNC line HP-5X of Acme"
+                        + " Machines CONFORMS for market profile VN, certifying iso-iec-27001@2022");
+        Claim.ThirdParty attested = claim.thirdParty().orElseThrow();
+        assertThat(attested.authorisations())
+                .containsExactly(new Claim.Authorisation("ISO/IEC 17021-1 accreditation 42", "Some AB", "2029-01-01"));
+        assertThat(attested.exporterCredentialDigest()).isEqualTo("sha256:ab");
+        assertThat(attested.findingsOpen()).isEqualTo(1);
+        // A self-declaration carrying the same fields is not made a third party's by them.
+        assertThat(Claim.of(THIRD_PARTY.replace("3rdParty", "Self").getBytes(StandardCharsets.UTF_8))
+                        .orElseThrow()
+                        .thirdParty())
+                .isEmpty();
+    }
+
     @Test
     void anythingElseHasNoClaim() {
         assertThat(Claim.of("{\"issuer\":\"did:key:z\"}".getBytes(StandardCharsets.UTF_8)))

@@ -158,7 +158,91 @@ class CredentialVerifierTests {
         assertThat(failed(verify(credential, future))).containsExactly("revocation");
     }
 
+    static final String SUSPENSION_URL = "https://issuer.example/status/2";
+
+    /** A body's credential: place 7 of its revocation list and of its suspension list. */
+    static final Map<String, Object> BOTH_AT_7 = Map.of(
+            "credentialStatus",
+            List.of(
+                    STATUS_AT_7.get("credentialStatus") instanceof List<?> l ? l.get(0) : null,
+                    Map.of(
+                            "id", SUSPENSION_URL + "#7",
+                            "type", "BitstringStatusListEntry",
+                            "statusPurpose", "suspension",
+                            "statusListIndex", "7",
+                            "statusListCredential", SUSPENSION_URL)));
+
+    static CredentialVerifier.Report verify(String credential, String revocation, String suspension) {
+        return CredentialVerifier.verify(
+                credential.getBytes(StandardCharsets.UTF_8),
+                new CredentialVerifier.Inputs(
+                        Optional.empty(),
+                        Optional.ofNullable(revocation),
+                        Optional.empty(),
+                        NOW,
+                        Map.of(),
+                        Optional.ofNullable(suspension)));
+    }
+
+    @Test
+    void aSuspensionListDecidesSuspensionAndOnlyForItsOwnPurpose() throws Exception {
+        String credential = credential(BOTH_AT_7);
+        String revocation = statusList(LIST_URL, BitstringStatusList.empty(), didKey());
+        String clear = statusList(
+                SUSPENSION_URL, BitstringStatusList.empty(), didKey(), "2026-11-01T00:00:00Z", null, "suspension");
+        String set = statusList(
+                SUSPENSION_URL,
+                BitstringStatusList.empty().with(7, true),
+                didKey(),
+                "2026-11-01T00:00:00Z",
+                null,
+                "suspension");
+        CredentialVerifier.Report valid = verify(credential, revocation, clear);
+        assertThat(valid.complete()).as(valid.toString()).isTrue();
+        assertThat(valid.checks()).extracting(CredentialVerifier.Check::name).contains("revocation", "suspension");
+
+        CredentialVerifier.Report suspended = verify(credential, revocation, set);
+        assertThat(suspended.failures()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("suspension");
+            assertThat(c.reason()).isEqualTo("suspended");
+        });
+        // Without the suspension list the credential is valid so far, but not proven.
+        CredentialVerifier.Report unchecked = verify(credential, revocation, null);
+        assertThat(unchecked.valid()).isTrue();
+        assertThat(unchecked.complete()).isFalse();
+        assertThat(unchecked.notChecked())
+                .extracting(CredentialVerifier.Check::reason)
+                .containsExactly("suspension-not-given");
+        // A revocation list offered as the suspension list (same URL, other purpose) is refused.
+        String wrongPurpose = statusList(SUSPENSION_URL, BitstringStatusList.empty(), didKey());
+        assertThat(verify(credential, revocation, wrongPurpose).failures())
+                .singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("list-purpose"));
+    }
+
+    @Test
+    void statusEntriesAreOnePerPurposeAtMost() throws Exception {
+        Object revocationEntry = ((List<?>) STATUS_AT_7.get("credentialStatus")).get(0);
+        for (List<?> entries : List.of(
+                List.of(revocationEntry, revocationEntry),
+                List.of(revocationEntry, ((List<?>) BOTH_AT_7.get("credentialStatus")).get(1), revocationEntry),
+                List.of(Map.of("type", "BitstringStatusListEntry", "statusPurpose", "message")),
+                List.of())) {
+            CredentialVerifier.Report report = verify(credential(Map.of("credentialStatus", entries)), null, null);
+            assertThat(report.failures())
+                    .as(entries.toString())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.reason()).isEqualTo("status-malformed"));
+        }
+    }
+
     static String statusList(String url, BitstringStatusList bits, String issuer, String from, String until)
+            throws Exception {
+        return statusList(url, bits, issuer, from, until, "revocation");
+    }
+
+    static String statusList(
+            String url, BitstringStatusList bits, String issuer, String from, String until, String purpose)
             throws Exception {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("@context", List.of("https://www.w3.org/ns/credentials/v2"));
@@ -177,7 +261,7 @@ class CredentialVerifierTests {
                         "type",
                         "BitstringStatusList",
                         "statusPurpose",
-                        "revocation",
+                        purpose,
                         "encodedList",
                         bits.encode()));
         return EddsaJcs2022.sign(
