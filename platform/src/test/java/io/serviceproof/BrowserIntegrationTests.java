@@ -94,7 +94,10 @@ class BrowserIntegrationTests {
 
         wait.until(ExpectedConditions.textToBe(By.id("your-role"), "所有者"));
         assertThat(browser.getTitle()).startsWith("概览");
-        assertThat(browser.findElement(By.tagName("nav")).getText()).contains("概览", "用户", "操作记录", "退出登录");
+        assertThat(browser.findElement(By.tagName("nav")).getText()).contains("概览", "组织", "第三方评审", "退出登录");
+        // The organisation menu opens without script and lists its pages in Chinese.
+        browser.findElement(By.cssSelector("#nav-organisation summary")).click();
+        assertThat(browser.findElement(By.id("nav-organisation")).getText()).contains("用户", "操作记录");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         screenshot("dashboard-zh.png");
         assertTopBarFitsOneLine();
@@ -133,6 +136,87 @@ class BrowserIntegrationTests {
         assertThat(browser.findElement(By.id("conformance")).getAttribute("class"))
                 .contains("text-bg-danger");
         screenshot("verify-non-conformant.png");
+    }
+
+    /**
+     * Issue 22: the demo exporter invites the demo certification body; the body's lead auditor raises a
+     * major nonconformity and samples the log; the exporter answers; the body closes the finding and
+     * attests; the buyer's verification page shows the chain behind the attestation.
+     */
+    @Test
+    void anEngagementFromInvitationToAttestation() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn(wait, "compliance@demo.serviceproof.io");
+        browser.get("http://localhost:" + port + "/engagements?lang=en");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bodySlug")))
+                .sendKeys("demo-cert");
+        browser.findElement(By.id("framework")).sendKeys("iso-9001@2015");
+        screenshot("engagement-invite.png");
+        click(By.cssSelector("#invite button[type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("engagement-facts")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("The body is invited");
+        String engagement = browser.getCurrentUrl().replaceAll("\\?.*$", "");
+
+        signIn(wait, "lead-auditor@demo-cert.serviceproof.io");
+        browser.get(engagement + "?lang=en");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("raise")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grade"))).selectByValue("major");
+        browser.findElement(By.id("reason")).sendKeys("No tested restore of the inspection model backups.");
+        click(By.cssSelector("#raise button[type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("finding-table")));
+        assertThat(browser.findElement(By.id("finding-table")).getText())
+                .contains("major nonconformity", "No tested restore", "open");
+        assertThat(browser.findElement(By.cssSelector("#attest button")).isEnabled())
+                .isFalse();
+        browser.findElement(By.id("index")).sendKeys("0");
+        click(By.cssSelector("#sample-form button"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sample-result")));
+        assertThat(browser.findElement(By.id("sample-result")).getText()).contains("included at 0");
+        screenshot("engagement-body-review.png");
+
+        signIn(wait, "compliance@demo.serviceproof.io");
+        browser.get(engagement + "?lang=en");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("answer")))
+                .sendKeys("Restore tested on 2026-12-01; report added to the vault.");
+        click(By.cssSelector("#finding-table form button"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("finding-table"), "answered"));
+
+        signIn(wait, "lead-auditor@demo-cert.serviceproof.io");
+        browser.get(engagement + "?lang=en");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("finding-table")));
+        browser.findElement(By.xpath("//table[@id='finding-table']//button[normalize-space()='Close']"))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#attest button")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Attestation issued"));
+        screenshot("engagement-attested.png");
+        click(By.cssSelector("#attestation a"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chain")));
+        assertThat(browser.findElement(By.id("verdict")).getText()).contains("VALID credential");
+        assertThat(browser.findElement(By.id("attests")).getText()).contains("a third party", "iso-9001@2015");
+        assertThat(browser.findElement(By.id("chain")).getText())
+                .contains("DAC-MS-0042 (demo)", "Demo Accreditation Council (fictitious)", "is not a signatory");
+        screenshot("engagement-verify-chain.png");
+    }
+
+    /**
+     * Clicks through the page's script interface: on a long page headless Chromium reports forms
+     * below the fold as covered, so the click is dispatched on the element itself.
+     */
+    private void click(By locator) {
+        var element = browser.findElement(locator);
+        assertThat(element.isDisplayed()).as(locator + " is shown").isTrue();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+
+    private void signIn(WebDriverWait wait, String email) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login?lang=en");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("demo-password-2026");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-notifications")));
     }
 
     /** Kept under target/screenshots so a failed CI run shows what the browser saw. */

@@ -146,6 +146,45 @@ class DemoDataIntegrationTests {
                             assertThat(c.document()).containsPattern("\"sp:breachesLast90Days\":[1-9]");
                         });
             });
+
+            // A fictitious certification body has reviewed the Thai credential: two findings, one
+            // closed, and its own credential, which the exporter's recognition layer holds.
+            Organisation body = app.getBean(OrganisationDirectory.class).requireBySlug("demo-cert");
+            assertThat(body.name()).contains("demo", "fictitious");
+            for (String email :
+                    DemoCertificationBody.USERS.stream().map(u -> u.email()).toList()) {
+                assertThat(encoder.matches(
+                                "demo-password-2026",
+                                users.credentialsFor(email).orElseThrow().passwordHash()))
+                        .as(email)
+                        .isTrue();
+            }
+            Tenancy.runAs(Actor.system(body.id(), "test"), () -> {
+                var engagement = app.getBean(io.serviceproof.attestation.Engagements.class).engagements().stream()
+                        .map(v -> v.engagement())
+                        .filter(e -> e.exporterId().equals(demo.id()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(engagement.market()).isEqualTo("TH");
+                assertThat(engagement.attested()).isTrue();
+                assertThat(app.getBean(io.serviceproof.attestation.Findings.class)
+                                .findings(engagement.id()))
+                        .extracting(f -> f.grade().token(), f -> f.status().token())
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("minor", "open"),
+                                org.assertj.core.groups.Tuple.tuple("major", "closed"));
+                var attestation =
+                        app.getBean(io.serviceproof.dossier.Credentials.class).credential(engagement.attestationId());
+                assertThat(attestation.document()).contains("\"assessorLevel\":\"3rdParty\"", "DAC-MS-0042 (demo)");
+            });
+            Tenancy.runAs(
+                    Actor.system(demo.id(), "test"),
+                    () -> assertThat(app.getBean(io.serviceproof.catalog.Catalog.class)
+                                    .conformityResults())
+                            .anySatisfy(r -> {
+                                assertThat(r.record().conformityBody()).contains("Lotus Assurance");
+                                assertThat(r.record().status()).isEqualTo("active");
+                            }));
         }
     }
 
@@ -162,7 +201,7 @@ class DemoDataIntegrationTests {
         }
         try (ConfigurableApplicationContext second = start()) {
             OrganisationDirectory directory = second.getBean(OrganisationDirectory.class);
-            assertThat(directory.all()).extracting(Organisation::slug).containsExactly("demo");
+            assertThat(directory.all()).extracting(Organisation::slug).containsExactly("demo", "demo-cert");
             Organisation demo = directory.requireBySlug("demo");
             List<String> emails =
                     Tenancy.callAs(Actor.system(demo.id(), "test"), second.getBean(UserAccounts.class)::list).stream()
