@@ -37,7 +37,8 @@ record CatalogIds(
         String engagementId,
         String engagementEvidenceId,
         String findingId,
-        String bodySlug) {
+        String bodySlug,
+        String attestation) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -161,12 +162,13 @@ record CatalogIds(
                     engagement.id(),
                     engagement.evidenceId(),
                     engagement.findingId(),
-                    engagement.bodySlug());
+                    engagement.bodySlug(),
+                    engagement.attestation());
         });
     }
 
     /** An engagement of the tenant's credential by a body of its own, with a finding and an evidence file. */
-    record Engagement(String id, String evidenceId, String findingId, String bodySlug) {}
+    record Engagement(String id, String evidenceId, String findingId, String bodySlug, String attestation) {}
 
     private static Framework find(Catalog catalog, String key) {
         return catalog.frameworks().stream()

@@ -66,7 +66,18 @@ final class EngagementSetup {
                     .raise(id, new Findings.NewFinding(requirement, Finding.Grade.MINOR, "isolation finding", null))
                     .id();
         });
+        // The body's credential from a second engagement, certifying a framework, so that it could
+        // enter a recognition layer; the first engagement keeps its open finding.
+        String second = engagements
+                .invite(new Engagements.Invitation(
+                        credential, body.organisation().slug(), 30, "iso-iec-27001@2022", null, null))
+                .id();
+        String attestation = Tenancy.callAs(
+                bodyActor,
+                () -> context.getBean(io.serviceproof.attestation.Attestations.class)
+                        .attest(second)
+                        .document());
         return new CatalogIds.Engagement(
-                id, evidence, finding, body.organisation().slug());
+                id, evidence, finding, body.organisation().slug(), attestation);
     }
 }

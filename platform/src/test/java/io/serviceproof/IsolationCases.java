@@ -34,7 +34,12 @@ final class IsolationCases {
         /** The body names B's records: it must be refused and change nothing; A's own works. */
         FOREIGN_REFERENCE,
         /** A form upload of A's own: rejected input re-renders the page for A only. */
-        OWN_DATA_FORM
+        OWN_DATA_FORM,
+        /**
+         * The body carries a document B holds (B's body credential): refused for A, nothing of B's
+         * changes. The endpoint's own success is its own test's subject (it needs a fresh credential).
+         */
+        FOREIGN_DOCUMENT
     }
 
     /**
@@ -768,6 +773,13 @@ final class IsolationCases {
                         true,
                         "{\"reason\":\"x\"}"),
                 new Case(HttpMethod.POST, "/api/v1/engagements/{id}/attestation/reinstate", Kind.FOREIGN_ID, true, ""),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/attestations/import",
+                        Kind.FOREIGN_DOCUMENT,
+                        true,
+                        "{\"credential\":{attestation}}"),
+                new Case(HttpMethod.POST, "/engagements/import", Kind.CREATE, false, "multipart:"),
                 new Case(HttpMethod.GET, "/api/v1/conformity-body", Kind.OWN_ORGANISATION, true, null),
                 new Case(
                         HttpMethod.PUT,

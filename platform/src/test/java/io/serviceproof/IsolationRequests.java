@@ -76,6 +76,11 @@ final class IsolationRequests {
         return tenant.tokenIdOfEngineer();
     }
 
+    /** A JSON document as a JSON string value. */
+    private static String quoted(String document) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(document);
+    }
+
     /**
      * The case's request at {@code path}, as {@code tenant}'s owner: its body with the placeholders
      * filled ({@code own}: the acting tenant's catalog ids; {@code referenced}: those a body names,
@@ -116,6 +121,7 @@ final class IsolationRequests {
                     .replace("{layer}", own.layerId())
                     .replace("{credential}", referenced.credentialId())
                     .replace("{body}", referenced.bodySlug())
+                    .replace("{attestation}", quoted(referenced.attestation()))
                     .replace("{ref-a}", referenced.requirementId())
                     .replace("{framework-id}", referenced.frameworkId())
                     .replace("{offering}", referenced.offeringId())

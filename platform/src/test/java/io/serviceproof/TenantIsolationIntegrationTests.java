@@ -176,6 +176,19 @@ class TenantIsolationIntegrationTests {
                         .isEqualTo(bBefore);
                 mvc.perform(as(a, endpoint, endpoint.request(), aCatalog)).andExpect(status().is2xxSuccessful());
             }
+            case FOREIGN_DOCUMENT -> {
+                String bBefore = snapshotOf(b) + catalogSnapshotOf(b);
+                String aBefore = catalogSnapshotOf(a);
+                int refused = mvc.perform(as(a, endpoint, endpoint.request(), bCatalog))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                assertThat(refused).as("B's document is invalid input for A").isIn(400, 422);
+                assertThat(snapshotOf(b) + catalogSnapshotOf(b))
+                        .as("B unchanged")
+                        .isEqualTo(bBefore);
+                assertThat(catalogSnapshotOf(a)).as("A unchanged").isEqualTo(aBefore);
+            }
             case OWN_DATA_FORM -> {
                 String body = mvc.perform(multipart(endpoint.path())
                                 .file(new MockMultipartFile("file", "empty.csv", "text/csv", "ref,title\n".getBytes()))

@@ -89,7 +89,8 @@ class SecurityConfiguration {
                                 "/api/v1/assessments/**",
                                 "/api/v1/credentials/**",
                                 "/api/v1/engagements/**",
-                                "/api/v1/conformity-body/**")
+                                "/api/v1/conformity-body/**",
+                                "/api/v1/attestations/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));

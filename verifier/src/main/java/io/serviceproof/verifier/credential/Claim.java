@@ -39,6 +39,7 @@ public record Claim(
     public record ThirdParty(
             String attestationType,
             String issuedTo,
+            String issuedToId,
             String assessmentLevel,
             List<Authorisation> authorisations,
             String certifiedFramework,
@@ -126,6 +127,7 @@ public record Claim(
         return Optional.of(new ThirdParty(
                 text(subject.get("attestationType")),
                 text(to.get("name")) == null ? text(to.get("id")) : text(to.get("name")),
+                text(to.get("id")),
                 text(subject.get("assessmentLevel")),
                 List.copyOf(authorisations),
                 text(assessment.get("sp:certifiedFramework")),
