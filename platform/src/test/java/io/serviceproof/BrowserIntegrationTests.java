@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +138,14 @@ class BrowserIntegrationTests {
         assertThat(browser.findElement(By.id("conformance")).getAttribute("class"))
                 .contains("text-bg-danger");
         screenshot("verify-non-conformant.png");
+
+        // A Vietnamese buyer switches language: the verdict, the claim and every check in Vietnamese.
+        click(By.id("lang-vi"));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "vi"));
+        assertThat(browser.findElement(By.id("verdict")).getText()).contains("chứng thư HỢP LỆ");
+        assertThat(browser.findElement(By.id("attests")).getText()).contains("KHÔNG PHÙ HỢP", "hồ sơ thị trường TH");
+        assertThat(browser.findElement(By.id("checks")).getText()).contains("Chữ ký", "Thu hồi", "đạt");
+        screenshot("verify-vi.png");
     }
 
     /**
@@ -217,6 +227,70 @@ class BrowserIntegrationTests {
         browser.findElement(By.id("password")).sendKeys("demo-password-2026");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-notifications")));
+    }
+
+    /**
+     * The bar of issue 18: every main page, in English and Chinese, has no serious or critical
+     * accessibility violation by axe-core (the npm package, installed in interop/ by the build) and no
+     * horizontal scroll at 1280 px.
+     */
+    @Test
+    void everyMainPageIsAccessibleAndFitsIn1280PixelsInBothLanguages() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String axe = Files.readString(Path.of(System.getProperty("serviceproof.interop.dir", "../interop"))
+                .resolve("node_modules/axe-core/axe.min.js"));
+        var demo = context.getBean(io.serviceproof.identity.OrganisationDirectory.class)
+                .requireBySlug("demo");
+        String assessment = io.serviceproof.identity.Tenancy.callAs(
+                io.serviceproof.identity.Actor.system(demo.id(), "test"),
+                () -> context.getBean(io.serviceproof.assessment.Assessments.class)
+                        .assessments()
+                        .get(0)
+                        .id());
+        List<String> pages = List.of(
+                "/",
+                "/catalog",
+                "/catalog/recognition",
+                "/offerings",
+                "/assessments",
+                "/assessments/" + assessment,
+                "/evidence",
+                "/people",
+                "/credentials",
+                "/engagements",
+                "/conformity-bodies/demo-cert",
+                "/ledger",
+                "/watch",
+                "/trail",
+                "/users",
+                "/notifications",
+                "/verify");
+        signIn(wait, "owner@demo.serviceproof.io");
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        List<String> problems = new ArrayList<>();
+        for (String language : List.of("en", "zh-CN")) {
+            for (String page : pages) {
+                browser.get("http://localhost:" + port + page + (page.contains("?") ? "&" : "?") + "lang=" + language);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main")));
+                var script = (org.openqa.selenium.JavascriptExecutor) browser;
+                if (!Boolean.TRUE.equals(
+                        script.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))) {
+                    problems.add(language + " " + page + ": scrolls horizontally at 1280 px");
+                }
+                script.executeScript(axe);
+                Object found = script.executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                            .map(v => v.id + ' (' + v.impact + ') at ' + v.nodes.slice(0, 3)
+                                .map(n => n.target.join(' ')).join(', '))));
+                        """);
+                for (Object violation : (List<?>) found) {
+                    problems.add(language + " " + page + ": " + violation);
+                }
+            }
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
     }
 
     /** Kept under target/screenshots so a failed CI run shows what the browser saw. */

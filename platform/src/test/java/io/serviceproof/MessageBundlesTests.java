@@ -114,6 +114,60 @@ class MessageBundlesTests {
         }
     }
 
+    /**
+     * The public verification page speaks the buyers' languages of the target markets: every message
+     * it can show (its labels, every check's name and finding, the chain) exists in Vietnamese, Thai,
+     * Malay and Indonesian with the same placeholders, and is translated, not copied.
+     */
+    @Test
+    void theVerificationPageSpeaksTheBuyersLanguages() throws IOException {
+        Properties english = load("messages.properties");
+        java.util.Set<String> shown = new java.util.TreeSet<>();
+        for (String key : english.stringPropertyNames()) {
+            if (key.startsWith("verify.")) {
+                shown.add(key);
+            }
+        }
+        shown.addAll(List.of(
+                "nav.verify",
+                "assessment.market",
+                "assessment.status",
+                "body.kind.certification",
+                "body.kind.inspection",
+                "body.kind.testing",
+                "body.standing.verified",
+                "body.standing.unverified"));
+        for (String language : List.of("vi", "th", "ms", "id")) {
+            Properties bundle = load("messages_" + language + ".properties");
+            assertThat(bundle.stringPropertyNames()).as(language).containsAll(shown);
+            List<String> copied = new java.util.ArrayList<>();
+            for (String key : shown) {
+                assertThat(placeholders(bundle.getProperty(key)))
+                        .as(language + " " + key)
+                        .isEqualTo(placeholders(english.getProperty(key)));
+                if (bundle.getProperty(key).equals(english.getProperty(key))) {
+                    copied.add(key);
+                }
+            }
+            // Only what is the same in every language may stay: a format of placeholders, a term.
+            assertThat(copied)
+                    .as(language + " messages left in English")
+                    .allMatch(key -> key.equals("verify.chain.standing")
+                            || key.equals("verify.name.format")
+                            || key.equals("assessment.status")
+                            || key.equals("verify.reason.vc-2"));
+        }
+    }
+
+    private static java.util.Set<String> placeholders(String message) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+}").matcher(message);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessageBundlesTests.class.getResourceAsStream("/" + name)) {

@@ -37,8 +37,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The isolation matrix: for every endpoint of the application, a user or token of organisation A
  * gets 404 for any id of organisation B, lists never show B's rows, and nothing A does changes B.
  * {@link #everyEndpointIsInTheMatrix()} fails when an endpoint is added without a row here.
+ * The matrix sends thousands of requests as one client within a minute; the per-client read limit
+ * (tested in {@code RateLimitIntegrationTests}) is raised so that it never answers in place of the
+ * endpoint under test.
  */
-@SpringBootTest
+@SpringBootTest(
+        properties = {
+            "serviceproof.rate-limits.reads.requests=1000000",
+            "serviceproof.rate-limits.writes.requests=1000000"
+        })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationIntegrationTests {

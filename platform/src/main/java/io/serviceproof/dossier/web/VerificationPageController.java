@@ -50,6 +50,24 @@ class VerificationPageController {
         }
     }
 
+    /**
+     * Switching language keeps the credential on screen: the switches of a page opened on one
+     * credential (the QR code's address) carry it along.
+     */
+    @org.springframework.web.bind.annotation.ModelAttribute("languageQuery")
+    String languageQuery(@RequestParam(required = false) String credential) {
+        return credential == null || credential.isBlank()
+                ? null
+                : "?credential="
+                        + java.net.URLEncoder.encode(credential.strip(), java.nio.charset.StandardCharsets.UTF_8) + "&";
+    }
+
+    /** The verification page offers the buyers' languages too (the layout shows their switches). */
+    @org.springframework.web.bind.annotation.ModelAttribute("buyerLanguages")
+    boolean buyerLanguages() {
+        return true;
+    }
+
     @org.springframework.web.bind.annotation.ModelAttribute("labels")
     CheckLabels labels(java.util.Locale locale) {
         return new CheckLabels(messages, locale);
