@@ -230,6 +230,40 @@ class BrowserIntegrationTests {
     }
 
     /**
+     * Issue 18's first finding, as a journey: the engineer uploads a file from the Evidence page and
+     * submits it; the compliance manager approves it, in Chinese; the file is then approved.
+     */
+    @Test
+    void evidenceIsUploadedFromTheEvidencePageAndApprovedByAnotherPerson() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Path file = Files.createTempFile("restore-test-", ".txt");
+        Files.writeString(file, "Restore test of the inspection model backups, 2026-12-01: passed.");
+        signIn(wait, "engineer@demo.serviceproof.io");
+        browser.get("http://localhost:" + port + "/evidence?lang=en");
+        click(By.linkText("Upload evidence"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence-form")));
+        browser.findElement(By.id("title")).sendKeys("Backup restore test (demo)");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('effectiveDate').value = '2026-12-01';");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        click(By.id("submit"));
+        screenshot("evidence-upload.png");
+        click(By.cssSelector("#evidence-form button[type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[href$='/content']")));
+        String item = browser.getCurrentUrl().replaceAll("\\?.*$", "");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Backup restore test (demo)", "In review");
+
+        signIn(wait, "compliance@demo.serviceproof.io");
+        browser.get(item + "?lang=zh-CN");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+        click(By.cssSelector("#review button.btn-success"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("review")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("已批准");
+        screenshot("evidence-approved-zh.png");
+    }
+
+    /**
      * The bar of issue 18: every main page, in English and Chinese, has no serious or critical
      * accessibility violation by axe-core (the npm package, installed in interop/ by the build) and no
      * horizontal scroll at 1280 px.

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
     private static final int RECENT_ACTIVITY = 8;
+    private static final int RECENT_CHANGES = 20;
 
     private final OrganisationDirectory organisations;
     private final UserAccounts users;
@@ -22,6 +23,7 @@ class DashboardController {
     private final StatusBoards boards;
     private final io.serviceproof.common.PublicHost publicHost;
     private final io.serviceproof.watch.StandardsWatch watch;
+    private final PersonalBoards personal;
 
     DashboardController(
             OrganisationDirectory organisations,
@@ -30,7 +32,9 @@ class DashboardController {
             UserActionTrail trail,
             StatusBoards boards,
             io.serviceproof.common.PublicHost publicHost,
-            io.serviceproof.watch.StandardsWatch watch) {
+            io.serviceproof.watch.StandardsWatch watch,
+            PersonalBoards personal) {
+        this.personal = personal;
         this.watch = watch;
         this.boards = boards;
         this.publicHost = publicHost;
@@ -47,11 +51,16 @@ class DashboardController {
         model.addAttribute("activeUsers", users.countActive());
         model.addAttribute("activeTokens", tokens.countActive());
         model.addAttribute("board", boards.current());
+        model.addAttribute("mine", personal.of(Tenancy.actor()));
         model.addAttribute("deadlines", watch.upcoming());
         model.addAttribute("pendingProposals", watch.pending());
         model.addAttribute("staleChanges", watch.stale());
         model.addAttribute("localPublicHost", publicHost.isLocal() ? publicHost.value() : null);
-        model.addAttribute("recent", trail.find(new TrailFilter(null, null, null, null, 0, RECENT_ACTIVITY)));
+        // An auditor's first question is what changed: more of it, and first on the page.
+        boolean auditor = Tenancy.actor().role() == io.serviceproof.identity.Role.AUDITOR;
+        model.addAttribute(
+                "recent",
+                trail.find(new TrailFilter(null, null, null, null, 0, auditor ? RECENT_CHANGES : RECENT_ACTIVITY)));
         return "dashboard";
     }
 }

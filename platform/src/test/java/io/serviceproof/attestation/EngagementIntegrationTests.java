@@ -239,6 +239,44 @@ class EngagementIntegrationTests {
     }
 
     @Test
+    void eachPartysDashboardSaysWhatWaitsOnIt() throws Exception {
+        String snapshot =
+                call(get(base + "/snapshot"), body).andReturn().getResponse().getContentAsString();
+        String requirement = EngagementFixture.JSON
+                .readTree(snapshot)
+                .path("assessment")
+                .path("results")
+                .get(0)
+                .path("requirementId")
+                .asString();
+        JsonNode finding = json(call(
+                post(base + "/findings")
+                        .content("{\"requirementId\":\"" + requirement
+                                + "\",\"grade\":\"minor\",\"reason\":\"Recordings kept 30 days, 90 promised\"}"),
+                body));
+        assertThat(dashboard(f.exporter(), "#my-engagements")).contains("certbody Ltd", "TH", "1 findings to answer");
+        assertThat(dashboard(f.body(), "#my-engagements")).contains("exporter Ltd", "in progress, not attested yet");
+        call(
+                        post(base + "/findings/" + finding.get("id").asString() + "/answer")
+                                .content("{\"answer\":\"Retention raised to 90 days\"}"),
+                        exporter)
+                .andExpect(status().isOk());
+        assertThat(dashboard(f.body(), "#my-engagements")).contains("1 answers to review");
+        assertThat(dashboard(f.exporter(), "#my-engagements")).doesNotContain("to answer");
+    }
+
+    private String dashboard(io.serviceproof.TestTenant tenant, String selector) throws Exception {
+        return org.jsoup.Jsoup.parse(mvc.perform(get("/").header("Accept-Language", "en")
+                                .with(io.serviceproof.ActingAs.user(tenant, tenant.user(Role.COMPLIANCE_MANAGER))))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .select(selector)
+                .text();
+    }
+
+    @Test
     void theExporterEndsAccessAndTheBodyReadsNothingMore() throws Exception {
         call(get(base + "/snapshot"), body).andExpect(status().isOk());
         call(post(base + "/end"), body).andExpect(status().isNotFound());

@@ -192,11 +192,17 @@ class LogIntegrityIntegrationTests {
             return;
         }
         try (Connection db = TestLogs.connect(env, data)) {
+            // The demo organisation's log: the demo certification body has a log of its own.
             long logId;
-            try (PreparedStatement read = db.prepareStatement("SELECT log_id FROM log_heads")) {
+            String organisation;
+            try (PreparedStatement read = db.prepareStatement("""
+                    SELECT h.log_id, h.organisation_id FROM log_heads h
+                    JOIN organisations o ON o.id = h.organisation_id WHERE o.slug = 'demo'
+                    """)) {
                 ResultSet row = read.executeQuery();
                 assertThat(row.next()).isTrue();
                 logId = row.getLong(1);
+                organisation = row.getString(2);
             }
             for (String sql : List.of(
                     "DELETE FROM log_entries WHERE log_id = ? AND idx >= ?",
@@ -214,8 +220,10 @@ class LogIntegrityIntegrationTests {
                     statement.executeUpdate();
                 }
             }
-            try (PreparedStatement statement = db.prepareStatement("DELETE FROM log_checkpoints WHERE size > ?")) {
-                statement.setLong(1, size);
+            try (PreparedStatement statement =
+                    db.prepareStatement("DELETE FROM log_checkpoints WHERE organisation_id = ? AND size > ?")) {
+                statement.setString(1, organisation);
+                statement.setLong(2, size);
                 statement.executeUpdate();
             }
         }

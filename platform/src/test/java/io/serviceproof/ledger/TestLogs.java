@@ -56,12 +56,17 @@ final class TestLogs {
                 env.getOrDefault("SERVICEPROOF_DATABASE_PASSWORD", ""));
     }
 
-    /** Changes one byte of an entry behind the server's back (a second call undoes it). */
+    /** The demo organisation's log: a server started with the demo has the demo certification body's log too. */
+    private static final String DEMO_LOG =
+            "(SELECT h.log_id FROM log_heads h JOIN organisations o ON o.id = h.organisation_id WHERE o.slug = 'demo')";
+
+    /** Changes one byte of an entry of the demo's log behind the server's back (a second call undoes it). */
     static void flipByteOfEntry(java.util.Map<String, String> env, java.nio.file.Path dataDir, long index)
             throws java.sql.SQLException {
         try (java.sql.Connection db = connect(env, dataDir)) {
             byte[] entry;
-            try (java.sql.PreparedStatement read = db.prepareStatement("SELECT entry FROM log_entries WHERE idx = ?")) {
+            try (java.sql.PreparedStatement read =
+                    db.prepareStatement("SELECT entry FROM log_entries WHERE idx = ? AND log_id = " + DEMO_LOG)) {
                 read.setLong(1, index);
                 try (java.sql.ResultSet row = read.executeQuery()) {
                     org.assertj.core.api.Assertions.assertThat(row.next()).isTrue();
@@ -70,7 +75,7 @@ final class TestLogs {
             }
             entry[entry.length / 2] ^= 0x01;
             try (java.sql.PreparedStatement write =
-                    db.prepareStatement("UPDATE log_entries SET entry = ? WHERE idx = ?")) {
+                    db.prepareStatement("UPDATE log_entries SET entry = ? WHERE idx = ? AND log_id = " + DEMO_LOG)) {
                 write.setBytes(1, entry);
                 write.setLong(2, index);
                 org.assertj.core.api.Assertions.assertThat(write.executeUpdate())
