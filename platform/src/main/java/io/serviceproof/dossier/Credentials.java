@@ -110,35 +110,25 @@ public class Credentials {
             throw new ConfirmationNeeded(gathered.view().score(), ConformityCredentials.conformant(gathered.view()));
         }
         String secured = signer.sign(issuer, ConformityCredentials.unsecured(gathered), now);
-        String sha256 = Sha256.hex(secured.getBytes(StandardCharsets.UTF_8));
-        Appended appended = ledger.append(new EntryDraft(
-                "credential:" + id + ":issued",
-                "credential.issued",
-                now,
-                null,
-                List.of(Map.of("sha256", sha256)),
-                new LinkedHashMap<>(Map.of(
-                        "credentialId", id,
-                        "assessmentId", assessmentId,
-                        "market", assessment.market(),
-                        "statusListIndex", statusIndex,
-                        "confirmedBelowReadiness", belowBar)),
-                null));
-        Credential credential = new Credential(
-                id,
-                assessmentId,
-                assessment.offeringId(),
-                assessment.market(),
-                statusIndex,
-                secured,
-                sha256,
-                now,
-                Tenancy.actor().name(),
-                appended.index(),
-                null,
-                null,
-                null);
-        rows.insert(credential);
+        Map<String, Object> logged = new LinkedHashMap<>(Map.of(
+                "assessmentId", assessmentId, "market", assessment.market(), "confirmedBelowReadiness", belowBar));
+        Credential credential = recordIssued(
+                new Credential(
+                        id,
+                        assessmentId,
+                        assessment.offeringId(),
+                        assessment.market(),
+                        statusIndex,
+                        secured,
+                        Sha256.hex(secured.getBytes(StandardCharsets.UTF_8)),
+                        now,
+                        Tenancy.actor().name(),
+                        -1,
+                        null,
+                        null,
+                        null),
+                logged);
+        String sha256 = credential.sha256();
         trail.record(
                 "credential.issued",
                 "credential",
@@ -167,43 +157,29 @@ public class Credentials {
                 identity.contextUrl());
         String secured =
                 signer.sign(issuer, ThirdPartyCredentials.unsecured(attestation, who, id, statusIndex, now), now);
-        String sha256 = Sha256.hex(secured.getBytes(StandardCharsets.UTF_8));
-        Appended appended = ledger.append(new EntryDraft(
-                "credential:" + id + ":issued",
-                "credential.issued",
-                now,
-                null,
-                List.of(Map.of("sha256", sha256)),
-                new LinkedHashMap<>(Map.of(
-                        "credentialId",
+        Credential credential = recordIssued(
+                new Credential(
                         id,
-                        "engagementId",
-                        attestation.engagementId(),
-                        "market",
+                        attestation.assessmentId(),
+                        attestation.offeringId(),
                         attestation.market(),
-                        "statusListIndex",
                         statusIndex,
-                        "assessorLevel",
-                        "3rdParty")),
-                null));
-        Credential credential = new Credential(
-                id,
-                attestation.assessmentId(),
-                attestation.offeringId(),
-                attestation.market(),
-                statusIndex,
-                secured,
-                sha256,
-                now,
-                Tenancy.actor().name(),
-                appended.index(),
-                null,
-                null,
-                null,
-                attestation.engagementId(),
-                null,
-                null);
-        rows.insert(credential);
+                        secured,
+                        Sha256.hex(secured.getBytes(StandardCharsets.UTF_8)),
+                        now,
+                        Tenancy.actor().name(),
+                        -1,
+                        null,
+                        null,
+                        null,
+                        attestation.engagementId(),
+                        null,
+                        null),
+                new LinkedHashMap<>(Map.of(
+                        "engagementId", attestation.engagementId(),
+                        "market", attestation.market(),
+                        "assessorLevel", "3rdParty")));
+        String sha256 = credential.sha256();
         trail.record(
                 "credential.attested",
                 "credential",
@@ -224,15 +200,7 @@ public class Credentials {
                             ? "Only a valid, unsuspended credential can be suspended"
                             : "A self-declaration is revoked, not suspended");
         }
-        ledger.append(new EntryDraft(
-                "credential:" + id + ":suspended:" + now.toEpochMilli(),
-                "credential.suspended",
-                now,
-                null,
-                List.of(Map.of("sha256", credential.sha256())),
-                new LinkedHashMap<>(
-                        Map.of("credentialId", id, "statusListIndex", credential.statusIndex(), "reason", reason)),
-                null));
+        logStatus(credential, "suspended", ":" + now.toEpochMilli(), now, Map.of("reason", reason));
         trail.record("credential.suspended", "credential", id, reason);
         return credential(id);
     }
@@ -245,14 +213,7 @@ public class Credentials {
         if (!rows.reinstate(id, now)) {
             throw new ConflictException("Only a suspended, unrevoked credential can be reinstated");
         }
-        ledger.append(new EntryDraft(
-                "credential:" + id + ":reinstated:" + now.toEpochMilli(),
-                "credential.reinstated",
-                now,
-                null,
-                List.of(Map.of("sha256", credential.sha256())),
-                new LinkedHashMap<>(Map.of("credentialId", id, "statusListIndex", credential.statusIndex())),
-                null));
+        logStatus(credential, "reinstated", ":" + now.toEpochMilli(), now, Map.of());
         trail.record("credential.reinstated", "credential", id, "suspension lifted");
         return credential(id);
     }
@@ -280,20 +241,66 @@ public class Credentials {
             throw new ConflictException("Credential " + id + " was already revoked on " + credential.revokedAt());
         }
         Instant now = clock.instant();
-        Appended appended = ledger.append(new EntryDraft(
-                "credential:" + id + ":revoked",
-                "credential.revoked",
-                now,
-                null,
-                List.of(Map.of("sha256", credential.sha256())),
-                new LinkedHashMap<>(
-                        Map.of("credentialId", id, "statusListIndex", credential.statusIndex(), "reason", reason)),
-                null));
+        Appended appended = logStatus(credential, "revoked", "", now, Map.of("reason", reason));
         if (!rows.revoke(id, now, Tenancy.actor().name(), reason, appended.index())) {
             throw new ConflictException("Credential " + id + " was revoked by someone else a moment ago");
         }
         trail.record("credential.revoked", "credential", id, reason);
         return credential(id);
+    }
+
+    /**
+     * Logs an issuance ({@code credential.issued}: the credential's id, digest and place in the status
+     * list, with {@code details}) and keeps the credential with the log position, in the caller's
+     * transaction: a credential exists only together with its log entry.
+     */
+    private Credential recordIssued(Credential unlogged, Map<String, Object> details) {
+        Map<String, Object> payload = new LinkedHashMap<>(details);
+        payload.put("credentialId", unlogged.id());
+        payload.put("statusListIndex", unlogged.statusIndex());
+        Appended appended = ledger.append(new EntryDraft(
+                "credential:" + unlogged.id() + ":issued",
+                "credential.issued",
+                unlogged.issuedAt(),
+                null,
+                List.of(Map.of("sha256", unlogged.sha256())),
+                payload,
+                null));
+        Credential credential = new Credential(
+                unlogged.id(),
+                unlogged.assessmentId(),
+                unlogged.offeringId(),
+                unlogged.market(),
+                unlogged.statusIndex(),
+                unlogged.document(),
+                unlogged.sha256(),
+                unlogged.issuedAt(),
+                unlogged.issuedBy(),
+                appended.index(),
+                null,
+                null,
+                null,
+                unlogged.engagementId(),
+                null,
+                null);
+        rows.insert(credential);
+        return credential;
+    }
+
+    /** Logs a change of a credential's status ({@code credential.<change>}) with its digest and place in the list. */
+    private Appended logStatus(
+            Credential credential, String change, String eventSuffix, Instant at, Map<String, Object> details) {
+        Map<String, Object> payload = new LinkedHashMap<>(details);
+        payload.put("credentialId", credential.id());
+        payload.put("statusListIndex", credential.statusIndex());
+        return ledger.append(new EntryDraft(
+                "credential:" + credential.id() + ":" + change + eventSuffix,
+                "credential." + change,
+                at,
+                null,
+                List.of(Map.of("sha256", credential.sha256())),
+                payload,
+                null));
     }
 
     /**
