@@ -42,7 +42,6 @@ class EngagementPageController {
     private final Attestations attestations;
     private final ConformityBodies bodies;
     private final Credentials credentials;
-    private final io.serviceproof.attestation.AttestationImports imports;
 
     EngagementPageController(
             Engagements engagements,
@@ -50,9 +49,7 @@ class EngagementPageController {
             LogSampling sampling,
             Attestations attestations,
             ConformityBodies bodies,
-            Credentials credentials,
-            io.serviceproof.attestation.AttestationImports imports) {
-        this.imports = imports;
+            Credentials credentials) {
         this.engagements = engagements;
         this.findings = findings;
         this.sampling = sampling;
@@ -97,48 +94,6 @@ class EngagementPageController {
         } catch (InvalidInputException | ConflictException e) {
             refused(redirect, e);
             return "redirect:/engagements#invite";
-        }
-    }
-
-    /** A body's credential held as files: the credential, and for a body elsewhere its anchors. */
-    @PostMapping("/engagements/import")
-    String importCredential(
-            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile credential,
-            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile didDocument,
-            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile statusList,
-            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile suspensionList,
-            RedirectAttributes redirect) {
-        try {
-            var recorded = imports.importCredential(new io.serviceproof.attestation.AttestationImports.Upload(
-                    text(credential), text(didDocument), text(statusList), text(suspensionList)));
-            redirect.addFlashAttribute("notice", "engagement.imported");
-            return "redirect:/catalog/recognition#result-" + recorded.id();
-        } catch (InvalidInputException | ConflictException e) {
-            refused(redirect, e);
-        } catch (io.serviceproof.common.UnprocessableDocumentException e) {
-            redirect.addFlashAttribute("problem", "engagement.refused");
-            redirect.addFlashAttribute(
-                    "detail",
-                    e.getMessage() + ": "
-                            + e.problems().stream()
-                                    .map(p -> p.location() + " " + p.message())
-                                    .reduce((a, b) -> a + "; " + b)
-                                    .orElse(""));
-        }
-        return "redirect:/engagements#import";
-    }
-
-    private static String text(org.springframework.web.multipart.MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            return null;
-        }
-        if (file.getSize() > io.serviceproof.dossier.PublicVerification.MAX_CREDENTIAL) {
-            throw new InvalidInputException(file.getName(), "too large for a credential or its anchors");
-        }
-        try {
-            return new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
