@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -261,6 +262,99 @@ class BrowserIntegrationTests {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("review")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("已批准");
         screenshot("evidence-approved-zh.png");
+    }
+
+    /**
+     * Issue 18's main journeys, as the compliance manager does them in one sitting, alternating English
+     * and Chinese: publish a changed layer, read last month's service levels, override a result with a
+     * reason, sign the assessment off, issue its credential (confirming it attests gaps) and build the
+     * buyer's dossier until its download is offered.
+     */
+    @Test
+    void aComplianceManagerPublishesMeasuresOverridesSignsOffIssuesAndBuildsADossier() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var demo = context.getBean(io.serviceproof.identity.OrganisationDirectory.class)
+                .requireBySlug("demo");
+        var system = io.serviceproof.identity.Actor.system(demo.id(), "test");
+        String layer = io.serviceproof.identity.Tenancy.callAs(
+                system,
+                () -> context.getBean(io.serviceproof.services.Offerings.class)
+                        .allLayers()
+                        .get(0)
+                        .id());
+        String assessment = io.serviceproof.identity.Tenancy.callAs(
+                system,
+                () -> context.getBean(io.serviceproof.assessment.Assessments.class).assessments().stream()
+                        .filter(a -> !a.signedOff())
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
+        var script = (org.openqa.selenium.JavascriptExecutor) browser;
+        signIn(wait, "compliance@demo.serviceproof.io");
+
+        // Publish a layer: change its deliverables in the draft, save, publish; a new version is listed.
+        browser.get("http://localhost:" + port + "/layers/" + layer + "?lang=en");
+        int before = browser.findElements(By.cssSelector("#versions li")).size();
+        click(By.linkText("Edit draft"));
+        WebElement yaml = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("yaml")));
+        script.executeScript(
+                "arguments[0].value = arguments[0].value.replace('- \"Monthly SLA report\"',"
+                        + " '- \"Monthly SLA report\"\\n  - \"Quarterly model review (browser test)\"');",
+                yaml);
+        click(By.xpath("//button[normalize-space()='Save draft']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("versions")));
+        screenshot("layer-draft-saved.png");
+        click(By.cssSelector("form[action$='/publish'] button"));
+        wait.until(ExpectedConditions.urlMatches("/versions/\\d+"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Quarterly model review (browser test)");
+        screenshot("layer-published.png");
+        browser.get("http://localhost:" + port + "/layers/" + layer + "?lang=en");
+        assertThat(browser.findElements(By.cssSelector("#versions li"))).hasSize(before + 1);
+
+        // Read last month's service levels, in Chinese: a closed month, each objective measured.
+        String lastMonth =
+                java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
+        browser.get("http://localhost:" + port + "/layers/" + layer + "/sla?period=" + lastMonth + "&lang=zh-CN");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("slos")));
+        assertThat(browser.findElement(By.id("period-label")).getText()).isEqualTo(lastMonth);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("服务级别");
+        assertThat(browser.findElements(By.cssSelector("#slos tbody tr"))).isNotEmpty();
+        screenshot("sla-month-zh.png");
+
+        // Override the first result with a reason; the derived result stays visible beside it.
+        browser.get("http://localhost:" + port + "/assessments/" + assessment + "?lang=en");
+        WebElement override =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.override")));
+        click(By.cssSelector("details.override summary"));
+        WebElement form = override.findElement(By.tagName("form"));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("result"))).selectByValue("not-applicable");
+        form.findElement(By.name("reason"))
+                .sendKeys("The line is sold without the cloud option in this market (browser test).");
+        screenshot("override-dialog.png");
+        script.executeScript("arguments[0].click();", form.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("override-history")));
+        assertThat(browser.findElement(By.id("override-history")).getAttribute("textContent"))
+                .contains("The line is sold without the cloud option in this market (browser test).");
+
+        // Sign off (the confirmation is accepted) and issue the credential in Chinese; it attests gaps,
+        // so the page asks why before it signs.
+        script.executeScript("window.confirm = () => true;");
+        click(By.xpath("//button[normalize-space()='Sign off']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issue-credential")));
+        browser.get("http://localhost:" + port + "/assessments/" + assessment + "?lang=zh-CN");
+        click(By.cssSelector("#issue-credential button[type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("belowReadinessReason")))
+                .sendKeys("买方要求了解当前差距（浏览器测试）");
+        screenshot("credential-confirm-zh.png");
+        click(By.cssSelector("#issue-credential button[type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credentials")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("凭证已签发并写入日志。");
+
+        // Build the dossier of the newest credential: progress, then its download.
+        click(By.cssSelector("#credentials tbody tr:first-child form[action$='/dossier'] button"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("download")));
+        assertThat(browser.findElement(By.id("download")).getAttribute("href")).contains("/dossier-builds/");
+        screenshot("dossier-built-zh.png");
     }
 
     /**
