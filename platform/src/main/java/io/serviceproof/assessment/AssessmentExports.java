@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,41 +28,73 @@ public class AssessmentExports {
     static final String NS = "https://serviceproof.io/ns/oscal";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The gap register: one row per applicable requirement, gaps first. */
+    private final MessageSource messages;
+
+    private final RequirementTitles titles;
+
+    private final ReasonWording wording;
+
+    AssessmentExports(MessageSource messages, RequirementTitles titles, ReasonWording wording) {
+        this.messages = messages;
+        this.titles = titles;
+        this.wording = wording;
+    }
+
+    /** The gap register in English. */
     public byte[] gapRegister(AssessmentView view) {
+        return gapRegister(view, Locale.ENGLISH);
+    }
+
+    /**
+     * The gap register: one row per applicable requirement, gaps first, in the locale's language
+     * (labels, titles, results and reasons; identifiers and digests as they are).
+     */
+    public byte[] gapRegister(AssessmentView view, Locale locale) {
+        Map<String, String> titlesZh = locale.getLanguage().equals("zh") ? titles.chinese(view) : Map.of();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet summary = book.createSheet("summary");
-            row(summary, 0, "Assessment", view.assessment().title());
-            row(summary, 1, "Market", view.assessment().market());
-            row(summary, 2, "Readiness (%)", String.valueOf(view.score()));
+            Sheet summary = book.createSheet(text("assessment.xlsx.summary", locale));
+            row(
+                    summary,
+                    0,
+                    text("assessment.xlsx.assessment", locale),
+                    view.assessment().title());
+            row(
+                    summary,
+                    1,
+                    text("assessment.xlsx.market", locale),
+                    view.assessment().market());
+            row(summary, 2, text("assessment.xlsx.readiness", locale), String.valueOf(view.score()));
             row(
                     summary,
                     3,
-                    "Status",
+                    text("assessment.xlsx.status", locale),
                     view.assessment().signedOff()
-                            ? "signed off " + view.assessment().signedAt()
-                            : "open (derived now)");
+                            ? text(
+                                    "assessment.xlsx.signedOff",
+                                    locale,
+                                    view.assessment().signedAt())
+                            : text("assessment.xlsx.open", locale));
             row(
                     summary,
                     4,
-                    "SHA-256 of the signed-off snapshot",
+                    text("assessment.xlsx.sha256", locale),
                     view.assessment().sha256() == null ? "" : view.assessment().sha256());
             int r = 6;
             for (var count : view.counts().entrySet()) {
-                row(summary, r++, count.getKey().token(), String.valueOf(count.getValue()));
+                row(summary, r++, result(count.getKey(), locale), String.valueOf(count.getValue()));
             }
-            Sheet register = book.createSheet("gap register");
+            Sheet register = book.createSheet(text("assessment.xlsx.register", locale));
             row(
                     register,
                     0,
-                    "framework",
-                    "requirement",
-                    "title",
-                    "basis",
-                    "evidence expected",
-                    "result",
-                    "derived",
-                    "why");
+                    text("assessment.xlsx.framework", locale),
+                    text("assessment.xlsx.requirement", locale),
+                    text("assessment.xlsx.title", locale),
+                    text("assessment.xlsx.basis", locale),
+                    text("assessment.xlsx.evidenceExpected", locale),
+                    text("assessment.xlsx.result", locale),
+                    text("assessment.xlsx.derived", locale),
+                    text("assessment.xlsx.why", locale));
             int i = 1;
             List<RequirementResult> ordered = new ArrayList<>(view.gaps());
             view.results().stream().filter(x -> !ordered.contains(x)).forEach(ordered::add);
@@ -70,13 +104,13 @@ public class AssessmentExports {
                         i++,
                         x.framework(),
                         x.ref(),
-                        x.title(),
-                        x.basis(),
+                        titlesZh.getOrDefault(x.requirementId(), x.title()),
+                        basis(x.basis(), locale),
                         String.join(" ", x.evidenceTypes()),
-                        x.result().token(),
-                        x.derived().token(),
+                        result(x.result(), locale),
+                        result(x.derived(), locale),
                         x.reasons().stream()
-                                .map(reason -> reason.kind() + ": " + reason.text())
+                                .map(reason -> reasonLine(reason, locale))
                                 .collect(Collectors.joining("\n")));
             }
             for (int c = 0; c < 8; c++) {
@@ -88,36 +122,54 @@ public class AssessmentExports {
         }
     }
 
+    /** The Statement of Applicability in English. */
+    public byte[] statementOfApplicability(AssessmentView view, List<SoaControl> controls) {
+        return statementOfApplicability(view, controls, Locale.ENGLISH);
+    }
+
     /**
      * The Statement of Applicability for ISO/IEC 27001:2022 Annex A: every control, whether it
      * applies (controls the market does not call for are marked so, with that as justification),
-     * and its implementation status from the assessment.
+     * and its implementation status from the assessment, in the locale's language.
      */
-    public byte[] statementOfApplicability(AssessmentView view, List<SoaControl> controls) {
+    public byte[] statementOfApplicability(AssessmentView view, List<SoaControl> controls, Locale locale) {
         Map<String, RequirementResult> byId = view.results().stream()
                 .collect(Collectors.toMap(RequirementResult::requirementId, x -> x, (a, b) -> a));
+        boolean chinese = locale.getLanguage().equals("zh");
+        String market = view.assessment().market();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet soa = book.createSheet("statement of applicability");
-            row(soa, 0, "control", "title", "applicable", "justification", "implementation", "evidence and reasons");
+            Sheet soa = book.createSheet(text("assessment.xlsx.soa", locale));
+            row(
+                    soa,
+                    0,
+                    text("assessment.xlsx.control", locale),
+                    text("assessment.xlsx.title", locale),
+                    text("assessment.xlsx.applicable", locale),
+                    text("assessment.xlsx.justification", locale),
+                    text("assessment.xlsx.implementation", locale),
+                    text("assessment.xlsx.reasons", locale));
             int i = 1;
             for (SoaControl control : controls) {
                 RequirementResult x = byId.get(control.requirementId());
                 boolean applicable = x != null && x.result() != Result.NOT_APPLICABLE;
                 String justification = x == null
-                        ? "Not required by the " + view.assessment().market() + " market profile of this assessment"
+                        ? text("assessment.xlsx.notRequired", locale, market)
                         : x.result() == Result.NOT_APPLICABLE
-                                ? x.reasons().get(0).text()
-                                : "Required (" + x.basis() + ") for "
-                                        + view.assessment().market();
+                                ? wording.say(x.reasons().get(0), locale)
+                                : text("assessment.xlsx.required", locale, basis(x.basis(), locale), market);
                 row(
                         soa,
                         i++,
                         control.ref(),
-                        control.title(),
-                        applicable ? "yes" : "no",
+                        chinese && !control.titleZh().isBlank() ? control.titleZh() : control.title(),
+                        text(applicable ? "assessment.xlsx.yes" : "assessment.xlsx.no", locale),
                         justification,
-                        x == null ? "" : x.result().token(),
-                        x == null ? "" : x.reasons().stream().map(Reason::text).collect(Collectors.joining("\n")));
+                        x == null ? "" : result(x.result(), locale),
+                        x == null
+                                ? ""
+                                : x.reasons().stream()
+                                        .map(reason -> wording.say(reason, locale))
+                                        .collect(Collectors.joining("\n")));
             }
             soa.setColumnWidth(1, 50 * 256);
             soa.setColumnWidth(3, 50 * 256);
@@ -128,8 +180,33 @@ public class AssessmentExports {
         }
     }
 
+    private String reasonLine(Reason reason, Locale locale) {
+        // English keeps the reason's token, as machine readers of the register expect since v1.
+        String kind = locale.getLanguage().equals("en")
+                ? reason.kind()
+                : text("assessment.reasonKind." + reason.kind(), locale);
+        return kind + ": " + wording.say(reason, locale);
+    }
+
+    private String result(Result result, Locale locale) {
+        return locale.getLanguage().equals("en") ? result.token() : text("assessment.result." + result.token(), locale);
+    }
+
+    private String basis(String basis, Locale locale) {
+        return locale.getLanguage().equals("en") ? basis : text("catalog.basis." + basis, locale);
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
     /** An Annex A control of the organisation's ISO/IEC 27001:2022 framework. */
-    public record SoaControl(String requirementId, String ref, String title) {}
+    public record SoaControl(String requirementId, String ref, String title, String titleZh) {
+
+        public SoaControl(String requirementId, String ref, String title) {
+            this(requirementId, ref, title, "");
+        }
+    }
 
     /** OSCAL 1.1.2 assessment-results: one result, a finding per requirement with its reasons. */
     public String oscal(AssessmentView view, String lastModified) {

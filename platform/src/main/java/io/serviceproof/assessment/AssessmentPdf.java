@@ -28,9 +28,15 @@ public class AssessmentPdf {
     private final ReportFonts fonts;
     private final MessageSource messages;
 
-    AssessmentPdf(ReportFonts fonts, MessageSource messages) {
+    private final RequirementTitles titles;
+
+    private final ReasonWording wording;
+
+    AssessmentPdf(ReportFonts fonts, MessageSource messages, RequirementTitles titles, ReasonWording wording) {
         this.fonts = fonts;
         this.messages = messages;
+        this.titles = titles;
+        this.wording = wording;
     }
 
     /** A layer of the offering: its name and readiness. */
@@ -126,13 +132,16 @@ public class AssessmentPdf {
                     text("assessment.basis", locale),
                     text("assessment.result", locale),
                     text("assessment.why", locale));
+            Map<String, String> titlesZh = chinese ? titles.chinese(view) : Map.of();
             for (RequirementResult r : view.gaps()) {
                 gaps.addCell(cell(r.framework(), small));
                 gaps.addCell(cell(r.ref(), small));
-                gaps.addCell(cell(r.title(), small));
+                gaps.addCell(cell(titlesZh.getOrDefault(r.requirementId(), r.title()), small));
                 gaps.addCell(cell(text("catalog.basis." + r.basis(), locale), small));
                 gaps.addCell(cell(text("assessment.result." + r.result().token(), locale), small));
-                gaps.addCell(cell(r.reasons().stream().map(Reason::text).collect(Collectors.joining("; ")), small));
+                gaps.addCell(cell(
+                        r.reasons().stream().map(why -> reasonLine(why, locale)).collect(Collectors.joining("; ")),
+                        small));
             }
             document.add(gaps);
 
@@ -197,7 +206,8 @@ public class AssessmentPdf {
                 RequirementResult x = byId.get(control.requirementId());
                 boolean applicable = x != null && x.result() != Result.NOT_APPLICABLE;
                 table.addCell(cell(control.ref(), small));
-                table.addCell(cell(control.title(), small));
+                table.addCell(
+                        cell(chinese && !control.titleZh().isBlank() ? control.titleZh() : control.title(), small));
                 table.addCell(cell(text(applicable ? "assessment.soa.yes" : "assessment.soa.no", locale), small));
                 table.addCell(cell(
                         x == null
@@ -206,7 +216,7 @@ public class AssessmentPdf {
                                         locale,
                                         view.assessment().market())
                                 : x.result() == Result.NOT_APPLICABLE
-                                        ? x.reasons().get(0).text()
+                                        ? wording.say(x.reasons().get(0), locale)
                                         : text(
                                                 "assessment.soa.required",
                                                 locale,
@@ -253,6 +263,12 @@ public class AssessmentPdf {
 
     private static PdfPCell cell(String text, Font font) {
         return io.serviceproof.common.PdfCells.cell(text, font);
+    }
+
+    /** A reason as the page shows it: its kind, then what it rests on, in the report's language. */
+    private String reasonLine(Reason why, Locale locale) {
+        String kind = text("assessment.reasonKind." + why.kind(), locale);
+        return why.kind().equals("none") ? kind : kind + ": " + wording.say(why, locale);
     }
 
     private String text(String key, Locale locale, Object... args) {

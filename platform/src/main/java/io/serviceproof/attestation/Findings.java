@@ -34,7 +34,16 @@ public class Findings {
     private final UserActionTrail trail;
     private final Clock clock;
 
-    Findings(FindingRows rows, Engagements engagements, ActionPlans actions, UserActionTrail trail, Clock clock) {
+    private final org.springframework.context.MessageSource messages;
+
+    Findings(
+            FindingRows rows,
+            Engagements engagements,
+            ActionPlans actions,
+            UserActionTrail trail,
+            Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.rows = rows;
         this.engagements = engagements;
         this.actions = actions;
@@ -184,11 +193,15 @@ public class Findings {
         };
     }
 
-    private static String gradeLabel(Finding.Grade grade) {
-        return switch (grade) {
-            case MAJOR -> "Major nonconformity";
-            case MINOR -> "Minor nonconformity";
-            default -> "Observation";
-        };
+    /**
+     * The grade as the body names it, in the language the body's person works in: the action title
+     * is the body's wording, like the reason beside it.
+     */
+    private String gradeLabel(Finding.Grade grade) {
+        String label = messages.getMessage(
+                "engagement.grade." + grade.name().toLowerCase(),
+                null,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return label.substring(0, 1).toUpperCase() + label.substring(1);
     }
 }

@@ -398,6 +398,37 @@ class AssessmentApiIntegrationTests {
                 .getContentAsByteArray();
         String soaText = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(soa))
                 .getTextFromPage(1);
-        assertThat(soaText.replaceAll("\\s+", "")).contains("适用性声明", "A.5.1");
+        assertThat(soaText.replaceAll("\\s+", "")).contains("适用性声明", "A.5.1", "安全策略");
+        assertThat(soaText).doesNotContain("Security policies");
+
+        // Issue 18: the Chinese report's gap table says its reasons in Chinese, not the recorded English.
+        var zh = new com.lowagie.text.pdf.PdfReader(
+                mvc.perform(get("/api/v1/assessments/" + id + "/export?format=pdf&lang=zh")
+                                .with(bearer(manager)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray());
+        StringBuilder all = new StringBuilder();
+        for (int page = 1; page <= zh.getNumberOfPages(); page++) {
+            all.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(zh).getTextFromPage(page));
+        }
+        assertThat(all.toString().replaceAll("\\s+", "")).contains("没有证据、映射、证书或服务层文档支持");
+        assertThat(all.toString()).doesNotContain("no evidence, mapping", "no recorded review");
+
+        // And so does the gap register in Chinese: its sheets, headings, results and reasons.
+        byte[] xlsx = mvc.perform(get("/api/v1/assessments/" + id + "/export?format=xlsx&lang=zh")
+                        .with(bearer(manager)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var register = book.getSheet("差距清单");
+            assertThat(register).as("the gap register sheet, named in Chinese").isNotNull();
+            assertThat(register.getRow(0).getCell(0).getStringCellValue()).isEqualTo("框架");
+            String reasons = register.getRow(1).getCell(7).getStringCellValue();
+            assertThat(reasons).doesNotContain("no evidence, mapping").containsPattern("\\p{IsHan}");
+            assertThat(register.getRow(1).getCell(5).getStringCellValue()).containsPattern("\\p{IsHan}");
+        }
     }
 }

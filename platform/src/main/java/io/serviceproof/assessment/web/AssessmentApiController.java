@@ -189,7 +189,7 @@ class AssessmentApiController {
     @Operation(
             summary =
                     "Export: xlsx (gap register), oscal (assessment results), soa (ISO/IEC 27001 Statement of Applicability),"
-                            + " snapshot (the signed-off canonical JSON)")
+                            + " snapshot (the signed-off canonical JSON); lang (en or zh) chooses the language of the PDF and XLSX files")
     @GetMapping("/{id}/export")
     ResponseEntity<byte[]> export(
             @PathVariable String id,

@@ -56,7 +56,12 @@ class AssessmentFiles {
         String generated = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         String base = "assessment-" + view.assessment().market().toLowerCase() + "-" + id.substring(0, 8);
         return switch (format) {
-            case "xlsx" -> new File(base + "-gaps.xlsx", XLSX, exports.gapRegister(view));
+            case "xlsx" ->
+                new File(
+                        base + "-gaps.xlsx",
+                        XLSX,
+                        exports.gapRegister(
+                                view, chinese ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH));
             case "oscal" ->
                 new File(
                         base + "-oscal-ar.json",
@@ -67,7 +72,14 @@ class AssessmentFiles {
                                                 .truncatedTo(ChronoUnit.SECONDS)
                                                 .toString())
                                 .getBytes(StandardCharsets.UTF_8));
-            case "soa" -> new File(base + "-soa.xlsx", XLSX, exports.statementOfApplicability(view, annexA()));
+            case "soa" ->
+                new File(
+                        base + "-soa.xlsx",
+                        XLSX,
+                        exports.statementOfApplicability(
+                                view,
+                                annexA(),
+                                chinese ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH));
             case "pdf" ->
                 new File(
                         base + "-report-" + (chinese ? "zh" : "en") + ".pdf",
@@ -106,7 +118,7 @@ class AssessmentFiles {
                         "format", "the catalog has no ISO/IEC 27001:2022 to state applicability for"));
         return catalog.requirements(iso27001.id()).stream()
                 .filter(r -> r.refId().matches("A\\.\\d+\\.\\d+"))
-                .map(r -> new AssessmentExports.SoaControl(r.id(), r.refId(), r.titleEn()))
+                .map(r -> new AssessmentExports.SoaControl(r.id(), r.refId(), r.titleEn(), r.titleZh()))
                 .toList();
     }
 }

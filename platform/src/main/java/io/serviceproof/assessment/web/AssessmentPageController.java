@@ -34,6 +34,8 @@ class AssessmentPageController {
     private final io.serviceproof.identity.users.UserAccounts users;
     private final java.time.Clock clock;
 
+    private final io.serviceproof.assessment.RequirementTitles titles;
+
     AssessmentPageController(
             Assessments assessments,
             Offerings offerings,
@@ -41,7 +43,9 @@ class AssessmentPageController {
             AssessmentFiles files,
             io.serviceproof.assessment.ActionPlans plans,
             io.serviceproof.identity.users.UserAccounts users,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            io.serviceproof.assessment.RequirementTitles titles) {
+        this.titles = titles;
         this.assessments = assessments;
         this.offerings = offerings;
         this.catalog = catalog;
@@ -98,7 +102,7 @@ class AssessmentPageController {
         boolean chinese = org.springframework.context.i18n.LocaleContextHolder.getLocale()
                 .getLanguage()
                 .equals("zh");
-        model.addAttribute("titlesZh", chinese ? chineseTitles(view) : java.util.Map.of());
+        model.addAttribute("titlesZh", chinese ? titles.chinese(view) : java.util.Map.of());
         model.addAttribute("score", ScoreExplanation.of(view));
         model.addAttribute("counts", view.counts());
         model.addAttribute("gaps", view.gaps());
@@ -145,28 +149,6 @@ class AssessmentPageController {
                         io.serviceproof.assessment.RequirementResult::framework,
                         java.util.LinkedHashMap::new,
                         Collectors.toList()));
-    }
-
-    /** Requirement id → its Chinese title from the catalog, for pages read in Chinese. */
-    private java.util.Map<String, String> chineseTitles(AssessmentView view) {
-        java.util.Set<String> ids = view.results().stream()
-                .map(io.serviceproof.assessment.RequirementResult::requirementId)
-                .collect(Collectors.toSet());
-        java.util.Set<String> labels = view.results().stream()
-                .map(io.serviceproof.assessment.RequirementResult::framework)
-                .collect(Collectors.toSet());
-        java.util.Map<String, String> titles = new java.util.HashMap<>();
-        for (io.serviceproof.catalog.Framework framework : catalog.frameworks()) {
-            if (!labels.contains(framework.label())) {
-                continue;
-            }
-            for (io.serviceproof.catalog.Requirement r : catalog.requirements(framework.id())) {
-                if (ids.contains(r.id()) && !r.titleZh().isBlank()) {
-                    titles.put(r.id(), r.titleZh());
-                }
-            }
-        }
-        return titles;
     }
 
     @PostMapping("/assessments/{id}/overrides")

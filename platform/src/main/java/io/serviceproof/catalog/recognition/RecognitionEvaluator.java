@@ -1,5 +1,6 @@
 package io.serviceproof.catalog.recognition;
 
+import io.serviceproof.common.Phrase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +58,14 @@ public final class RecognitionEvaluator {
                 .findFirst();
         if (found.isEmpty()) {
             checks.add(new RecognitionCheck(
-                    "acceptance-rule",
-                    false,
-                    "The catalog has no acceptance rule for " + result.frameworkKey() + " in " + market
-                            + "; recognition there rests on the buyer alone."));
+                    "acceptance-rule", false, Phrase.of("recognition.says.noRule", result.frameworkKey(), market)));
             return new RecognitionVerdict(
                     market,
                     result.key(),
                     RecognitionVerdict.Outcome.NOT_RECOGNISED,
                     checks,
                     List.of(),
-                    "Not established: the catalog knows no rule for " + market + ".");
+                    Phrase.of("recognition.says.noRuleStatement", market));
         }
         AcceptanceRule rule = found.get();
         List<String> ruleRows = rowsOf(rule);
@@ -75,7 +73,11 @@ public final class RecognitionEvaluator {
         checks.add(new RecognitionCheck(
                         "kind",
                         rule.accepts().contains(result.kind()),
-                        market + " accepts " + String.join(", ", rule.accepts()) + "; this is a " + result.kind() + ".")
+                        Phrase.of(
+                                "recognition.says.kind",
+                                market,
+                                String.join(", ", rule.accepts()),
+                                Phrase.of("recognition.kind." + result.kind())))
                 .restingOn(ruleRows));
         checks.add(edition(result, rule, market).restingOn(ruleRows));
         Optional<Accreditation> accreditation = accreditationFor(result, on);
@@ -84,14 +86,22 @@ public final class RecognitionEvaluator {
                     .map(a -> new RecognitionCheck(
                                     "accreditation",
                                     true,
-                                    result.conformityBody() + " is accredited by " + a.accreditationBody() + " ("
-                                            + a.scheme() + ", " + a.subScope() + ", no. " + a.number() + ").")
+                                    Phrase.of(
+                                            "recognition.says.accredited",
+                                            result.conformityBody(),
+                                            a.accreditationBody(),
+                                            a.scheme(),
+                                            a.subScope(),
+                                            a.number()))
                             .restingOn(rowsOf(a)))
                     .orElseGet(() -> new RecognitionCheck(
                             "accreditation",
                             false,
-                            result.conformityBody() + " holds no accreditation valid on " + on + " for the sub-scope "
-                                    + standardNumber(result.frameworkKey()) + ".")));
+                            Phrase.of(
+                                    "recognition.says.notAccredited",
+                                    result.conformityBody(),
+                                    on,
+                                    standardNumber(result.frameworkKey())))));
         }
         if (rule.requiresArrangement() != null && !"none".equals(rule.requiresArrangement())) {
             checks.add(arrangement(rule, accreditation));
@@ -101,8 +111,8 @@ public final class RecognitionEvaluator {
                             "local-registration",
                             result.registeredIn().contains(market),
                             result.registeredIn().contains(market)
-                                    ? "Registered in " + market + "."
-                                    : market + " requires a local registration, which is not recorded.")
+                                    ? Phrase.of("recognition.says.registered", market)
+                                    : Phrase.of("recognition.says.notRegistered", market))
                     .restingOn(ruleRows));
         }
         boolean holds = checks.stream().allMatch(RecognitionCheck::holds);
@@ -122,25 +132,22 @@ public final class RecognitionEvaluator {
      * accreditation bodies to accept each other's accreditations, not regulators or buyers to accept
      * certificates; only a rule whose basis is a regulation says "required".
      */
-    private static String statement(
+    private static Phrase statement(
             RecognitionVerdict.Outcome outcome, AcceptanceRule rule, String market, List<String> rows) {
         String arrangement = rule.requiresArrangement() == null || "none".equals(rule.requiresArrangement())
                 ? null
                 : rule.requiresArrangement().replace('_', ' ');
-        String meaning = "regulation".equals(rule.basis())
-                ? "meets what a regulation in " + market + " requires"
-                        + (rule.note() == null ? "" : " (" + rule.note() + ")")
+        Phrase meaning = "regulation".equals(rule.basis())
+                ? rule.note() == null
+                        ? Phrase.of("recognition.says.meaning.regulation", market)
+                        : Phrase.of("recognition.says.meaning.regulationNoted", market, rule.note())
                 : arrangement != null
-                        ? "accreditation recognised under the " + arrangement + ": acceptance by buyers in " + market
-                                + " is expected, not required by a regulation"
-                        : "meets " + market + "'s recorded acceptance rule: acceptance by buyers is expected";
+                        ? Phrase.of("recognition.says.meaning.arrangement", arrangement, market)
+                        : Phrase.of("recognition.says.meaning.rule", market);
         return switch (outcome) {
-            case RECOGNISED -> "Recognised: " + meaning + ".";
-            case UNVERIFIED ->
-                "Not established: it would be recognised (" + meaning + "), but it rests on rows no "
-                        + "reviewer has confirmed against their source: " + String.join("; ", rows)
-                        + ". It does not count until they are reviewed.";
-            case NOT_RECOGNISED -> "Not recognised in " + market + ": a condition below does not hold.";
+            case RECOGNISED -> Phrase.of("recognition.says.recognised", meaning);
+            case UNVERIFIED -> Phrase.of("recognition.says.unverified", meaning, String.join("; ", rows));
+            case NOT_RECOGNISED -> Phrase.of("recognition.says.notRecognised", market);
         };
     }
 
@@ -153,9 +160,11 @@ public final class RecognitionEvaluator {
         boolean active = "active".equals(result.status());
         boolean inDate = (result.issued() == null || !on.isBefore(result.issued()))
                 && (result.expires() == null || on.isBefore(result.expires()));
-        String why = !active
-                ? "The result is " + result.status() + "."
-                : inDate ? "Valid on " + on + " (expires " + result.expires() + ")." : "Not valid on " + on + ".";
+        Phrase why = !active
+                ? Phrase.of("recognition.says.status", result.status())
+                : inDate
+                        ? Phrase.of("recognition.says.valid", on, result.expires())
+                        : Phrase.of("recognition.says.notValid", on);
         return new RecognitionCheck("validity", active && inDate, why);
     }
 
@@ -164,11 +173,15 @@ public final class RecognitionEvaluator {
             return new RecognitionCheck(
                     "edition",
                     false,
-                    market + " relies on edition " + rule.frameworkEdition() + "; the result is against "
-                            + result.frameworkEdition() + ".");
+                    Phrase.of(
+                            "recognition.says.otherEdition",
+                            market,
+                            rule.frameworkEdition(),
+                            result.frameworkEdition()));
         }
         if (!rule.requiresNationalAdoption()) {
-            return new RecognitionCheck("edition", true, "Edition " + result.frameworkEdition() + " as required.");
+            return new RecognitionCheck(
+                    "edition", true, Phrase.of("recognition.says.edition", result.frameworkEdition()));
         }
         Optional<IdenticalAdoption> adoption = adoptions.stream()
                 .filter(a -> a.country().equals(market)
@@ -178,13 +191,10 @@ public final class RecognitionEvaluator {
         return adoption.map(a -> new RecognitionCheck(
                                 "edition",
                                 true,
-                                a.nationalId() + " adopts edition " + a.baseEdition() + " identically (IDT).")
+                                Phrase.of("recognition.says.adoption", a.nationalId(), a.baseEdition()))
                         .restingOn(rowsOf(a)))
                 .orElseGet(() -> new RecognitionCheck(
-                        "edition",
-                        false,
-                        market + " relies on an identical national adoption, and none of edition "
-                                + result.frameworkEdition() + " is known."));
+                        "edition", false, Phrase.of("recognition.says.noAdoption", market, result.frameworkEdition())));
     }
 
     private Optional<Accreditation> accreditationFor(ConformityResult result, LocalDate on) {
@@ -201,8 +211,7 @@ public final class RecognitionEvaluator {
 
     private RecognitionCheck arrangement(AcceptanceRule rule, Optional<Accreditation> accreditation) {
         if (accreditation.isEmpty()) {
-            return new RecognitionCheck(
-                    "arrangement", false, "Without an accreditation there is no accreditation body to check.");
+            return new RecognitionCheck("arrangement", false, Phrase.of("recognition.says.noAccreditation"));
         }
         String body = accreditation.get().accreditationBody();
         String standard = standardNumber(rule.frameworkKey());
@@ -216,19 +225,32 @@ public final class RecognitionEvaluator {
                 .map(a -> new RecognitionCheck(
                                 "arrangement",
                                 true,
-                                body + " is a " + a.arrangement().replace('_', ' ') + " signatory"
-                                        + (a.level() == null ? "" : " at level " + a.level() + " for " + a.scope())
-                                        + ".")
+                                a.level() == null
+                                        ? Phrase.of(
+                                                "recognition.says.signatory",
+                                                body,
+                                                a.arrangement().replace('_', ' '))
+                                        : Phrase.of(
+                                                "recognition.says.signatoryAtLevel",
+                                                body,
+                                                a.arrangement().replace('_', ' '),
+                                                a.level(),
+                                                a.scope()))
                         .restingOn(rowsOf(a)))
                 .orElseGet(() -> new RecognitionCheck(
                         "arrangement",
                         false,
-                        body + " is not recorded as a "
-                                + rule.requiresArrangement().replace('_', ' ') + " signatory"
-                                + (rule.requiresLevel() == null
-                                        ? ""
-                                        : " at level " + rule.requiresLevel() + " for " + standard)
-                                + "."));
+                        rule.requiresLevel() == null
+                                ? Phrase.of(
+                                        "recognition.says.notSignatory",
+                                        body,
+                                        rule.requiresArrangement().replace('_', ' '))
+                                : Phrase.of(
+                                        "recognition.says.notSignatoryAtLevel",
+                                        body,
+                                        rule.requiresArrangement().replace('_', ' '),
+                                        rule.requiresLevel(),
+                                        standard)));
     }
 
     /** iso-iec-27001 → "27001": what sub-scope and arrangement scope texts name. */
