@@ -107,6 +107,12 @@ class AssessmentPageController {
         model.addAttribute("counts", view.counts());
         model.addAttribute("gaps", view.gaps());
         model.addAttribute("results", Result.values());
+        // Decided once, not per row: a security expression per result row cost most of the page's time.
+        var role = io.serviceproof.identity.Tenancy.actor().role();
+        model.addAttribute(
+                "canDecide",
+                role == io.serviceproof.identity.Role.OWNER
+                        || role == io.serviceproof.identity.Role.COMPLIANCE_MANAGER);
         model.addAttribute("weights", Readiness.WEIGHTS);
         model.addAttribute("layers", offerings.layers(view.assessment().offeringId()));
         model.addAttribute("actions", plans.actions(id));
