@@ -125,9 +125,10 @@ class BrowserIntegrationTests {
                 .requireBySlug("demo");
         String credential = io.serviceproof.identity.Tenancy.callAs(
                 io.serviceproof.identity.Actor.system(demo.id(), "test"),
-                () -> context.getBean(io.serviceproof.dossier.Credentials.class)
-                        .credentials()
-                        .get(0)
+                () -> context.getBean(io.serviceproof.dossier.Credentials.class).credentials().stream()
+                        .filter(c -> c.market().equals("TH"))
+                        .findFirst()
+                        .orElseThrow()
                         .id());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // What the QR code of a printed report opens: no account needed.

@@ -38,7 +38,8 @@ record CatalogIds(
         String engagementEvidenceId,
         String findingId,
         String bodySlug,
-        String attestation) {
+        String attestation,
+        String deviceId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -139,6 +140,16 @@ record CatalogIds(
             String proposal = io.serviceproof.watch.WatchFixtures.proposal(
                     context, feed, "Isolation proposal " + tenant.organisation().slug());
             Engagement engagement = EngagementSetup.engage(context, tenant, layer, credential);
+            String device = context.getBean(io.serviceproof.devices.Devices.class)
+                    .register(new io.serviceproof.devices.Devices.Registration(
+                            "Isolation camera " + tenant.organisation().slug(),
+                            null,
+                            java.util.Base64.getEncoder()
+                                    .encodeToString(io.serviceproof.verifier.note.Ed25519.rawPublicKey(
+                                            io.serviceproof.verifier.note.Ed25519.fromSeed(
+                                                            io.serviceproof.verifier.note.Ed25519.newSeed())
+                                                    .getPublic()))))
+                    .id();
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -163,7 +174,8 @@ record CatalogIds(
                     engagement.evidenceId(),
                     engagement.findingId(),
                     engagement.bodySlug(),
-                    engagement.attestation());
+                    engagement.attestation(),
+                    device);
         });
     }
 

@@ -25,6 +25,9 @@ final class IsolationRequests {
         if (path.contains("/engagements/")) {
             return catalog.engagementId();
         }
+        if (path.contains("/devices/")) {
+            return catalog.deviceId();
+        }
         if (path.contains("/watch/items/")) {
             return catalog.watchItemId();
         }

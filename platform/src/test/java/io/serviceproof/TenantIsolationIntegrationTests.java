@@ -374,7 +374,8 @@ class TenantIsolationIntegrationTests {
                 catalog.watchItemId(),
                 catalog.feedId(),
                 catalog.proposalId(),
-                catalog.engagementId());
+                catalog.engagementId(),
+                catalog.deviceId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {

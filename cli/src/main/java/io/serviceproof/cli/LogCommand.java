@@ -95,6 +95,14 @@ final class LogCommand implements Callable<Integer> {
                             ? "; consistent with the checkpoint of size "
                                     + remembered.get().checkpoint().size() + " remembered in " + memory.where()
                             : memory.enabled() ? "; remembered in " + memory.where() : "");
+            out.printf(
+                    "device signatures: %d entries signed by %d registered device key(s), every signature verified%s%n",
+                    audit.deviceSigned(),
+                    audit.devices(),
+                    audit.signedAfterSuspension() == 0
+                            ? ""
+                            : "; " + audit.signedAfterSuspension()
+                                    + " logged after their device was suspended or retired");
             if (!trust.hasPolicy()) {
                 out.println("note: no witness policy given (--policy): a log showing you alone a different history "
                         + "is caught only by comparing with what others saw");

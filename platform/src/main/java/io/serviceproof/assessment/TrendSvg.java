@@ -23,7 +23,8 @@ public final class TrendSvg {
 
     public static String render(List<Assessment> signedOff) {
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+        // Named by the page's heading above it (id trend-title); the list below it gives the same figures as text.
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"trend-title\" width=\"")
                 .append(WIDTH)
                 .append("\" height=\"")
                 .append(HEIGHT)

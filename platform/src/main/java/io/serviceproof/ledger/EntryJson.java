@@ -93,6 +93,12 @@ public final class EntryJson {
                     (List<Map<String, Object>>) typed(m, "subjectDigests", List.class),
                     (Map<String, Object>) typed(m, "payload", Map.class),
                     (Map<String, Object>) typed(m, "signature", Map.class));
+            // Device keys enter the log only through the device registry, which checks and records them:
+            // a submitted device.* entry could otherwise register a key the registry never saw.
+            if (draft.type().startsWith("device.")) {
+                throw new InvalidInputException(
+                        "type", "device.* entries are written by the device registry (/api/v1/devices), not submitted");
+            }
             // Known event types must carry the payload their measurements read.
             EventVocabulary.check(draft.type(), draft.payload());
             return draft;

@@ -25,6 +25,8 @@ public class Ledger {
     private final LogHeads heads;
     private final LogIds logIds;
     private final LogIntegrity integrity;
+    private final ProducerSignatureCheck signatures;
+    private final java.time.Clock clock;
 
     Ledger(
             Sequencer sequencer,
@@ -32,8 +34,12 @@ public class Ledger {
             LogEntries entries,
             LogHeads heads,
             LogIds logIds,
-            LogIntegrity integrity) {
+            LogIntegrity integrity,
+            ProducerSignatureCheck signatures,
+            java.time.Clock clock) {
         this.integrity = integrity;
+        this.signatures = signatures;
+        this.clock = clock;
         this.sequencer = sequencer;
         this.committer = committer;
         this.entries = entries;
@@ -60,12 +66,15 @@ public class Ledger {
     /** Appends to a named organisation's log (for events raised before anyone acts, e.g. a sign-in). */
     public List<Appended> appendAllFor(OrganisationId organisation, List<EntryDraft> drafts) {
         integrity.requireIntact(organisation);
+        java.time.Instant arrived = clock.instant();
         List<HashedDraft> hashed = HashedDraft.all(drafts);
+        verifySignatures(organisation, drafts);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return sequencer.append(organisation, hashed);
+            return heard(organisation, drafts, sequencer.append(organisation, hashed), arrived);
         }
         try {
-            return committer.submit(organisation, hashed).join();
+            return heard(
+                    organisation, drafts, committer.submit(organisation, hashed).join(), arrived);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException refused ? refused : e;
         }
@@ -77,7 +86,35 @@ public class Ledger {
      * the last is written; bad input is refused at once, before anything is queued.
      */
     public CompletableFuture<List<Appended>> submitAll(List<EntryDraft> drafts) {
-        return committer.submit(Tenancy.organisationId(), HashedDraft.all(drafts));
+        OrganisationId organisation = Tenancy.organisationId();
+        java.time.Instant arrived = clock.instant();
+        List<HashedDraft> hashed = HashedDraft.all(drafts);
+        verifySignatures(organisation, drafts);
+        return committer
+                .submit(organisation, hashed)
+                .thenApply(appended -> heard(organisation, drafts, appended, arrived));
+    }
+
+    /** A producer's signature is checked before anything is sequenced: a bad one refuses the batch. */
+    private void verifySignatures(OrganisationId organisation, List<EntryDraft> drafts) {
+        if (drafts.stream().anyMatch(d -> d.signature() != null)) {
+            signatures.verify(organisation, drafts);
+        }
+    }
+
+    /** Tells the device registry which signed events were logged for the first time. */
+    private List<Appended> heard(
+            OrganisationId organisation, List<EntryDraft> drafts, List<Appended> appended, java.time.Instant arrived) {
+        List<EntryDraft> signed = new java.util.ArrayList<>();
+        for (int i = 0; i < drafts.size() && i < appended.size(); i++) {
+            if (drafts.get(i).signature() != null && !appended.get(i).alreadyPresent()) {
+                signed.add(drafts.get(i));
+            }
+        }
+        if (!signed.isEmpty()) {
+            signatures.logged(organisation, signed, arrived);
+        }
+        return appended;
     }
 
     public long size() {

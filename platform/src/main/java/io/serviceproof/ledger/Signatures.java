@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A producer's signature over its event: a DSSE envelope signature (over an in-toto Statement), as
- * {@code {"format": "dsse", "keyId": "...", "sig": "<base64>", "payloadType": "..."}}. The log records
- * it with the key id; checking it needs the producer's public key and is done by whoever holds it.
+ * The shape of a producer's signature over its event: a DSSE signature, as {@code {"format": "dsse",
+ * "keyId": "ed25519:…", "sig": "<base64>", "payloadType": "application/vnd.serviceproof.ledger-entry+json"}},
+ * over the entry's canonical JSON without the signature ({@code EventEnvelope} in the verifier). Whether
+ * it verifies, by an active device of the organisation, is the device registry's check
+ * ({@link ProducerSignatureCheck}) before the event is sequenced; the log records it with the key id.
  */
 final class Signatures {
 
@@ -31,9 +33,9 @@ final class Signatures {
                 "signature.sig",
                 "base64 signature bytes are required");
         EntryDraft.require(
-                signature.get("payloadType") == null || signature.get("payloadType") instanceof String,
+                io.serviceproof.verifier.event.EventEnvelope.PAYLOAD_TYPE.equals(signature.get("payloadType")),
                 "signature.payloadType",
-                "must be a string");
+                "must be \"" + io.serviceproof.verifier.event.EventEnvelope.PAYLOAD_TYPE + "\"");
     }
 
     private static boolean isBase64(String text) {

@@ -30,7 +30,55 @@ final class SlaEvents {
     }
 
     private static SlaEvent of(long index, String type, Instant occurredAt, byte[] canonical) {
-        return new SlaEvent(index, type, occurredAt, payload(canonical));
+        return new SlaEvent(index, type, occurredAt, payload(canonical), deviceSigned(canonical));
+    }
+
+    private static final byte[] SIGNATURE_MEMBER =
+            "\"signature\":{".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Whether the entry carries a producer signature. The server logs a signed entry only after the
+     * signature verified against an active device key, so its presence is the device's word. Read as
+     * the top-level member of the canonical JSON: members are sorted, and after "payload"'s object
+     * only "schema", "serviceLayerId", "signature", "subjectDigests" and "type" follow.
+     */
+    static boolean deviceSigned(byte[] canonical) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < canonical.length; i++) {
+            byte b = canonical[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                depth--;
+            } else if (b == '"') {
+                if (depth == 1 && startsAt(canonical, i, SIGNATURE_MEMBER)) {
+                    return true;
+                }
+                inString = true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAt(byte[] bytes, int at, byte[] prefix) {
+        if (at + prefix.length > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The payload's scalar fields; an unreadable entry (entries were canonical JSON when appended) has none. */

@@ -10,6 +10,8 @@ import java.util.List;
  * @param daily each SLO's figure per day of the period (null for days without data), for charts
  * @param breaches breaches the tracker raised for the layer in this period
  * @param events how many of the layer's logged events occurred in the period
+ * @param deviceSignedEvents how many of those a registered device signed (verified on arrival, and
+ *     checkable offline with {@code serviceproof-verify log})
  * @param source where the figures come from: "roll-ups" (the tracker's, completed by the events it
  *     has not read yet), "log" (the log re-read), or both
  */
@@ -23,6 +25,7 @@ public record SlaReport(
         List<Series> daily,
         List<SlaBreach> breaches,
         long events,
+        long deviceSignedEvents,
         String source) {
 
     /** One SLO's figure per day from the period's first day, with its objective's operator and threshold. */

@@ -105,7 +105,7 @@ public class SlaReports {
             }
         }
         SlaMeasurement measured = new SlaMeasurement(fromLog, period.from(), period.to(), true);
-        long[] events = new long[1];
+        long[] events = new long[2];
         if (!fromLog.isEmpty()) {
             // What opened before the period and may close in it, then the period's own events.
             ledger.forEachEventOfLayer(
@@ -115,8 +115,10 @@ public class SlaReports {
                     period.from(),
                     e -> measured.accept(SlaEvents.of(e)));
             ledger.forEachEventOfLayer(layer.code(), null, period.from(), period.to(), e -> {
+                SlaEvent event = SlaEvents.of(e);
                 events[0]++;
-                measured.accept(SlaEvents.of(e));
+                events[1] += event.deviceSigned() ? 1 : 0;
+                measured.accept(event);
             });
         } else {
             events[0] = -1;
@@ -147,6 +149,7 @@ public class SlaReports {
                     slo.id(), slo.operator(), slo.threshold().doubleValue(), values));
         }
         long eventCount = events[0] >= 0 ? events[0] : rollups.events();
+        long signedCount = events[0] >= 0 ? events[1] : rollups.signed();
         return new SlaReport(
                 layerId,
                 layer.code(),
@@ -157,6 +160,7 @@ public class SlaReports {
                 daily,
                 store.breaches(List.of(layerId), period.from(), period.to()),
                 eventCount,
+                signedCount,
                 fromLog.isEmpty() ? "roll-ups" : fromLog.size() == slos.size() ? "log" : "roll-ups and log");
     }
 
@@ -241,6 +245,15 @@ public class SlaReports {
                 values.add(dayTally == null ? null : dayTally.figure(day.to()).value());
             }
             return values;
+        }
+
+        /** The layer's events in the period that a registered device signed. */
+        long signed() {
+            return merged.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .map(Tally::signed)
+                    .orElse(0L);
         }
 
         /** The layer's events in the period: every SLO's tally sees them all. */

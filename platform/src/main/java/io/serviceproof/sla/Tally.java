@@ -42,15 +42,25 @@ abstract class Tally {
     /** Events fed that occurred in the period: the layer's events, whatever this SLO counts of them. */
     private long seen;
 
+    /** Of those, the events a registered device signed. */
+    private long signed;
+
     final void accept(SlaEvent event) {
         if (inPeriod(event.occurredAt())) {
             seen++;
+            if (event.deviceSigned()) {
+                signed++;
+            }
         }
         take(event);
     }
 
     long seen() {
         return seen;
+    }
+
+    long signed() {
+        return signed;
     }
 
     abstract void take(SlaEvent event);
@@ -83,6 +93,7 @@ abstract class Tally {
     void useAll(Tally other) {
         other.used.forEach(this::use);
         seen += other.seen;
+        signed += other.signed;
     }
 
     void use(long index) {
@@ -92,11 +103,13 @@ abstract class Tally {
     }
 
     Map<String, Object> usedState() {
-        return Map.of("used", new ArrayList<>(used), "seen", seen);
+        return Map.of("used", new ArrayList<>(used), "seen", seen, "signed", signed);
     }
 
     void restoreUsed(Map<String, Object> state) {
         seen = ((Number) state.get("seen")).longValue();
+        // States saved before device signatures were counted have none.
+        signed = state.get("signed") instanceof Number n ? n.longValue() : 0;
         used.clear();
         for (Object index : (List<?>) state.get("used")) {
             used.add(((Number) index).longValue());

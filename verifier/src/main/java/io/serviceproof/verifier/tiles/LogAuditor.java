@@ -30,8 +30,23 @@ public final class LogAuditor {
         this.logKey = logKey;
     }
 
-    /** What a full audit established. */
-    public record Audit(Checkpoint checkpoint, long entries, int tiles) {}
+    /**
+     * What a full audit established: besides the tree, the entries whose producer (device) signature
+     * verified against a device key the log registered, how many device keys it registered, and how
+     * many signed entries were logged after their device was suspended or retired.
+     */
+    public record Audit(
+            Checkpoint checkpoint,
+            long entries,
+            int tiles,
+            long deviceSigned,
+            int devices,
+            long signedAfterSuspension) {
+
+        public Audit(Checkpoint checkpoint, long entries, int tiles) {
+            this(checkpoint, entries, tiles, 0, 0, 0);
+        }
+    }
 
     /**
      * Larger claimed sizes are refused before anything is allocated or fetched: no log here comes
@@ -56,6 +71,8 @@ public final class LogAuditor {
                     + MAX_SIZE + " an audit accepts");
         }
         MerkleTree tree = new MerkleTree();
+        io.serviceproof.verifier.event.ProducerSignatures signatures =
+                new io.serviceproof.verifier.event.ProducerSignatures();
         long bundles = (checkpoint.size() + TilePath.FULL - 1) / TilePath.FULL;
         for (long k = 0; k < bundles; k++) {
             int width = (int) Math.min(TilePath.FULL, checkpoint.size() - k * TilePath.FULL);
@@ -67,7 +84,13 @@ public final class LogAuditor {
                 throw new LogVerificationException(bundle.path() + ": " + e.getMessage());
             }
             for (int i = 0; i < entries.size(); i++) {
-                checkEntry(bundle.path(), k * TilePath.FULL + i, entries.get(i));
+                long index = k * TilePath.FULL + i;
+                java.util.Map<?, ?> entry = checkEntry(bundle.path(), index, entries.get(i));
+                try {
+                    signatures.observe(index, entry);
+                } catch (io.serviceproof.verifier.event.ProducerSignatureException e) {
+                    throw new LogVerificationException(bundle.path() + ": " + e.getMessage());
+                }
                 tree.appendEntry(entries.get(i));
             }
         }
@@ -80,11 +103,18 @@ public final class LogAuditor {
                 throw new LogVerificationException(tile.path() + " does not match the tree rebuilt from the entries");
             }
         }
-        return new Audit(checkpoint, checkpoint.size(), tiles.size());
+        return new Audit(
+                checkpoint,
+                checkpoint.size(),
+                tiles.size(),
+                signatures.signedEntries(),
+                signatures.devices(),
+                signatures.signedAfterSuspension());
     }
 
     /** Each entry must be the RFC 8785 canonical JSON of an entry object of our schema. */
-    private static void checkEntry(String bundle, long index, byte[] entry) throws LogVerificationException {
+    private static java.util.Map<?, ?> checkEntry(String bundle, long index, byte[] entry)
+            throws LogVerificationException {
         try {
             Object parsed = io.serviceproof.verifier.json.Json.parse(
                     new String(entry, java.nio.charset.StandardCharsets.UTF_8));
@@ -96,6 +126,7 @@ public final class LogAuditor {
                 throw new LogVerificationException(
                         bundle + ": entry " + index + " is not in canonical form (RFC 8785)");
             }
+            return map;
         } catch (io.serviceproof.verifier.json.JsonException e) {
             throw new LogVerificationException(bundle + ": entry " + index + " is not valid JSON: " + e.getMessage());
         }

@@ -1,0 +1,141 @@
+package io.serviceproof.devices;
+
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.ledger.EntryDraft;
+import io.serviceproof.ledger.ProducerSignatureCheck;
+import io.serviceproof.verifier.event.EventEnvelope;
+import io.serviceproof.verifier.json.Json;
+import io.serviceproof.verifier.json.JsonException;
+import io.serviceproof.verifier.note.Ed25519;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks each signed event against the organisation's device registry before the log takes it: the
+ * key must be an active device's, the event for that device's layer, and the signature valid over
+ * the entry exactly as it will be logged. Devices are read from the database for every batch, so a
+ * suspension on one server node refuses the device's next batch on every node.
+ */
+@Component
+class DeviceSignatureCheck implements ProducerSignatureCheck {
+
+    private final DeviceRows rows;
+    private final Duration maxSkew;
+    /** Parsed keys by key id and key bytes: a key id names one key for good, so this never goes stale. */
+    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+
+    DeviceSignatureCheck(DeviceRows rows, @Value("${serviceproof.devices.max-clock-skew:PT5M}") Duration maxSkew) {
+        this.rows = rows;
+        this.maxSkew = maxSkew;
+    }
+
+    @Override
+    public void verify(OrganisationId organisation, List<EntryDraft> drafts) {
+        List<String> keyIds = drafts.stream()
+                .filter(d -> d.signature() != null)
+                .map(d -> String.valueOf(d.signature().get("keyId")))
+                .distinct()
+                .toList();
+        Map<String, Device> devices = keyIds.isEmpty()
+                ? Map.of()
+                : rows.byKeyIds(organisation, keyIds).stream()
+                        .collect(Collectors.toMap(Device::keyId, Function.identity()));
+        for (int i = 0; i < drafts.size(); i++) {
+            EntryDraft draft = drafts.get(i);
+            if (draft.signature() != null) {
+                check(draft, devices, drafts.size() == 1 ? "signature" : "entries[" + i + "].signature");
+            }
+        }
+    }
+
+    private void check(EntryDraft draft, Map<String, Device> devices, String field) {
+        String keyId = String.valueOf(draft.signature().get("keyId"));
+        Device device = devices.get(keyId);
+        if (device == null) {
+            throw new InvalidInputException(
+                    field + ".keyId",
+                    "no device of this organisation has key " + keyId + "; register the device first (/devices)");
+        }
+        if (device.status() != Device.Status.ACTIVE) {
+            throw new InvalidInputException(
+                    field + ".keyId",
+                    "device '" + device.name() + "' is " + device.status().token() + "; its events are refused");
+        }
+        if (device.serviceLayerId() != null && !device.serviceLayerId().equals(draft.serviceLayerId())) {
+            throw new InvalidInputException(
+                    field + ".keyId",
+                    "device '" + device.name() + "' signs events of service layer " + device.serviceLayerId()
+                            + " only; this event is for " + draft.serviceLayerId());
+        }
+        byte[] sig;
+        try {
+            sig = Base64.getDecoder().decode(String.valueOf(draft.signature().get("sig")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field + ".sig", "not base64");
+        }
+        if (!Ed25519.verify(key(device), signedBytes(draft), sig)) {
+            throw new InvalidInputException(
+                    field + ".sig",
+                    "does not verify with device '" + device.name() + "' over the entry as it would be logged:"
+                            + " the RFC 8785 canonical JSON of the entry with its schema and without its"
+                            + " signature, occurredAt in UTC as 2026-11-03T08:15:00Z (docs/formats.md, \"Signed events\")");
+        }
+    }
+
+    private PublicKey key(Device device) {
+        return keys.computeIfAbsent(
+                device.keyId() + " " + device.publicKey(),
+                k -> Ed25519.publicKey(Base64.getDecoder().decode(device.publicKey())));
+    }
+
+    private static byte[] signedBytes(EntryDraft draft) {
+        try {
+            Map<?, ?> entry = (Map<?, ?>) Json.parse(new String(draft.canonicalBytes(), StandardCharsets.UTF_8));
+            return EventEnvelope.signedBytes(entry);
+        } catch (JsonException e) {
+            throw new InvalidInputException("payload", e.getMessage());
+        }
+    }
+
+    /**
+     * Counts, per device, the signed events logged, and measures its clock. Only a heartbeat is sent
+     * the moment it is made, so arrival minus a heartbeat's time is the device clock's skew (plus
+     * transit); other events may arrive hours late from a gateway's buffer, which is no fault. An
+     * event dated in the future beyond the allowed skew is a fault whatever its type: flagged.
+     */
+    @Override
+    public void logged(OrganisationId organisation, List<EntryDraft> signed, Instant arrivedAt) {
+        Map<String, long[]> byKey = new LinkedHashMap<>();
+        for (EntryDraft draft : signed) {
+            long skew = Duration.between(draft.occurredAt(), arrivedAt).toMillis();
+            long[] counts = byKey.computeIfAbsent(
+                    String.valueOf(draft.signature().get("keyId")), k -> new long[] {0, 0, Long.MIN_VALUE});
+            counts[0]++;
+            boolean heartbeat = draft.type().equals("heartbeat");
+            if ((heartbeat && Math.abs(skew) > maxSkew.toMillis()) || -skew > maxSkew.toMillis()) {
+                counts[1]++;
+            }
+            if (heartbeat) {
+                counts[2] = skew;
+            }
+        }
+        byKey.forEach((keyId, c) ->
+                rows.heard(organisation, keyId, c[0], c[1], c[2] == Long.MIN_VALUE ? null : c[2], arrivedAt));
+    }
+
+    Duration maxSkew() {
+        return maxSkew;
+    }
+}
