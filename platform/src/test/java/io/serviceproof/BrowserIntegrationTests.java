@@ -387,6 +387,7 @@ class BrowserIntegrationTests {
                 "/people",
                 "/credentials",
                 "/engagements",
+                "/devices",
                 "/conformity-bodies/demo-cert",
                 "/ledger",
                 "/watch",

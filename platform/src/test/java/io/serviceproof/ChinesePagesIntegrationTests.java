@@ -115,6 +115,7 @@ class ChinesePagesIntegrationTests {
                 "/people",
                 "/credentials",
                 "/engagements",
+                "/devices",
                 "/ledger",
                 "/layers/" + layer,
                 "/layers/" + layer + "/sla?period=" + lastMonth));

@@ -33,9 +33,64 @@ class DemoEvents {
     private final Ledger ledger;
     private final Clock clock;
 
-    DemoEvents(Ledger ledger, Clock clock) {
+    private final io.serviceproof.devices.Devices devices;
+
+    DemoEvents(Ledger ledger, Clock clock, io.serviceproof.devices.Devices devices) {
         this.ledger = ledger;
         this.clock = clock;
+        this.devices = devices;
+    }
+
+    /**
+     * The demo's inspection camera key. Its private half is in this source on purpose: it is a demo,
+     * and a visitor can sign events as the camera to try the check. A real device keeps its own.
+     */
+    static java.security.KeyPair demoCamera() {
+        try {
+            return io.serviceproof.verifier.note.Ed25519.fromSeed(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("serviceproof demo inspection camera, line 2"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The camera signs its own verdicts; reviews and the other layers' events come on API tokens. */
+    private static List<EntryDraft> signedByTheCamera(List<EntryDraft> events, java.security.KeyPair camera) {
+        String keyId = io.serviceproof.verifier.event.EventEnvelope.keyId(
+                io.serviceproof.verifier.note.Ed25519.rawPublicKey(camera.getPublic()));
+        List<EntryDraft> signed = new ArrayList<>(events.size());
+        for (EntryDraft e : events) {
+            if (!e.type().equals("inspection.verdict")) {
+                signed.add(e);
+                continue;
+            }
+            try {
+                Map<?, ?> entry = (Map<?, ?>) io.serviceproof.verifier.json.Json.parse(
+                        new String(e.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                byte[] sig = io.serviceproof.verifier.note.Ed25519.sign(
+                        camera.getPrivate(), io.serviceproof.verifier.event.EventEnvelope.signedBytes(entry));
+                signed.add(new EntryDraft(
+                        e.eventId(),
+                        e.type(),
+                        e.occurredAt(),
+                        e.serviceLayerId(),
+                        e.subjectDigests(),
+                        e.payload(),
+                        Map.of(
+                                "format",
+                                "dsse",
+                                "keyId",
+                                keyId,
+                                "sig",
+                                java.util.Base64.getEncoder().encodeToString(sig),
+                                "payloadType",
+                                io.serviceproof.verifier.event.EventEnvelope.PAYLOAD_TYPE)));
+            } catch (io.serviceproof.verifier.json.JsonException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return signed;
     }
 
     void seed(Organisation demo) {
@@ -50,8 +105,15 @@ class DemoEvents {
             warehouse(events, random, midnight, day);
         }
         Tenancy.runAs(Actor.system(demo.id(), "system:demo-simulator"), () -> {
-            for (int from = 0; from < events.size(); from += 1000) {
-                ledger.appendAll(events.subList(from, Math.min(events.size(), from + 1000)));
+            java.security.KeyPair camera = demoCamera();
+            devices.register(new io.serviceproof.devices.Devices.Registration(
+                    "Inspection camera, line 2 (demo)",
+                    "ai-remote-quality-inspection",
+                    java.util.Base64.getEncoder()
+                            .encodeToString(io.serviceproof.verifier.note.Ed25519.rawPublicKey(camera.getPublic()))));
+            List<EntryDraft> signed = signedByTheCamera(events, camera);
+            for (int from = 0; from < signed.size(); from += 1000) {
+                ledger.appendAll(signed.subList(from, Math.min(signed.size(), from + 1000)));
             }
         });
     }

@@ -18,7 +18,8 @@
             "ledger",
             "sla",
             "dossier",
-            "attestation"
+            "attestation",
+            "devices"
         })
 package io.serviceproof.demo;
 
