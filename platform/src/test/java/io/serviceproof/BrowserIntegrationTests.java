@@ -388,6 +388,7 @@ class BrowserIntegrationTests {
                 "/credentials",
                 "/engagements",
                 "/devices",
+                "/ingest",
                 "/conformity-bodies/demo-cert",
                 "/ledger",
                 "/watch",

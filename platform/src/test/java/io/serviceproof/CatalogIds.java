@@ -39,7 +39,8 @@ record CatalogIds(
         String findingId,
         String bodySlug,
         String attestation,
-        String deviceId) {
+        String deviceId,
+        String mqttConnectionId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -150,6 +151,22 @@ record CatalogIds(
                                                             io.serviceproof.verifier.note.Ed25519.newSeed())
                                                     .getPublic()))))
                     .id();
+            // A broker nobody listens on: the connection is recorded (and retried), which is all isolation needs.
+            String mqtt = context.getBean(io.serviceproof.ingest.MqttConnections.class)
+                    .create(new io.serviceproof.ingest.MqttConnections.NewConnection(
+                            "Isolation broker " + tenant.organisation().slug(),
+                            "tcp://127.0.0.1:9",
+                            5,
+                            null,
+                            null,
+                            "plant/#",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))
+                    .id();
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -175,7 +192,8 @@ record CatalogIds(
                     engagement.findingId(),
                     engagement.bodySlug(),
                     engagement.attestation(),
-                    device);
+                    device,
+                    mqtt);
         });
     }
 

@@ -116,6 +116,7 @@ class ChinesePagesIntegrationTests {
                 "/credentials",
                 "/engagements",
                 "/devices",
+                "/ingest",
                 "/ledger",
                 "/layers/" + layer,
                 "/layers/" + layer + "/sla?period=" + lastMonth));

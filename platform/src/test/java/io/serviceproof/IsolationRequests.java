@@ -28,6 +28,9 @@ final class IsolationRequests {
         if (path.contains("/devices/")) {
             return catalog.deviceId();
         }
+        if (path.contains("/mqtt-connections/") || path.contains("/ingest/mqtt/")) {
+            return catalog.mqttConnectionId();
+        }
         if (path.contains("/watch/items/")) {
             return catalog.watchItemId();
         }

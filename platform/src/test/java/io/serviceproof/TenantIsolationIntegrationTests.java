@@ -375,7 +375,8 @@ class TenantIsolationIntegrationTests {
                 catalog.feedId(),
                 catalog.proposalId(),
                 catalog.engagementId(),
-                catalog.deviceId());
+                catalog.deviceId(),
+                catalog.mqttConnectionId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {

@@ -1,0 +1,46 @@
+package io.serviceproof.ingest;
+
+import java.time.Instant;
+
+/**
+ * An organisation's subscription to one MQTT broker.
+ *
+ * @param brokerUri {@code tcp://host:port} or {@code ssl://host:port} (TLS, trusting the JVM's CAs)
+ * @param sharedGroup when set, the subscription is {@code $share/<group>/<topicFilter>}: the broker gives
+ *     each message to one of the server nodes subscribed in the group
+ * @param eventType null: each message is a log entry, or {@code {"entries": [...]}}, in the ingest API's
+ *     JSON (device signatures included); otherwise every message becomes one event of this type, read
+ *     with the three JSON pointers
+ * @param eventIdPointer where the producer's event id is; without one, the id is derived from the topic
+ *     and the message bytes, so a redelivered message is the same event
+ * @param occurredAtPointer where its RFC 3339 time is; without one, the time of arrival is used
+ * @param payloadPointer the object that becomes the payload; the whole message without one
+ */
+public record MqttConnection(
+        String id,
+        String name,
+        String brokerUri,
+        int mqttVersion,
+        String username,
+        boolean hasPassword,
+        String clientId,
+        String topicFilter,
+        String sharedGroup,
+        String eventType,
+        String serviceLayerId,
+        String eventIdPointer,
+        String occurredAtPointer,
+        String payloadPointer,
+        boolean enabled,
+        String createdBy,
+        Instant createdAt,
+        long received,
+        long rejected,
+        String lastError,
+        Instant lastReceivedAt) {
+
+    /** The filter as subscribed: with the shared-subscription prefix when a group is set. */
+    public String subscription() {
+        return sharedGroup == null ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;
+    }
+}

@@ -1,0 +1,213 @@
+package io.serviceproof.ingest;
+
+import io.serviceproof.common.ConflictException;
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.MasterKey;
+import io.serviceproof.common.NotFoundException;
+import io.serviceproof.identity.OrganisationId;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.identity.UserActionTrail;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** The acting organisation's MQTT connections: what is subscribed where, and how messages map to events. */
+@Service
+public class MqttConnections {
+
+    /** What a connection takes; see {@link MqttConnection} for the fields. */
+    public record NewConnection(
+            String name,
+            String brokerUri,
+            Integer mqttVersion,
+            String username,
+            String password,
+            String topicFilter,
+            String sharedGroup,
+            String eventType,
+            String serviceLayerId,
+            String eventIdPointer,
+            String occurredAtPointer,
+            String payloadPointer) {}
+
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*");
+
+    private final MqttConnectionRows rows;
+    private final MqttSubscribers subscribers;
+    private final MasterKey masterKey;
+    private final UserActionTrail trail;
+    private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+    MqttConnections(
+            MqttConnectionRows rows,
+            MqttSubscribers subscribers,
+            MasterKey masterKey,
+            UserActionTrail trail,
+            Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.transaction = transaction;
+        this.rows = rows;
+        this.subscribers = subscribers;
+        this.masterKey = masterKey;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    public List<MqttConnection> connections() {
+        return rows.all(Tenancy.organisationId());
+    }
+
+    public MqttConnection connection(String id) {
+        return rows.byId(Tenancy.organisationId(), id).orElseThrow(() -> new NotFoundException("MQTT connection", id));
+    }
+
+    /** Whether this server node holds a live subscription for the connection. */
+    public boolean subscribed(String id) {
+        connection(id);
+        return subscribers.connected(id);
+    }
+
+    /** Records the connection and subscribes at once; a broker that cannot be reached is reported on it. */
+    public MqttConnection create(NewConnection request) {
+        OrganisationId organisation = Tenancy.organisationId();
+        String name = required(request.name(), "name", 200);
+        if (rows.nameTaken(organisation, name)) {
+            throw new ConflictException("A connection named '" + name + "' exists already");
+        }
+        String broker = broker(request.brokerUri());
+        int version = request.mqttVersion() == null ? 5 : request.mqttVersion();
+        if (version != 3 && version != 5) {
+            throw new InvalidInputException("mqttVersion", "3 (MQTT 3.1.1) or 5");
+        }
+        String filter = required(request.topicFilter(), "topicFilter", 500);
+        if (filter.startsWith("$share/")) {
+            throw new InvalidInputException("topicFilter", "give the filter alone and the group in sharedGroup");
+        }
+        String group = blankToNull(request.sharedGroup());
+        if (group != null && !GROUP.matcher(group).matches()) {
+            throw new InvalidInputException("sharedGroup", "letters, digits, '_' and '-', at most 64");
+        }
+        String type = blankToNull(request.eventType());
+        if (type != null && (!TYPE.matcher(type).matches() || type.startsWith("device."))) {
+            throw new InvalidInputException(
+                    "eventType",
+                    "lower-case words joined by '.', '_' or '-' (and not device.*), e.g. inspection.verdict");
+        }
+        String idPointer = pointer(request.eventIdPointer(), "eventIdPointer");
+        String atPointer = pointer(request.occurredAtPointer(), "occurredAtPointer");
+        String payloadPointer = pointer(request.payloadPointer(), "payloadPointer");
+        if (type == null && (idPointer != null || atPointer != null || payloadPointer != null)) {
+            throw new InvalidInputException("eventType", "pointers map a message to one event type: name it");
+        }
+        String id = UUID.randomUUID().toString();
+        String username = blankToNull(request.username());
+        MqttConnection connection = new MqttConnection(
+                id,
+                name,
+                broker,
+                version,
+                username,
+                request.password() != null && !request.password().isEmpty(),
+                "serviceproof-" + id.substring(0, 8),
+                filter,
+                group,
+                type,
+                blankToNull(request.serviceLayerId()),
+                idPointer,
+                atPointer,
+                payloadPointer,
+                true,
+                Tenancy.actor().name(),
+                clock.instant(),
+                0,
+                0,
+                null,
+                null);
+        String sealed = connection.hasPassword()
+                ? Base64.getEncoder()
+                        .encodeToString(masterKey.seal(
+                                request.password().getBytes(StandardCharsets.UTF_8), sealingContext(organisation, id)))
+                : null;
+        // Recorded first, then connected outside the transaction: a slow broker never holds the database.
+        transaction.executeWithoutResult(status -> {
+            rows.insert(organisation, connection, sealed);
+            trail.record(
+                    "mqtt.connection-created",
+                    "mqtt-connection",
+                    id,
+                    name + ": " + broker + " " + connection.subscription());
+        });
+        rows.enabled(organisation, id).ifPresent(subscribers::start);
+        return connection(id);
+    }
+
+    public MqttConnection enable(String id, boolean enabled) {
+        MqttConnection connection = connection(id);
+        transaction.executeWithoutResult(status -> {
+            rows.setEnabled(Tenancy.organisationId(), id, enabled);
+            trail.record(
+                    enabled ? "mqtt.connection-enabled" : "mqtt.connection-disabled",
+                    "mqtt-connection",
+                    id,
+                    connection.name());
+        });
+        if (enabled) {
+            rows.enabled(Tenancy.organisationId(), id).ifPresent(subscribers::start);
+        } else {
+            subscribers.stop(id);
+        }
+        return connection(id);
+    }
+
+    static String sealingContext(MqttConnectionRows.Enabled enabled) {
+        return sealingContext(enabled.organisation(), enabled.connection().id());
+    }
+
+    private static String sealingContext(OrganisationId organisation, String id) {
+        return "mqtt-password:" + organisation + ":" + id;
+    }
+
+    private static String broker(String text) {
+        String uri = required(text, "brokerUri", 500);
+        try {
+            URI parsed = new URI(uri);
+            if (!("tcp".equals(parsed.getScheme()) || "ssl".equals(parsed.getScheme()))
+                    || parsed.getHost() == null
+                    || parsed.getPort() < 1
+                    || (parsed.getPath() != null && !parsed.getPath().isEmpty())) {
+                throw new InvalidInputException("brokerUri", "tcp://host:port or ssl://host:port");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("brokerUri", "tcp://host:port or ssl://host:port");
+        }
+    }
+
+    private static String pointer(String text, String field) {
+        String pointer = blankToNull(text);
+        if (pointer != null && !pointer.startsWith("/")) {
+            throw new InvalidInputException(field, "a JSON pointer (RFC 6901) starts with '/', e.g. /ts");
+        }
+        return pointer;
+    }
+
+    private static String required(String text, String field, int max) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty() || value.length() > max) {
+            throw new InvalidInputException(field, "1 to " + max + " characters");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,314 @@
+package io.serviceproof.ingest;
+
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import io.serviceproof.common.ConflictException;
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.MasterKey;
+import io.serviceproof.identity.Actor;
+import io.serviceproof.identity.Tenancy;
+import io.serviceproof.ledger.EntryDraft;
+import io.serviceproof.ledger.Ledger;
+import jakarta.annotation.PreDestroy;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live subscriptions: one MQTT client per enabled connection, on every server node. Messages
+ * arrive with QoS 1 and are acknowledged manually, only once their events are durably in the log;
+ * until then the broker keeps them, and after a disconnect (its restart, ours) it sends them again,
+ * which the log takes as idempotent retries. The client's in-flight window (receive maximum) bounds
+ * what waits here, so a slow log slows the broker down instead of filling memory.
+ */
+@Component
+class MqttSubscribers {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttSubscribers.class);
+
+    /** Messages in flight per connection: the back-pressure window the broker respects (MQTT 5). */
+    static final int RECEIVE_MAXIMUM = 2_000;
+
+    /** How long the broker keeps the session (and queued QoS 1 messages) while this server is away. */
+    static final long SESSION_EXPIRY_SECONDS = TimeUnit.DAYS.toSeconds(7);
+
+    private final MqttConnectionRows rows;
+    private final Ledger ledger;
+    private final MasterKey masterKey;
+    private final Clock clock;
+    private final Map<String, Handle> running = new ConcurrentHashMap<>();
+    /** Messages logged per connection since the last flush: counted in memory, written once a second. */
+    private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
+
+    MqttSubscribers(MqttConnectionRows rows, Ledger ledger, MasterKey masterKey, Clock clock) {
+        this.rows = rows;
+        this.ledger = ledger;
+        this.masterKey = masterKey;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startAll() {
+        for (MqttConnectionRows.Enabled enabled : rows.enabled()) {
+            start(enabled);
+        }
+    }
+
+    /** Writes the counts of logged messages, once a second rather than once a message. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000)
+    void flushCounts() {
+        counts.forEach((id, count) -> {
+            long n = count.sumThenReset();
+            if (n > 0) {
+                rows.received(id, n, clock.instant());
+            }
+        });
+    }
+
+    /** A running client: whether it is connected now, and how to stop it. */
+    private record Handle(java.util.function.BooleanSupplier connected, Runnable stop) {}
+
+    /**
+     * Starts one connection's client without waiting for the broker: it connects, and after any loss
+     * reconnects, in the background (0.2 s to 10 s apart), and subscribes each time it is connected.
+     * Why it is not connected is recorded on the connection.
+     */
+    void start(MqttConnectionRows.Enabled enabled) {
+        MqttConnection c = enabled.connection();
+        stop(c.id());
+        try {
+            running.put(c.id(), c.mqttVersion() == 3 ? startV3(enabled) : startV5(enabled));
+        } catch (RuntimeException e) {
+            log.warn("MQTT connection '{}' to {} cannot start: {}", c.name(), c.brokerUri(), e.toString());
+            rows.failing(c.id(), "cannot start: " + e.getMessage());
+        }
+    }
+
+    void stop(String connectionId) {
+        Handle handle = running.remove(connectionId);
+        if (handle != null) {
+            handle.stop().run();
+        }
+    }
+
+    boolean connected(String connectionId) {
+        Handle handle = running.get(connectionId);
+        return handle != null && handle.connected().getAsBoolean();
+    }
+
+    @PreDestroy
+    void stopAll() {
+        List.copyOf(running.keySet()).forEach(this::stop);
+    }
+
+    private Handle startV5(MqttConnectionRows.Enabled enabled) {
+        MqttConnection c = enabled.connection();
+        URI broker = URI.create(c.brokerUri());
+        java.util.concurrent.atomic.AtomicReference<Mqtt5AsyncClient> holder =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean subscribed = new java.util.concurrent.atomic.AtomicBoolean();
+        Mqtt5ClientBuilder builder = Mqtt5Client.builder()
+                .identifier(identifier(c))
+                .serverHost(broker.getHost())
+                .serverPort(broker.getPort())
+                .automaticReconnect()
+                .initialDelay(200, TimeUnit.MILLISECONDS)
+                .maxDelay(10, TimeUnit.SECONDS)
+                .applyAutomaticReconnect()
+                .addConnectedListener(context -> holder.get()
+                        .subscribeWith()
+                        .topicFilter(c.subscription())
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .send()
+                        .whenComplete((ack, failure) -> subscribed.set(subscribed(c, failure))))
+                .addDisconnectedListener(context -> {
+                    subscribed.set(false);
+                    if (context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
+                        rows.failing(
+                                c.id(), "not connected: " + context.getCause().getMessage());
+                    }
+                });
+        if ("ssl".equals(broker.getScheme())) {
+            builder = builder.sslWithDefaultConfig();
+        }
+        Mqtt5AsyncClient client = builder.buildAsync();
+        holder.set(client);
+        client.publishes(
+                MqttGlobalPublishFilter.ALL,
+                publish -> ingest(
+                        enabled, publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),
+                true);
+        var connect = client.connectWith()
+                .cleanStart(false)
+                .sessionExpiryInterval(SESSION_EXPIRY_SECONDS)
+                .restrictions()
+                .receiveMaximum(RECEIVE_MAXIMUM)
+                .applyRestrictions();
+        if (c.username() != null) {
+            connect = connect.simpleAuth()
+                    .username(c.username())
+                    .password(password(enabled))
+                    .applySimpleAuth();
+        }
+        connect.send();
+        return new Handle(
+                () -> subscribed.get() && client.getState().isConnected(),
+                () -> disconnect(client.getState(), () -> client.disconnect().join()));
+    }
+
+    private Handle startV3(MqttConnectionRows.Enabled enabled) {
+        MqttConnection c = enabled.connection();
+        URI broker = URI.create(c.brokerUri());
+        java.util.concurrent.atomic.AtomicReference<Mqtt3AsyncClient> holder =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean subscribed = new java.util.concurrent.atomic.AtomicBoolean();
+        Mqtt3ClientBuilder builder = Mqtt3Client.builder()
+                .identifier(identifier(c))
+                .serverHost(broker.getHost())
+                .serverPort(broker.getPort())
+                .automaticReconnect()
+                .initialDelay(200, TimeUnit.MILLISECONDS)
+                .maxDelay(10, TimeUnit.SECONDS)
+                .applyAutomaticReconnect()
+                .addConnectedListener(context -> holder.get()
+                        .subscribeWith()
+                        .topicFilter(c.subscription())
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .send()
+                        .whenComplete((ack, failure) -> subscribed.set(subscribed(c, failure))))
+                .addDisconnectedListener(context -> {
+                    subscribed.set(false);
+                    if (context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
+                        rows.failing(
+                                c.id(), "not connected: " + context.getCause().getMessage());
+                    }
+                });
+        if ("ssl".equals(broker.getScheme())) {
+            builder = builder.sslWithDefaultConfig();
+        }
+        Mqtt3AsyncClient client = builder.buildAsync();
+        holder.set(client);
+        client.publishes(
+                MqttGlobalPublishFilter.ALL,
+                publish -> ingest(
+                        enabled, publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),
+                true);
+        var connect = client.connectWith().cleanSession(false);
+        if (c.username() != null) {
+            connect = connect.simpleAuth()
+                    .username(c.username())
+                    .password(password(enabled))
+                    .applySimpleAuth();
+        }
+        connect.send();
+        return new Handle(
+                () -> subscribed.get() && client.getState().isConnected(),
+                () -> disconnect(client.getState(), () -> client.disconnect().join()));
+    }
+
+    private boolean subscribed(MqttConnection c, Throwable failure) {
+        if (failure == null) {
+            log.info("MQTT connection '{}' subscribed to {} at {}", c.name(), c.subscription(), c.brokerUri());
+            rows.failing(c.id(), null);
+            return true;
+        }
+        rows.failing(c.id(), "subscription refused: " + failure.getMessage());
+        return false;
+    }
+
+    /**
+     * In a shared group every server node subscribes with its own client id; the broker gives each
+     * message to one of them. Without a group one subscriber is meant, and the id is the connection's.
+     */
+    private static String identifier(MqttConnection c) {
+        return c.sharedGroup() == null ? c.clientId() : c.clientId() + "-" + NODE;
+    }
+
+    private static final String NODE = node();
+
+    private static String node() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-"
+                    + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            return String.valueOf(ProcessHandle.current().pid());
+        }
+    }
+
+    private static void disconnect(MqttClientState state, Runnable disconnect) {
+        try {
+            if (state.isConnectedOrReconnect()) {
+                disconnect.run();
+            }
+        } catch (RuntimeException e) {
+            log.debug("MQTT disconnect: {}", e.toString());
+        }
+    }
+
+    private byte[] password(MqttConnectionRows.Enabled enabled) {
+        if (enabled.passwordSealed() == null) {
+            return new byte[0];
+        }
+        return masterKey.unseal(
+                Base64.getDecoder().decode(enabled.passwordSealed()), MqttConnections.sealingContext(enabled));
+    }
+
+    /**
+     * One message: mapped, handed to the log, acknowledged once durable. A message that cannot be
+     * mapped, or that the log refuses as bad input (a forged signature, a broken payload), is recorded
+     * on the connection and acknowledged: sending it again would not change the answer. Anything
+     * else (the log halted, the database away) leaves it unacknowledged, so the broker keeps it.
+     */
+    private void ingest(MqttConnectionRows.Enabled enabled, String topic, byte[] message, Runnable acknowledge) {
+        MqttConnection c = enabled.connection();
+        List<EntryDraft> drafts;
+        CompletableFuture<?> logged;
+        try {
+            drafts = MessageMapping.drafts(c, topic, message, clock.instant());
+            logged = Tenancy.callAs(
+                    Actor.system(enabled.organisation(), "system:mqtt:" + c.name()), () -> ledger.submitAll(drafts));
+        } catch (InvalidInputException | ConflictException e) {
+            refuse(c, topic, e, acknowledge);
+            return;
+        } catch (RuntimeException e) {
+            rows.failing(c.id(), "not logged, the broker keeps it: " + e.getMessage());
+            return;
+        }
+        logged.whenComplete((done, failure) -> {
+            Throwable cause =
+                    failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause == null) {
+                acknowledge.run();
+                counts.computeIfAbsent(c.id(), k -> new java.util.concurrent.atomic.LongAdder())
+                        .increment();
+            } else if (cause instanceof InvalidInputException || cause instanceof ConflictException) {
+                refuse(c, topic, (RuntimeException) cause, acknowledge);
+            } else {
+                log.warn("MQTT message on {} not logged, left to the broker: {}", topic, cause.toString());
+                rows.failing(c.id(), "not logged, the broker keeps it: " + cause.getMessage());
+            }
+        });
+    }
+
+    private void refuse(MqttConnection c, String topic, RuntimeException e, Runnable acknowledge) {
+        rows.rejected(c.id(), topic + ": " + e.getMessage());
+        acknowledge.run();
+    }
+}

@@ -1,0 +1,84 @@
+package io.serviceproof.ingest.web;
+
+import io.serviceproof.common.ConflictException;
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.ingest.MqttConnection;
+import io.serviceproof.ingest.MqttConnections;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The ingest page: the organisation's MQTT connections and the form that adds one. */
+@Controller
+class IngestPageController {
+
+    private final MqttConnections connections;
+
+    IngestPageController(MqttConnections connections) {
+        this.connections = connections;
+    }
+
+    @GetMapping("/ingest")
+    String page(Model model) {
+        model.addAttribute("connections", connections.connections());
+        model.addAttribute(
+                "subscribed",
+                connections.connections().stream()
+                        .filter(c -> connections.subscribed(c.id()))
+                        .map(MqttConnection::id)
+                        .toList());
+        return "ingest/index";
+    }
+
+    @PostMapping("/ingest/mqtt")
+    String create(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String brokerUri,
+            @RequestParam(required = false) Integer mqttVersion,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String topicFilter,
+            @RequestParam(required = false) String sharedGroup,
+            @RequestParam(required = false) String eventType,
+            @RequestParam(required = false) String serviceLayerId,
+            @RequestParam(required = false) String eventIdPointer,
+            @RequestParam(required = false) String occurredAtPointer,
+            @RequestParam(required = false) String payloadPointer,
+            Model model,
+            RedirectAttributes redirect) {
+        MqttConnections.NewConnection request = new MqttConnections.NewConnection(
+                name,
+                brokerUri,
+                mqttVersion,
+                username,
+                password,
+                topicFilter,
+                sharedGroup,
+                eventType,
+                serviceLayerId,
+                eventIdPointer,
+                occurredAtPointer,
+                payloadPointer);
+        try {
+            connections.create(request);
+            redirect.addFlashAttribute("notice", "ingest.created");
+            return "redirect:/ingest";
+        } catch (InvalidInputException | ConflictException e) {
+            // The form keeps what was typed (never the password) and says what is wrong.
+            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("form", request);
+            return page(model);
+        }
+    }
+
+    @PostMapping("/ingest/mqtt/{id}/enabled")
+    String enabled(@PathVariable String id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        connections.enable(id, enabled);
+        redirect.addFlashAttribute("notice", enabled ? "ingest.enabled" : "ingest.disabled");
+        return "redirect:/ingest";
+    }
+}

@@ -1,0 +1,98 @@
+package io.serviceproof.ingest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real MQTT broker for a test: Debian's Mosquitto (installed by .ci/run), started on a free port
+ * with persistence in a temporary folder, so a restart keeps queued QoS 1 messages and sessions.
+ */
+final class Mosquitto implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+
+    private final Path folder;
+    private final int port;
+    private Process process;
+
+    Mosquitto() throws IOException {
+        folder = Files.createTempDirectory("mosquitto-");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(
+                folder.resolve("mosquitto.conf"), """
+                listener %d 127.0.0.1
+                allow_anonymous true
+                persistence true
+                persistence_location %s/
+                max_queued_messages 1000000
+                max_inflight_messages 1000
+                log_dest stderr
+                log_type error
+                user %s
+                """.formatted(port, folder, System.getProperty("user.name")));
+        start();
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    void start() throws IOException {
+        process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "-c",
+                        folder.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("broker.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        throw new IOException(
+                "mosquitto did not listen on " + port + ": " + Files.readString(folder.resolve("broker.log")));
+    }
+
+    /** Stops the broker as an operator would (SIGTERM: it writes its persistence file), then starts it again. */
+    void restart() throws Exception {
+        stop();
+        start();
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
