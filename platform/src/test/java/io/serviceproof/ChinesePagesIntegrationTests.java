@@ -148,6 +148,41 @@ class ChinesePagesIntegrationTests {
                 .isEmpty();
     }
 
+    /**
+     * The demo's camera signs its verdicts with Bouncy Castle on the server's side; the offline
+     * verifier, which uses the JDK's Ed25519 only, must accept every one of them from the log alone.
+     */
+    @Test
+    void theDemoLogVerifiesOfflineWithEveryCameraSignature() throws Exception {
+        var demo = context.getBean(OrganisationDirectory.class).requireBySlug("demo");
+        Actor system = Actor.system(demo.id(), "test");
+        UserAccount owner = Tenancy.callAs(
+                system,
+                () -> context.getBean(UserAccounts.class).list().stream()
+                        .filter(u -> u.role() == Role.OWNER)
+                        .findFirst()
+                        .orElseThrow());
+        var as = SecurityMockMvcRequestPostProcessors.authentication(new ActorAuthentication(
+                new Actor(demo.id(), Actor.Kind.USER, owner.id().toString(), owner.email(), owner.role())));
+        context.getBean(io.serviceproof.ledger.LogReader.class).publishNow(demo.id());
+        io.serviceproof.verifier.tiles.TileSource tiles = path -> {
+            try {
+                return mvc.perform(get("/logs/demo/" + path).with(as))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray();
+            } catch (Exception e) {
+                throw new java.io.IOException(path, e);
+            }
+        };
+        var key = io.serviceproof.verifier.note.VerifierKey.parse(
+                new String(tiles.fetch("vkey"), StandardCharsets.UTF_8).strip());
+        var audit = new io.serviceproof.verifier.tiles.LogAuditor(tiles, key).auditAll();
+        assertThat(audit.devices()).isEqualTo(1);
+        assertThat(audit.deviceSigned()).isEqualTo(3600);
+    }
+
     private static boolean isEnglishSentence(String text) {
         if (CJK.matcher(text).find()) {
             return false;

@@ -46,10 +46,14 @@ class DemoEvents {
      * and a visitor can sign events as the camera to try the check. A real device keeps its own.
      */
     static java.security.KeyPair demoCamera() {
+        return io.serviceproof.verifier.note.Ed25519.fromSeed(demoCameraSeed());
+    }
+
+    private static byte[] demoCameraSeed() {
         try {
-            return io.serviceproof.verifier.note.Ed25519.fromSeed(java.security.MessageDigest.getInstance("SHA-256")
+            return java.security.MessageDigest.getInstance("SHA-256")
                     .digest("serviceproof demo inspection camera, line 2"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -60,6 +64,7 @@ class DemoEvents {
         String keyId = io.serviceproof.verifier.event.EventEnvelope.keyId(
                 io.serviceproof.verifier.note.Ed25519.rawPublicKey(camera.getPublic()));
         List<EntryDraft> signed = new ArrayList<>(events.size());
+        byte[] seed = demoCameraSeed();
         for (EntryDraft e : events) {
             if (!e.type().equals("inspection.verdict")) {
                 signed.add(e);
@@ -68,8 +73,10 @@ class DemoEvents {
             try {
                 Map<?, ?> entry = (Map<?, ?>) io.serviceproof.verifier.json.Json.parse(
                         new String(e.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                byte[] sig = io.serviceproof.verifier.note.Ed25519.sign(
-                        camera.getPrivate(), io.serviceproof.verifier.event.EventEnvelope.signedBytes(entry));
+                // Bouncy Castle signs 3,600 verdicts in a fraction of the JDK's time (the same RFC 8032 bytes).
+                byte[] message = io.serviceproof.verifier.event.EventEnvelope.signedBytes(entry);
+                byte[] sig = new byte[org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE];
+                org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, message, 0, message.length, sig, 0);
                 signed.add(new EntryDraft(
                         e.eventId(),
                         e.type(),

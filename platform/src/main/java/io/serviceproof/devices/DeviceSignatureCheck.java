@@ -7,9 +7,7 @@ import io.serviceproof.ledger.ProducerSignatureCheck;
 import io.serviceproof.verifier.event.EventEnvelope;
 import io.serviceproof.verifier.json.Json;
 import io.serviceproof.verifier.json.JsonException;
-import io.serviceproof.verifier.note.Ed25519;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -33,8 +31,8 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
 
     private final DeviceRows rows;
     private final Duration maxSkew;
-    /** Parsed keys by key id and key bytes: a key id names one key for good, so this never goes stale. */
-    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+    /** Decoded keys by key id and key text: a key id names one key for good, so this never goes stale. */
+    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
 
     DeviceSignatureCheck(DeviceRows rows, @Value("${serviceproof.devices.max-clock-skew:PT5M}") Duration maxSkew) {
         this.rows = rows;
@@ -85,7 +83,10 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field + ".sig", "not base64");
         }
-        if (!Ed25519.verify(key(device), signedBytes(draft), sig)) {
+        byte[] message = signedBytes(draft);
+        if (sig.length != org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE
+                || !org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
+                        sig, 0, key(device), 0, message, 0, message.length)) {
             throw new InvalidInputException(
                     field + ".sig",
                     "does not verify with device '" + device.name() + "' over the entry as it would be logged:"
@@ -94,10 +95,15 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
         }
     }
 
-    private PublicKey key(Device device) {
+    /**
+     * The raw key, for Bouncy Castle's RFC 8032 verification: 7 times the JDK's throughput on this
+     * machine (Ed25519Benchmark). The offline verifier keeps the JDK's, so that it depends on nothing;
+     * both check the same RFC 8032 rules, and registration refuses keys that are not valid points.
+     */
+    private byte[] key(Device device) {
         return keys.computeIfAbsent(
                 device.keyId() + " " + device.publicKey(),
-                k -> Ed25519.publicKey(Base64.getDecoder().decode(device.publicKey())));
+                k -> Base64.getDecoder().decode(device.publicKey()));
     }
 
     private static byte[] signedBytes(EntryDraft draft) {

@@ -162,10 +162,9 @@ public class Devices {
                     "an Ed25519 public key is 32 bytes; this is " + raw.length + " (give the raw key, not"
                             + " its DER or PEM form: openssl pkey -pubin -outform DER | tail -c 32 | base64)");
         }
-        try {
-            io.serviceproof.verifier.note.Ed25519.publicKey(raw);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("publicKey", e.getMessage());
+        // A valid point of full order only: a small-order key would "verify" forged signatures.
+        if (!org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFull(raw, 0)) {
+            throw new InvalidInputException("publicKey", "not a valid Ed25519 public key (not a point of full order)");
         }
         return raw;
     }

@@ -172,6 +172,14 @@ class DeviceIntegrationTests {
                 Role.ENGINEER,
                 400);
         send("/api/v1/devices", "{\"name\":\"x\",\"publicKey\":\"not base64!\"}", Role.ENGINEER, 400);
+        // The identity point (small order): any signature with R = identity and S = 0 would "verify".
+        byte[] identity = new byte[32];
+        identity[0] = 1;
+        send(
+                "/api/v1/devices",
+                "{\"name\":\"x\",\"publicKey\":\"" + Base64.getEncoder().encodeToString(identity) + "\"}",
+                Role.ENGINEER,
+                400);
         send(
                 "/api/v1/devices",
                 "{\"name\":\"x\",\"serviceLayerId\":\"elsewhere\",\"publicKey\":\""
