@@ -94,12 +94,6 @@ class ChinesePagesIntegrationTests {
     void theMainPagesInChineseHaveNoGeneratedEnglishSentence() throws Exception {
         var demo = context.getBean(OrganisationDirectory.class).requireBySlug("demo");
         Actor system = Actor.system(demo.id(), "test");
-        UserAccount owner = Tenancy.callAs(
-                system,
-                () -> context.getBean(UserAccounts.class).list().stream()
-                        .filter(u -> u.role() == Role.OWNER)
-                        .findFirst()
-                        .orElseThrow());
         List<Assessment> assessments =
                 Tenancy.callAs(system, () -> context.getBean(Assessments.class).assessments());
         String layer = Tenancy.callAs(
@@ -121,8 +115,7 @@ class ChinesePagesIntegrationTests {
                 "/layers/" + layer,
                 "/layers/" + layer + "/sla?period=" + lastMonth));
         assessments.forEach(a -> pages.add("/assessments/" + a.id()));
-        var as = SecurityMockMvcRequestPostProcessors.authentication(new ActorAuthentication(
-                new Actor(demo.id(), Actor.Kind.USER, owner.id().toString(), owner.email(), owner.role())));
+        var as = asDemoOwner(demo.id());
         String entered = enteredData();
 
         List<String> english = new ArrayList<>();
@@ -155,15 +148,7 @@ class ChinesePagesIntegrationTests {
     @Test
     void theDemoLogVerifiesOfflineWithEveryCameraSignature() throws Exception {
         var demo = context.getBean(OrganisationDirectory.class).requireBySlug("demo");
-        Actor system = Actor.system(demo.id(), "test");
-        UserAccount owner = Tenancy.callAs(
-                system,
-                () -> context.getBean(UserAccounts.class).list().stream()
-                        .filter(u -> u.role() == Role.OWNER)
-                        .findFirst()
-                        .orElseThrow());
-        var as = SecurityMockMvcRequestPostProcessors.authentication(new ActorAuthentication(
-                new Actor(demo.id(), Actor.Kind.USER, owner.id().toString(), owner.email(), owner.role())));
+        var as = asDemoOwner(demo.id());
         context.getBean(io.serviceproof.ledger.LogReader.class).publishNow(demo.id());
         io.serviceproof.verifier.tiles.TileSource tiles = path -> {
             try {
@@ -181,6 +166,19 @@ class ChinesePagesIntegrationTests {
         var audit = new io.serviceproof.verifier.tiles.LogAuditor(tiles, key).auditAll();
         assertThat(audit.devices()).isEqualTo(1);
         assertThat(audit.deviceSigned()).isEqualTo(3600);
+    }
+
+    /** Signed in as the demo's owner, without the sign-in form. */
+    private org.springframework.test.web.servlet.request.RequestPostProcessor asDemoOwner(
+            io.serviceproof.identity.OrganisationId demo) {
+        UserAccount owner = Tenancy.callAs(
+                Actor.system(demo, "test"),
+                () -> context.getBean(UserAccounts.class).list().stream()
+                        .filter(u -> u.role() == Role.OWNER)
+                        .findFirst()
+                        .orElseThrow());
+        return SecurityMockMvcRequestPostProcessors.authentication(new ActorAuthentication(
+                new Actor(demo, Actor.Kind.USER, owner.id().toString(), owner.email(), owner.role())));
     }
 
     private static boolean isEnglishSentence(String text) {

@@ -1,14 +1,9 @@
 package io.serviceproof.ingest;
 
-import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.MasterKey;
@@ -119,37 +114,13 @@ class MqttSubscribers {
     }
 
     private Handle startV5(MqttConnectionRows.Enabled enabled) {
-        MqttConnection c = enabled.connection();
-        URI broker = URI.create(c.brokerUri());
-        java.util.concurrent.atomic.AtomicReference<Mqtt5AsyncClient> holder =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean subscribed = new java.util.concurrent.atomic.AtomicBoolean();
-        Mqtt5ClientBuilder builder = Mqtt5Client.builder()
-                .identifier(identifier(c))
-                .serverHost(broker.getHost())
-                .serverPort(broker.getPort())
-                .automaticReconnect()
-                .initialDelay(200, TimeUnit.MILLISECONDS)
-                .maxDelay(10, TimeUnit.SECONDS)
-                .applyAutomaticReconnect()
-                .addConnectedListener(context -> holder.get()
-                        .subscribeWith()
-                        .topicFilter(c.subscription())
-                        .qos(MqttQos.AT_LEAST_ONCE)
-                        .send()
-                        .whenComplete((ack, failure) -> subscribed.set(subscribed(c, failure))))
-                .addDisconnectedListener(context -> {
-                    subscribed.set(false);
-                    if (context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
-                        rows.failing(
-                                c.id(), "not connected: " + context.getCause().getMessage());
-                    }
-                });
-        if ("ssl".equals(broker.getScheme())) {
-            builder = builder.sslWithDefaultConfig();
-        }
-        Mqtt5AsyncClient client = builder.buildAsync();
-        holder.set(client);
+        Link link = new Link();
+        Mqtt5AsyncClient client =
+                builder(enabled.connection(), link).useMqttVersion5().buildAsync();
+        link.subscribe = () -> client.subscribeWith()
+                .topicFilter(enabled.connection().subscription())
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send();
         client.publishes(
                 MqttGlobalPublishFilter.ALL,
                 publish -> ingest(
@@ -161,25 +132,49 @@ class MqttSubscribers {
                 .restrictions()
                 .receiveMaximum(RECEIVE_MAXIMUM)
                 .applyRestrictions();
-        if (c.username() != null) {
+        if (enabled.connection().username() != null) {
             connect = connect.simpleAuth()
-                    .username(c.username())
+                    .username(enabled.connection().username())
                     .password(password(enabled))
                     .applySimpleAuth();
         }
         connect.send();
-        return new Handle(
-                () -> subscribed.get() && client.getState().isConnected(),
-                () -> disconnect(client.getState(), () -> client.disconnect().join()));
+        return link.handle(
+                () -> client.getState().isConnected(), () -> client.disconnect().join());
     }
 
     private Handle startV3(MqttConnectionRows.Enabled enabled) {
-        MqttConnection c = enabled.connection();
+        Link link = new Link();
+        Mqtt3AsyncClient client =
+                builder(enabled.connection(), link).useMqttVersion3().buildAsync();
+        link.subscribe = () -> client.subscribeWith()
+                .topicFilter(enabled.connection().subscription())
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send();
+        client.publishes(
+                MqttGlobalPublishFilter.ALL,
+                publish -> ingest(
+                        enabled, publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),
+                true);
+        var connect = client.connectWith().cleanSession(false);
+        if (enabled.connection().username() != null) {
+            connect = connect.simpleAuth()
+                    .username(enabled.connection().username())
+                    .password(password(enabled))
+                    .applySimpleAuth();
+        }
+        connect.send();
+        return link.handle(
+                () -> client.getState().isConnected(), () -> client.disconnect().join());
+    }
+
+    /**
+     * What both protocol versions share: where the broker is, reconnecting in the background (0.2 s
+     * to 10 s apart), subscribing on every connect, and recording why the client is not connected.
+     */
+    private com.hivemq.client.mqtt.MqttClientBuilder builder(MqttConnection c, Link link) {
         URI broker = URI.create(c.brokerUri());
-        java.util.concurrent.atomic.AtomicReference<Mqtt3AsyncClient> holder =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean subscribed = new java.util.concurrent.atomic.AtomicBoolean();
-        Mqtt3ClientBuilder builder = Mqtt3Client.builder()
+        com.hivemq.client.mqtt.MqttClientBuilder builder = com.hivemq.client.mqtt.MqttClient.builder()
                 .identifier(identifier(c))
                 .serverHost(broker.getHost())
                 .serverPort(broker.getPort())
@@ -187,40 +182,28 @@ class MqttSubscribers {
                 .initialDelay(200, TimeUnit.MILLISECONDS)
                 .maxDelay(10, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
-                .addConnectedListener(context -> holder.get()
-                        .subscribeWith()
-                        .topicFilter(c.subscription())
-                        .qos(MqttQos.AT_LEAST_ONCE)
-                        .send()
-                        .whenComplete((ack, failure) -> subscribed.set(subscribed(c, failure))))
+                .addConnectedListener(context -> link.subscribe
+                        .get()
+                        .whenComplete((ack, failure) -> link.subscribed.set(subscribed(c, failure))))
                 .addDisconnectedListener(context -> {
-                    subscribed.set(false);
+                    link.subscribed.set(false);
                     if (context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
                         rows.failing(
                                 c.id(), "not connected: " + context.getCause().getMessage());
                     }
                 });
-        if ("ssl".equals(broker.getScheme())) {
-            builder = builder.sslWithDefaultConfig();
+        return "ssl".equals(broker.getScheme()) ? builder.sslWithDefaultConfig() : builder;
+    }
+
+    /** Ties a client's listeners, built before the client, to it: how to subscribe, and whether it is. */
+    private static final class Link {
+        volatile java.util.function.Supplier<CompletableFuture<?>> subscribe;
+        final java.util.concurrent.atomic.AtomicBoolean subscribed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Handle handle(java.util.function.BooleanSupplier connected, Runnable disconnect) {
+            return new Handle(
+                    () -> subscribed.get() && connected.getAsBoolean(), () -> MqttSubscribers.disconnect(disconnect));
         }
-        Mqtt3AsyncClient client = builder.buildAsync();
-        holder.set(client);
-        client.publishes(
-                MqttGlobalPublishFilter.ALL,
-                publish -> ingest(
-                        enabled, publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),
-                true);
-        var connect = client.connectWith().cleanSession(false);
-        if (c.username() != null) {
-            connect = connect.simpleAuth()
-                    .username(c.username())
-                    .password(password(enabled))
-                    .applySimpleAuth();
-        }
-        connect.send();
-        return new Handle(
-                () -> subscribed.get() && client.getState().isConnected(),
-                () -> disconnect(client.getState(), () -> client.disconnect().join()));
     }
 
     private boolean subscribed(MqttConnection c, Throwable failure) {
@@ -252,11 +235,9 @@ class MqttSubscribers {
         }
     }
 
-    private static void disconnect(MqttClientState state, Runnable disconnect) {
+    private static void disconnect(Runnable disconnect) {
         try {
-            if (state.isConnectedOrReconnect()) {
-                disconnect.run();
-            }
+            disconnect.run();
         } catch (RuntimeException e) {
             log.debug("MQTT disconnect: {}", e.toString());
         }
