@@ -41,65 +41,6 @@ class DemoEvents {
         this.devices = devices;
     }
 
-    /**
-     * The demo's inspection camera key. Its private half is in this source on purpose: it is a demo,
-     * and a visitor can sign events as the camera to try the check. A real device keeps its own.
-     */
-    static java.security.KeyPair demoCamera() {
-        return io.serviceproof.verifier.note.Ed25519.fromSeed(demoCameraSeed());
-    }
-
-    private static byte[] demoCameraSeed() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest("serviceproof demo inspection camera, line 2"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The camera signs its own verdicts; reviews and the other layers' events come on API tokens. */
-    private static List<EntryDraft> signedByTheCamera(List<EntryDraft> events, java.security.KeyPair camera) {
-        String keyId = io.serviceproof.verifier.event.EventEnvelope.keyId(
-                io.serviceproof.verifier.note.Ed25519.rawPublicKey(camera.getPublic()));
-        List<EntryDraft> signed = new ArrayList<>(events.size());
-        byte[] seed = demoCameraSeed();
-        for (EntryDraft e : events) {
-            if (!e.type().equals("inspection.verdict")) {
-                signed.add(e);
-                continue;
-            }
-            try {
-                Map<?, ?> entry = (Map<?, ?>) io.serviceproof.verifier.json.Json.parse(
-                        new String(e.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                // Bouncy Castle signs 3,600 verdicts in a fraction of the JDK's time (the same RFC 8032 bytes).
-                byte[] message = io.serviceproof.verifier.event.EventEnvelope.signedBytes(entry);
-                byte[] sig = new byte[org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE];
-                org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, message, 0, message.length, sig, 0);
-                signed.add(new EntryDraft(
-                        e.eventId(),
-                        e.type(),
-                        e.occurredAt(),
-                        e.serviceLayerId(),
-                        e.subjectDigests(),
-                        e.payload(),
-                        Map.of(
-                                "format",
-                                "dsse",
-                                "keyId",
-                                keyId,
-                                "sig",
-                                java.util.Base64.getEncoder().encodeToString(sig),
-                                "payloadType",
-                                io.serviceproof.verifier.event.EventEnvelope.PAYLOAD_TYPE)));
-            } catch (io.serviceproof.verifier.json.JsonException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
-        return signed;
-    }
-
     void seed(Organisation demo) {
         Random random = new Random(SEED);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -112,13 +53,9 @@ class DemoEvents {
             warehouse(events, random, midnight, day);
         }
         Tenancy.runAs(Actor.system(demo.id(), "system:demo-simulator"), () -> {
-            java.security.KeyPair camera = demoCamera();
-            devices.register(new io.serviceproof.devices.Devices.Registration(
-                    "Inspection camera, line 2 (demo)",
-                    "ai-remote-quality-inspection",
-                    java.util.Base64.getEncoder()
-                            .encodeToString(io.serviceproof.verifier.note.Ed25519.rawPublicKey(camera.getPublic()))));
-            List<EntryDraft> signed = signedByTheCamera(events, camera);
+            DemoCamera camera = new DemoCamera();
+            devices.register(camera.registration());
+            List<EntryDraft> signed = camera.signVerdicts(events);
             for (int from = 0; from < signed.size(); from += 1000) {
                 ledger.appendAll(signed.subList(from, Math.min(signed.size(), from + 1000)));
             }
