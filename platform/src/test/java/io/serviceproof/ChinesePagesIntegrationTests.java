@@ -112,6 +112,7 @@ class ChinesePagesIntegrationTests {
                 "/devices",
                 "/ingest",
                 "/ledger",
+                "/trail",
                 "/layers/" + layer,
                 "/layers/" + layer + "/sla?period=" + lastMonth));
         assessments.forEach(a -> pages.add("/assessments/" + a.id()));

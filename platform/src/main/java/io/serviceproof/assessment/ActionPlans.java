@@ -2,6 +2,7 @@ package io.serviceproof.assessment;
 
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Notifications;
 import io.serviceproof.identity.Organisation;
@@ -85,7 +86,11 @@ public class ActionPlans {
                 Tenancy.actor().name(),
                 clock.instant());
         rows.insert(action);
-        trail.record("assessment.action.added", "assessment", assessmentId, action.title() + " due " + dueDate);
+        trail.record(
+                "assessment.action.added",
+                "assessment",
+                assessmentId,
+                Phrase.of("trail.detail.action-due", action.title(), dueDate));
         return action;
     }
 
@@ -106,7 +111,10 @@ public class ActionPlans {
                 "assessment.action.updated",
                 "assessment",
                 assessmentId,
-                action.title() + ": " + (status == null ? action.status() : status).token());
+                Phrase.of(
+                        "trail.detail.action-status",
+                        action.title(),
+                        Phrase.term("assessment.action." + (status == null ? action.status() : status).token())));
         return rows.find(assessmentId, actionId).orElseThrow();
     }
 

@@ -5,6 +5,7 @@ import io.serviceproof.catalog.Market;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import io.serviceproof.ledger.Appended;
@@ -151,7 +152,11 @@ public class Assessments {
                 "assessment.overridden",
                 "assessment",
                 id,
-                requirementId + " → " + result.token() + ": " + reason.strip());
+                Phrase.of(
+                        "trail.detail.overridden",
+                        requirementId,
+                        Phrase.term("assessment.result." + result.token()),
+                        reason.strip()));
         return view(id);
     }
 

@@ -6,6 +6,7 @@ import io.serviceproof.catalog.recognition.Arrangement;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.OrganisationDirectory;
 import io.serviceproof.identity.Tenancy;
@@ -91,7 +92,11 @@ public class ConformityBodies {
                 "body.registered",
                 "organisation",
                 organisation.slug(),
-                String.join(", ", distinct.stream().map(BodyKind::token).toList()));
+                Phrase.of(
+                        "trail.detail.list." + distinct.size(),
+                        distinct.stream()
+                                .map(k -> Phrase.term("body.kind." + k.token()))
+                                .toArray()));
         return body(organisation).orElseThrow();
     }
 
@@ -141,8 +146,11 @@ public class ConformityBodies {
                 "body.accreditation.recorded",
                 "accreditation",
                 accreditation.id(),
-                accreditation.scheme() + " " + accreditation.certificateNumber() + " by "
-                        + accreditation.accreditationBody());
+                Phrase.of(
+                        "trail.detail.body-accreditation",
+                        accreditation.scheme(),
+                        accreditation.certificateNumber(),
+                        accreditation.accreditationBody()));
         return accreditation;
     }
 

@@ -3,6 +3,7 @@ package io.serviceproof.attestation;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.common.Sha256;
 import io.serviceproof.dossier.Credential;
 import io.serviceproof.dossier.Credentials;
@@ -180,7 +181,7 @@ public class Engagements {
                 "engagement.invited",
                 "engagement",
                 engagement.id(),
-                body.name() + " for " + credential.market() + ", " + days + " days, snapshot " + sha256);
+                Phrase.of("trail.detail.engagement-invited", body.name(), credential.market(), days, sha256));
         return engagement;
     }
 
@@ -211,7 +212,7 @@ public class Engagements {
                 List.of(),
                 new LinkedHashMap<>(Map.of("engagementId", id)),
                 null));
-        trail.record("engagement.ended", "engagement", id, "access ended by the exporter");
+        trail.record("engagement.ended", "engagement", id, Phrase.of("trail.detail.engagement-ended"));
         return engagement(id);
     }
 
@@ -220,7 +221,7 @@ public class Engagements {
         Engagement engagement = find(id);
         if (side(engagement) == Side.BODY) {
             requireOpen(engagement);
-            recordAccess(engagement, "snapshot");
+            recordAccess(engagement, Phrase.of("trail.detail.accessed.snapshot"));
         }
         return rows.snapshot(id).orElseThrow(() -> new NotFoundException("Engagement", id));
     }
@@ -246,8 +247,10 @@ public class Engagements {
             requireOpen(engagement);
             recordAccess(
                     engagement,
-                    "evidence " + listed.path("title").asString() + " v"
-                            + listed.path("version").asInt());
+                    Phrase.of(
+                            "trail.detail.accessed.evidence",
+                            listed.path("title").asString(),
+                            listed.path("version").asInt()));
         }
         int version = listed.path("version").asInt();
         return Tenancy.callAs(
@@ -278,7 +281,7 @@ public class Engagements {
     }
 
     /** Records a body's read in the exporter's trail and log, named as the body's person. */
-    void recordAccess(Engagement engagement, String what) {
+    void recordAccess(Engagement engagement, Phrase what) {
         Actor reader = Tenancy.actor();
         Organisation body = organisations.current();
         String who = reader.name() + " (" + body.name() + ")";
@@ -295,7 +298,7 @@ public class Engagements {
                                 "engagementId", engagement.id(),
                                 "body", body.slug(),
                                 "by", reader.name(),
-                                "what", what)),
+                                "what", what.english())),
                         null)));
         trail.recordAs(
                 new Actor(engagement.exporterId(), reader.kind(), reader.id(), who, Role.AUDITOR),

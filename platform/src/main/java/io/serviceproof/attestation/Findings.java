@@ -5,6 +5,7 @@ import io.serviceproof.assessment.ActionPlans;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import java.time.Clock;
@@ -126,7 +127,10 @@ public class Findings {
                 "engagement.finding.raised",
                 "engagement",
                 engagementId,
-                request.grade().token() + " " + label);
+                Phrase.of(
+                        "trail.detail.finding",
+                        Phrase.term("engagement.grade." + request.grade().token()),
+                        label));
         return finding;
     }
 

@@ -72,7 +72,8 @@ public class LogSampling {
             verified = false;
             outcome = "NOT VERIFIED: " + e.getMessage();
         }
-        engagements.recordAccess(engagement, "log entry " + index);
+        engagements.recordAccess(
+                engagement, io.serviceproof.common.Phrase.of("trail.detail.accessed.log-entry", index));
         LogSample sample = new LogSample(
                 UUID.randomUUID().toString(),
                 engagementId,

@@ -13,6 +13,7 @@ import io.serviceproof.catalog.recognition.RecognitionEvaluator;
 import io.serviceproof.catalog.recognition.RecognitionVerdict;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import java.time.Clock;
@@ -268,7 +269,10 @@ public class Catalog {
                 "catalog.conformity-result.recorded",
                 "conformity-result",
                 id,
-                result.kind() + " " + result.framework());
+                Phrase.of(
+                        "trail.detail.conformity-result",
+                        Phrase.term("recognition.kind." + result.kind()),
+                        result.framework()));
         return conformityResult(id);
     }
 
@@ -295,7 +299,11 @@ public class Catalog {
                 "catalog.conformity-result.status",
                 "conformity-result",
                 id,
-                r.kind() + " " + r.framework() + ": " + status);
+                Phrase.of(
+                        "trail.detail.conformity-result.status",
+                        Phrase.term("recognition.kind." + r.kind()),
+                        r.framework(),
+                        status));
         return conformityResult(id);
     }
 
@@ -307,7 +315,10 @@ public class Catalog {
                 "catalog.accreditation.recorded",
                 "accreditation",
                 id,
-                accreditation.conformityBody() + " by " + accreditation.accreditationBody());
+                Phrase.of(
+                        "trail.detail.accredited-by",
+                        accreditation.conformityBody(),
+                        accreditation.accreditationBody()));
         return accreditations().stream()
                 .filter(a -> a.id().equals(id))
                 .findFirst()
@@ -378,14 +389,21 @@ public class Catalog {
                     "catalog.framework.imported",
                     "framework",
                     framework.id(),
-                    framework.label() + " from " + format + ", " + framework.requirementCount() + " requirements");
+                    Phrase.of(
+                            "trail.detail.framework-imported",
+                            framework.label(),
+                            format,
+                            framework.requirementCount()));
         }
         if (created.isEmpty() && !document.mappings().isEmpty()) {
             trail.record(
                     "catalog.mappings.imported",
                     "mapping",
                     "-",
-                    document.mappings().size() + " from " + format);
+                    Phrase.of(
+                            "trail.detail.mappings-imported",
+                            document.mappings().size(),
+                            format));
         }
         return created;
     }
@@ -400,7 +418,7 @@ public class Catalog {
                 "catalog.framework.imported",
                 "framework",
                 profile.id(),
-                profile.label() + " (profile of " + baseFrameworkId + ") from " + format);
+                Phrase.of("trail.detail.profile-imported", profile.label(), baseFrameworkId, format));
         return profile;
     }
 
@@ -437,7 +455,7 @@ public class Catalog {
                     "catalog.requirement.reviewed",
                     "requirement",
                     id,
-                    before.refId() + " verified against " + provenance.source());
+                    Phrase.of("trail.detail.requirement-reviewed", before.refId(), provenance.source()));
         }
         return requirement(id);
     }

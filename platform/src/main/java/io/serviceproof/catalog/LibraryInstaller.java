@@ -1,5 +1,6 @@
 package io.serviceproof.catalog;
 
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.OrganisationCreated;
@@ -75,7 +76,7 @@ class LibraryInstaller {
                     "catalog.library.installed",
                     "catalog",
                     release.version(),
-                    "Starter library " + release.version() + " (was " + before + ")");
+                    Phrase.of("trail.detail.library-installed", release.version(), before));
         });
         log.info(
                 "Installed starter library {} for '{}' in {} ms",

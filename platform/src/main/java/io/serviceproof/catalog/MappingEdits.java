@@ -3,6 +3,7 @@ package io.serviceproof.catalog;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import java.time.Clock;
@@ -152,7 +153,10 @@ public class MappingEdits {
                 "catalog.mapping." + action,
                 "mapping",
                 mapping.id(),
-                mapping.relationship().token() + " " + mapping.status().token());
+                Phrase.of(
+                        "trail.detail.mapping",
+                        mapping.relationship().token(),
+                        Phrase.term("catalog.mapping.status." + mapping.status().token())));
     }
 
     private static void checkStrength(Integer strength) {

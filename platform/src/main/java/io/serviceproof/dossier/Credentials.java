@@ -5,6 +5,7 @@ import io.serviceproof.assessment.Assessments;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.common.Sha256;
 import io.serviceproof.identity.Organisation;
 import io.serviceproof.identity.OrganisationDirectory;
@@ -133,7 +134,9 @@ public class Credentials {
                 "credential.issued",
                 "credential",
                 id,
-                assessment.title() + " " + sha256 + (belowBar ? " (below the bar, confirmed: " + reason + ")" : ""));
+                belowBar
+                        ? Phrase.of("trail.detail.credential-issued.below-bar", assessment.title(), sha256, reason)
+                        : Phrase.of("trail.detail.credential-issued", assessment.title(), sha256));
         return credential;
     }
 
@@ -184,8 +187,12 @@ public class Credentials {
                 "credential.attested",
                 "credential",
                 id,
-                attestation.attestationType() + " of " + attestation.exporterName() + " for " + attestation.market()
-                        + " " + sha256);
+                Phrase.of(
+                        "trail.detail.credential-attested",
+                        attestation.attestationType(),
+                        attestation.exporterName(),
+                        attestation.market(),
+                        sha256));
         return credential;
     }
 
@@ -214,7 +221,7 @@ public class Credentials {
             throw new ConflictException("Only a suspended, unrevoked credential can be reinstated");
         }
         logStatus(credential, "reinstated", ":" + now.toEpochMilli(), now, Map.of());
-        trail.record("credential.reinstated", "credential", id, "suspension lifted");
+        trail.record("credential.reinstated", "credential", id, Phrase.of("trail.detail.suspension-lifted"));
         return credential(id);
     }
 

@@ -5,6 +5,7 @@ import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.IntegrityException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
@@ -328,7 +329,11 @@ public class Vault {
                 clock.instant(),
                 Tenancy.actor().name());
         links.insert(link);
-        trail.record("evidence.linked", "evidence", itemId, request.kind().token() + " " + label);
+        trail.record(
+                "evidence.linked",
+                "evidence",
+                itemId,
+                Phrase.of("trail.detail.linked." + request.kind().token(), label));
         return link;
     }
 
@@ -421,8 +426,10 @@ public class Vault {
                         "evidence.expired",
                         "evidence",
                         due.item().id(),
-                        "v" + due.latest().version() + " valid until "
-                                + due.latest().validUntil());
+                        Phrase.of(
+                                "trail.detail.evidence-expired",
+                                due.latest().version(),
+                                due.latest().validUntil()));
                 expired.add(due);
             }
         }

@@ -1,5 +1,6 @@
 package io.serviceproof.identity;
 
+import io.serviceproof.common.Phrase;
 import io.serviceproof.common.persistence.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +23,10 @@ class TrailEntries {
         jdbc.sql("""
                         INSERT INTO trail_entries (id, organisation_id, occurred_at, actor_kind, actor_id, actor_name,
                                                    action, target_type, target_id, detail, remote_address,
-                                                   disclosure_salt)
+                                                   disclosure_salt, detail_phrase)
                         VALUES (:id, :organisationId, :occurredAt, :actorKind, :actorId, :actorName,
-                                :action, :targetType, :targetId, :detail, :remoteAddress, :disclosureSalt)
+                                :action, :targetType, :targetId, :detail, :remoteAddress, :disclosureSalt,
+                                :detailPhrase)
                         """)
                 .param("id", entry.id())
                 .param("organisationId", organisationId.toString())
@@ -38,6 +40,11 @@ class TrailEntries {
                 .param("detail", entry.detail())
                 .param("remoteAddress", entry.remoteAddress())
                 .param("disclosureSalt", entry.disclosureSalt())
+                .param(
+                        "detailPhrase",
+                        entry.detailPhrase() == null
+                                ? null
+                                : entry.detailPhrase().json())
                 .update();
     }
 
@@ -86,6 +93,11 @@ class TrailEntries {
                 row.getString("target_id"),
                 row.getString("detail"),
                 row.getString("remote_address"),
-                row.getString("disclosure_salt"));
+                row.getString("disclosure_salt"),
+                phrase(row.getString("detail_phrase")));
+    }
+
+    private static Phrase phrase(String json) {
+        return json == null ? null : Phrase.parse(json);
     }
 }

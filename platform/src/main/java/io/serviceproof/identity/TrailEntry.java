@@ -1,5 +1,6 @@
 package io.serviceproof.identity;
 
+import io.serviceproof.common.Phrase;
 import java.time.Instant;
 
 /**
@@ -18,4 +19,5 @@ public record TrailEntry(
         String targetId,
         String detail,
         String remoteAddress,
-        String disclosureSalt) {}
+        String disclosureSalt,
+        Phrase detailPhrase) {}

@@ -1,5 +1,6 @@
 package io.serviceproof.identity;
 
+import io.serviceproof.common.Phrase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -37,13 +38,28 @@ public class UserActionTrail {
     /** Records an action of the current actor. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String targetType, String targetId, String detail) {
-        append(Tenancy.actor(), action, targetType, targetId, detail);
+        append(Tenancy.actor(), action, targetType, targetId, detail, null);
+    }
+
+    /**
+     * Records an action whose detail the product words (not only entered text): the trail keeps the
+     * phrase for readers in other languages, and the log commits to its English.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String targetType, String targetId, Phrase detail) {
+        append(Tenancy.actor(), action, targetType, targetId, detail.english(), detail);
     }
 
     /** Records an action of an actor that is not (yet) the current one, e.g. a failed sign-in. */
     @Transactional
     public void recordAs(Actor actor, String action, String targetType, String targetId, String detail) {
-        append(actor, action, targetType, targetId, detail);
+        append(actor, action, targetType, targetId, detail, null);
+    }
+
+    /** {@link #recordAs(Actor, String, String, String, String)} with a detail the product words. */
+    @Transactional
+    public void recordAs(Actor actor, String action, String targetType, String targetId, Phrase detail) {
+        append(actor, action, targetType, targetId, detail.english(), detail);
     }
 
     public List<TrailEntry> find(TrailFilter filter) {
@@ -54,7 +70,7 @@ public class UserActionTrail {
         return entries.distinctActions();
     }
 
-    private void append(Actor actor, String action, String targetType, String targetId, String detail) {
+    private void append(Actor actor, String action, String targetType, String targetId, String detail, Phrase phrase) {
         TrailEntry entry = new TrailEntry(
                 UUID.randomUUID().toString(),
                 // Stored to the millisecond; the log's copy must hash the very same value.
@@ -67,7 +83,8 @@ public class UserActionTrail {
                 targetId,
                 detail == null ? "" : detail,
                 remoteAddress(),
-                salt());
+                salt(),
+                phrase);
         entries.append(actor.organisationId(), entry);
         events.publishEvent(new TrailEntryRecorded(actor.organisationId(), entry));
     }

@@ -2,6 +2,7 @@ package io.serviceproof.services;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import io.serviceproof.ledger.Appended;
@@ -114,8 +115,11 @@ public class ApiContracts {
                 "services.api-contract.uploaded",
                 "service-layer",
                 layerId,
-                document.title() + " " + document.apiVersion() + " as v" + number
-                        + (diff.breaking() ? " (breaking)" : ""));
+                Phrase.of(
+                        diff.breaking() ? "trail.detail.api-contract.breaking" : "trail.detail.api-contract",
+                        document.title(),
+                        document.apiVersion(),
+                        number));
         return new Uploaded(contract, diff);
     }
 

@@ -5,6 +5,7 @@ import io.serviceproof.catalog.FrameworkKind;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.common.UnprocessableDocumentException;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
@@ -163,7 +164,11 @@ public class Offerings {
                 0,
                 clock.instant());
         layers.insert(layer);
-        trail.record("services.layer.created", "service-layer", layer.id(), layer.name() + " from " + template.key());
+        trail.record(
+                "services.layer.created",
+                "service-layer",
+                layer.id(),
+                Phrase.of("trail.detail.layer-created", layer.name(), template.key()));
         return layer;
     }
 

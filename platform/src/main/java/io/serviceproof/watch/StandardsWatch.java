@@ -3,6 +3,7 @@ package io.serviceproof.watch;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
 import java.time.Clock;
@@ -104,7 +105,7 @@ public class StandardsWatch {
                 "watch.mappings.migrated",
                 "watch-item",
                 itemId,
-                proposed + " mappings proposed for " + item.replacedByRef());
+                Phrase.of("trail.detail.mappings-proposed", proposed, item.replacedByRef()));
         return proposed;
     }
 

@@ -317,7 +317,19 @@ class IdentityApiIntegrationTests {
         mvc.perform(get("/api/v1/organisation").with(bearer(engineersToken))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/trail").param("action", "user.role-changed").with(bearer(owner)))
                 .andExpect(jsonPath("$.length()").value(1))
-                .andExpect(jsonPath("$[0].detail").value("ENGINEER to AUDITOR"));
+                .andExpect(jsonPath("$[0].detail").value("Engineer to Auditor (read-only)"));
+        // The API keeps the English the log commits to; the trail page says it in the reader's language.
+        String page = mvc.perform(get("/trail")
+                        .param("action", "user.role-changed")
+                        .param("lang", "zh-CN")
+                        .with(io.serviceproof.ActingAs.user(tenant, tenant.user(Role.OWNER))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).select("td").eachText())
+                .contains("工程师 改为 审核员（只读）")
+                .doesNotContain("Engineer to Auditor (read-only)");
     }
 
     @Test

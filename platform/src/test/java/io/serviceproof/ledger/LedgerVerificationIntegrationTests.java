@@ -323,7 +323,8 @@ class LedgerVerificationIntegrationTests {
                 trail.get("targetId").asString(),
                 trail.get("detail").asString(),
                 null,
-                trail.get("disclosureSalt").asString());
+                trail.get("disclosureSalt").asString(),
+                null);
         String digest = java.util.HexFormat.of()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(TrailLogging.fullLine(line).getBytes(StandardCharsets.UTF_8)));
@@ -340,6 +341,7 @@ class LedgerVerificationIntegrationTests {
                 line.targetType(),
                 line.targetId(),
                 line.detail(),
+                null,
                 null,
                 null);
         String unsalted = java.util.HexFormat.of()

@@ -22,6 +22,7 @@ public class Phrases {
         Object[] args = phrase.args().stream()
                 .map(a -> a instanceof Phrase p ? say(p, locale) : a)
                 .toArray();
-        return messages.getMessage(phrase.key(), args, locale);
+        String said = messages.getMessage(phrase.key(), args, phrase.fallback(), locale);
+        return said == null ? phrase.key() : said;
     }
 }

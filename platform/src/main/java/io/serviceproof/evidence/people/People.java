@@ -3,6 +3,7 @@ package io.serviceproof.evidence.people;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.evidence.ServiceLayerLookup;
 import io.serviceproof.evidence.Vault;
 import io.serviceproof.identity.Tenancy;
@@ -140,7 +141,11 @@ public class People {
                 "people.qualification.added",
                 "technician",
                 technicianId,
-                q.kind().name().toLowerCase() + " " + qualification.name() + " valid until " + q.validUntil());
+                Phrase.of(
+                        "trail.detail.qualification",
+                        Phrase.term("people.kind." + q.kind().name()),
+                        qualification.name(),
+                        q.validUntil()));
         return qualification;
     }
 
@@ -156,7 +161,10 @@ public class People {
         LayerTask created = new LayerTask(UUID.randomUUID().toString(), layerId, task.strip(), requiredScope.strip());
         rows.insert(created, clock.instant());
         trail.record(
-                "people.task.added", "service-layer", layerId, created.task() + " needs " + created.requiredScope());
+                "people.task.added",
+                "service-layer",
+                layerId,
+                Phrase.of("trail.detail.task-needs", created.task(), created.requiredScope()));
         return created;
     }
 

@@ -1,6 +1,7 @@
 package io.serviceproof.identity.tokens;
 
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
@@ -45,7 +46,14 @@ public class ApiTokens {
                 null,
                 null);
         tokens.insert(token, TokenSecrets.sha256(secret), issuingUser());
-        trail.record("token.created", "token", token.id().toString(), token.name() + " as " + token.role());
+        trail.record(
+                "token.created",
+                "token",
+                token.id().toString(),
+                Phrase.of(
+                        "trail.detail.token-as",
+                        token.name(),
+                        Phrase.term("role." + token.role().name())));
         return new IssuedToken(token, secret);
     }
 
@@ -67,7 +75,7 @@ public class ApiTokens {
     public int revokeAllOf(String userId) {
         int revoked = tokens.revokeAllOf(userId, clock.instant());
         if (revoked > 0) {
-            trail.record("token.revoked-with-user", "user", userId, revoked + " token(s)");
+            trail.record("token.revoked-with-user", "user", userId, Phrase.of("trail.detail.tokens-revoked", revoked));
         }
         return revoked;
     }

@@ -2,6 +2,7 @@ package io.serviceproof.identity.users;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
@@ -42,7 +43,14 @@ public class UserAccounts {
         UserAccount user = new UserAccount(
                 UserId.random(), email, request.displayName().strip(), request.role(), true, clock.instant(), null);
         users.insert(user, passwordEncoder.encode(request.password()));
-        trail.record("user.created", "user", user.id().toString(), email + " as " + user.role());
+        trail.record(
+                "user.created",
+                "user",
+                user.id().toString(),
+                Phrase.of(
+                        "trail.detail.user-as",
+                        email,
+                        Phrase.term("role." + user.role().name())));
         return user;
     }
 
@@ -89,7 +97,14 @@ public class UserAccounts {
         }
         keepAnOwner(user);
         users.changeRole(id, role);
-        trail.record("user.role-changed", "user", id.toString(), user.role() + " to " + role);
+        trail.record(
+                "user.role-changed",
+                "user",
+                id.toString(),
+                Phrase.of(
+                        "trail.detail.role-changed",
+                        Phrase.term("role." + user.role().name()),
+                        Phrase.term("role." + role.name())));
         tokens.revokeAllOf(id.toString());
         return get(id);
     }
