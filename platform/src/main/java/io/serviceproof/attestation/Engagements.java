@@ -105,42 +105,42 @@ public class Engagements {
         try {
             credential = credentials.credential(invitation.credentialId());
         } catch (NotFoundException e) {
-            throw new InvalidInputException("credentialId", "no such credential of yours");
+            throw new InvalidInputException("credentialId", Phrase.of("error.engagement.credential"));
         }
         if (credential.thirdParty()) {
-            throw new InvalidInputException(
-                    "credentialId", "invite a body on your own declaration, not on an attestation");
+            throw new InvalidInputException("credentialId", Phrase.of("error.engagement.attestation"));
         }
         if (credential.revoked()) {
-            throw new InvalidInputException("credentialId", "this credential was revoked");
+            throw new InvalidInputException("credentialId", Phrase.of("error.engagement.revoked"));
         }
         Organisation body = organisations
                 .findBySlug(
                         invitation.bodySlug() == null
                                 ? ""
                                 : invitation.bodySlug().strip())
-                .orElseThrow(() -> new InvalidInputException("bodySlug", "no organisation with that slug here"));
+                .orElseThrow(() -> new InvalidInputException("bodySlug", Phrase.of("error.engagement.slug")));
         if (body.id().equals(exporter.id())) {
-            throw new InvalidInputException("bodySlug", "a body cannot attest its own offering");
+            throw new InvalidInputException("bodySlug", Phrase.of("error.engagement.self"));
         }
         ConformityBody registered = bodies.body(body)
                 .orElseThrow(() ->
-                        new InvalidInputException("bodySlug", body.name() + " is not a conformity-assessment body"));
+                        new InvalidInputException("bodySlug", Phrase.of("error.engagement.not-body", body.name())));
         BodyKind kind = invitation.kind() == null ? registered.kinds().get(0) : invitation.kind();
         if (!registered.kinds().contains(kind)) {
-            throw new InvalidInputException("kind", body.name() + " does not do " + kind.token());
+            throw new InvalidInputException(
+                    "kind", Phrase.of("error.engagement.kind", body.name(), Phrase.term("body.kind." + kind.token())));
         }
         int days = invitation.days() == null ? 30 : invitation.days();
         if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidInputException("days", "between 1 and " + MAX_DAYS);
+            throw new InvalidInputException("days", Phrase.of("error.days", MAX_DAYS));
         }
         String framework = blankToNull(invitation.framework());
         if (framework != null && !FRAMEWORK.matcher(framework).matches()) {
-            throw new InvalidInputException("framework", "use key@edition, e.g. iso-iec-27001@2022");
+            throw new InvalidInputException("framework", Phrase.of("error.framework.key"));
         }
         String witness = blankToNull(invitation.witnessName());
         if (witness != null && !WITNESS_NAME.matcher(witness).matches()) {
-            throw new InvalidInputException("witnessName", "the witness's key name, as in your witness policy");
+            throw new InvalidInputException("witnessName", Phrase.of("error.engagement.witness"));
         }
         Instant now = clock.instant();
         String snapshot = snapshots.freeze(
@@ -202,7 +202,7 @@ public class Engagements {
         }
         Instant now = clock.instant();
         if (!rows.end(id, Tenancy.actor().name(), now)) {
-            throw new ConflictException("This engagement has already ended");
+            throw new ConflictException(Phrase.of("error.engagement.ended"));
         }
         ledger.append(new EntryDraft(
                 "engagement:" + id + ":ended",
@@ -276,7 +276,7 @@ public class Engagements {
     void requireSide(Engagement engagement, Side side) {
         if (side(engagement) != side) {
             throw new ConflictException(
-                    side == Side.BODY ? "Only the engaged body does this" : "Only the exporter does this");
+                    Phrase.of(side == Side.BODY ? "error.engagement.body-only" : "error.engagement.exporter-only"));
         }
     }
 

@@ -63,11 +63,11 @@ public class Findings {
         engagements.requireSide(engagement, Engagements.Side.BODY);
         engagements.requireOpen(engagement);
         if (request.grade() == null) {
-            throw new InvalidInputException("grade", "accepted, major, minor or observation");
+            throw new InvalidInputException("grade", Phrase.of("error.finding.grade"));
         }
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.length() > 2000 || (request.grade().raised() && reason.isEmpty())) {
-            throw new InvalidInputException("reason", "say what was found and why (up to 2,000 characters)");
+            throw new InvalidInputException("reason", Phrase.of("error.finding.reason"));
         }
         JsonNode snapshot = engagements.snapshotTree(engagement);
         JsonNode requirement = null;
@@ -77,7 +77,7 @@ public class Findings {
             }
         }
         if (requirement == null) {
-            throw new InvalidInputException("requirementId", "not a requirement of the engaged assessment");
+            throw new InvalidInputException("requirementId", Phrase.of("error.finding.requirement"));
         }
         String evidenceSha256 = null;
         if (request.evidenceItemId() != null && !request.evidenceItemId().isBlank()) {
@@ -87,7 +87,7 @@ public class Findings {
                 }
             }
             if (evidenceSha256 == null) {
-                throw new InvalidInputException("evidenceItemId", "not an evidence file of this engagement");
+                throw new InvalidInputException("evidenceItemId", Phrase.of("error.finding.evidence"));
             }
         }
         Instant now = clock.instant();
@@ -142,11 +142,11 @@ public class Findings {
         Finding finding = finding(engagementId, findingId);
         String text = answer == null ? "" : answer.strip();
         if (text.isEmpty() || text.length() > 2000) {
-            throw new InvalidInputException("answer", "say what was done or will be (up to 2,000 characters)");
+            throw new InvalidInputException("answer", Phrase.of("error.finding.answer"));
         }
         if (!finding.grade().raised()
                 || !rows.answer(findingId, text, Tenancy.actor().name(), clock.instant())) {
-            throw new ConflictException("This finding is closed");
+            throw new ConflictException(Phrase.of("error.finding.closed"));
         }
         trail.record("engagement.finding.answered", "engagement", engagementId, finding.requirement());
         return finding(engagementId, findingId);
@@ -162,13 +162,13 @@ public class Findings {
         if (finding.status() != Finding.Status.ANSWERED && !(close && finding.status() == Finding.Status.OPEN)) {
             throw new ConflictException(
                     finding.status() == Finding.Status.CLOSED
-                            ? "This finding is already closed"
-                            : "The exporter has not answered this finding yet");
+                            ? Phrase.of("error.finding.already-closed")
+                            : Phrase.of("error.finding.unanswered"));
         }
         Instant now = clock.instant();
         Finding.Status to = close ? Finding.Status.CLOSED : Finding.Status.OPEN;
         if (!rows.setStatus(findingId, finding.status(), to, Tenancy.actor().name(), now)) {
-            throw new ConflictException("This finding changed a moment ago: reload it");
+            throw new ConflictException(Phrase.of("error.finding.concurrent"));
         }
         if (close && finding.actionId() != null) {
             engagements.asExporter(

@@ -3,6 +3,7 @@ package io.serviceproof.devices;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
@@ -61,15 +62,14 @@ public class Devices {
     public Device register(Registration request) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw new InvalidInputException("name", "1 to 200 characters");
+            throw new InvalidInputException("name", Phrase.of("error.length.200"));
         }
         byte[] raw = publicKey(request.publicKey());
         String layer = layerCode(request.serviceLayerId());
         String keyId = EventEnvelope.keyId(raw);
         OrganisationId organisation = Tenancy.organisationId();
         if (rows.exists(organisation, keyId, name)) {
-            throw new ConflictException("A device with this name or this key (" + keyId + ") is already registered;"
-                    + " a key is registered once, and a retired device's key is never reused");
+            throw new ConflictException(Phrase.of("error.device.duplicate", keyId));
         }
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -111,19 +111,18 @@ public class Devices {
     public Device changeStatus(String id, Device.Status to, String reason) {
         Device device = device(id);
         if (device.status() == to) {
-            throw new ConflictException("The device is already " + to.token());
+            throw new ConflictException(Phrase.of("error.device.already", Phrase.term("devices.status." + to.token())));
         }
         if (device.status() == Device.Status.RETIRED) {
-            throw new ConflictException(
-                    "The device is retired; retirement is final. Register a new device with a" + " new key instead");
+            throw new ConflictException(Phrase.of("error.device.retired"));
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 500) {
-            throw new InvalidInputException("reason", "say why, in 1 to 500 characters");
+            throw new InvalidInputException("reason", Phrase.of("error.reason.500"));
         }
         Instant now = clock.instant();
         if (!rows.changeStatus(Tenancy.organisationId(), id, device.status(), to, now)) {
-            throw new ConflictException("Someone changed this device at the same moment; reload and try again");
+            throw new ConflictException(Phrase.of("error.device.concurrent"));
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("deviceId", id);
@@ -145,7 +144,7 @@ public class Devices {
     /** A raw Ed25519 public key: 32 bytes, base64 (standard or URL-safe alphabet). */
     static byte[] publicKey(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException("publicKey", "the device's Ed25519 public key, 32 bytes in base64");
+            throw new InvalidInputException("publicKey", Phrase.of("error.device.key.missing"));
         }
         byte[] raw;
         try {
@@ -154,17 +153,14 @@ public class Devices {
                     ? Base64.getUrlDecoder().decode(trimmed)
                     : Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("publicKey", "not base64: " + e.getMessage());
+            throw new InvalidInputException("publicKey", Phrase.of("error.device.key.base64", e.getMessage()));
         }
         if (raw.length != 32) {
-            throw new InvalidInputException(
-                    "publicKey",
-                    "an Ed25519 public key is 32 bytes; this is " + raw.length + " (give the raw key, not"
-                            + " its DER or PEM form: openssl pkey -pubin -outform DER | tail -c 32 | base64)");
+            throw new InvalidInputException("publicKey", Phrase.of("error.device.key.length", raw.length));
         }
         // A valid point of full order only: a small-order key would "verify" forged signatures.
         if (!org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFull(raw, 0)) {
-            throw new InvalidInputException("publicKey", "not a valid Ed25519 public key (not a point of full order)");
+            throw new InvalidInputException("publicKey", Phrase.of("error.device.key.order"));
         }
         return raw;
     }
@@ -178,7 +174,6 @@ public class Devices {
                 .map(ServiceLayer::code)
                 .filter(code.strip()::equals)
                 .findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "serviceLayerId", "no service layer of this organisation has the code '" + code + "'"));
+                .orElseThrow(() -> new InvalidInputException("serviceLayerId", Phrase.of("error.device.layer", code)));
     }
 }

@@ -4,6 +4,7 @@ import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.MasterKey;
 import io.serviceproof.common.NotFoundException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.identity.UserActionTrail;
@@ -80,32 +81,30 @@ public class MqttConnections {
         OrganisationId organisation = Tenancy.organisationId();
         String name = required(request.name(), "name", 200);
         if (rows.nameTaken(organisation, name)) {
-            throw new ConflictException("A connection named '" + name + "' exists already");
+            throw new ConflictException(Phrase.of("error.mqtt.duplicate", name));
         }
         String broker = broker(request.brokerUri());
         int version = request.mqttVersion() == null ? 5 : request.mqttVersion();
         if (version != 3 && version != 5) {
-            throw new InvalidInputException("mqttVersion", "3 (MQTT 3.1.1) or 5");
+            throw new InvalidInputException("mqttVersion", Phrase.of("error.mqtt.version"));
         }
         String filter = required(request.topicFilter(), "topicFilter", 500);
         if (filter.startsWith("$share/")) {
-            throw new InvalidInputException("topicFilter", "give the filter alone and the group in sharedGroup");
+            throw new InvalidInputException("topicFilter", Phrase.of("error.mqtt.share"));
         }
         String group = blankToNull(request.sharedGroup());
         if (group != null && !GROUP.matcher(group).matches()) {
-            throw new InvalidInputException("sharedGroup", "letters, digits, '_' and '-', at most 64");
+            throw new InvalidInputException("sharedGroup", Phrase.of("error.mqtt.group"));
         }
         String type = blankToNull(request.eventType());
         if (type != null && (!TYPE.matcher(type).matches() || type.startsWith("device."))) {
-            throw new InvalidInputException(
-                    "eventType",
-                    "lower-case words joined by '.', '_' or '-' (and not device.*), e.g. inspection.verdict");
+            throw new InvalidInputException("eventType", Phrase.of("error.mqtt.type"));
         }
         String idPointer = pointer(request.eventIdPointer(), "eventIdPointer");
         String atPointer = pointer(request.occurredAtPointer(), "occurredAtPointer");
         String payloadPointer = pointer(request.payloadPointer(), "payloadPointer");
         if (type == null && (idPointer != null || atPointer != null || payloadPointer != null)) {
-            throw new InvalidInputException("eventType", "pointers map a message to one event type: name it");
+            throw new InvalidInputException("eventType", Phrase.of("error.mqtt.type.needed"));
         }
         String id = UUID.randomUUID().toString();
         String username = blankToNull(request.username());
@@ -183,18 +182,18 @@ public class MqttConnections {
                     || parsed.getHost() == null
                     || parsed.getPort() < 1
                     || (parsed.getPath() != null && !parsed.getPath().isEmpty())) {
-                throw new InvalidInputException("brokerUri", "tcp://host:port or ssl://host:port");
+                throw new InvalidInputException("brokerUri", Phrase.of("error.mqtt.broker"));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("brokerUri", "tcp://host:port or ssl://host:port");
+            throw new InvalidInputException("brokerUri", Phrase.of("error.mqtt.broker"));
         }
     }
 
     private static String pointer(String text, String field) {
         String pointer = blankToNull(text);
         if (pointer != null && !pointer.startsWith("/")) {
-            throw new InvalidInputException(field, "a JSON pointer (RFC 6901) starts with '/', e.g. /ts");
+            throw new InvalidInputException(field, Phrase.of("error.pointer"));
         }
         return pointer;
     }
@@ -202,7 +201,7 @@ public class MqttConnections {
     private static String required(String text, String field, int max) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty() || value.length() > max) {
-            throw new InvalidInputException(field, "1 to " + max + " characters");
+            throw new InvalidInputException(field, Phrase.of("error.length", max));
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package io.serviceproof.ledger;
 
 import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.Phrase;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.verifier.note.VerifierKey;
 import io.serviceproof.verifier.witness.WitnessPolicy;
@@ -53,14 +54,14 @@ public class Witnessing {
         try {
             policy = WitnessPolicy.parse(withLog);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("policy", e.getMessage());
+            throw new InvalidInputException("policy", Phrase.of("error.policy.unreadable", e.getMessage()));
         }
         if (!policy.logKeys().equals(List.of(own))) {
-            throw new InvalidInputException("policy", "the policy's log line must be this log's key: " + own);
+            throw new InvalidInputException("policy", Phrase.of("error.policy.log", own));
         }
         if (policy.needsWitnesses()
                 && policy.witnesses().stream().anyMatch(w -> w.url().isEmpty())) {
-            throw new InvalidInputException("policy", "every witness needs the URL of its add-checkpoint endpoint");
+            throw new InvalidInputException("policy", Phrase.of("error.policy.url"));
         }
         policies.save(organisation, withLog, clock.instant());
         publisher.forget(organisation);

@@ -195,6 +195,41 @@ class DeviceIntegrationTests {
         register("camera", layer, stranger, 409);
     }
 
+    /** Issue 18: the form says what is wrong beside itself in the reader's language; the API keeps English. */
+    @Test
+    void theRegistrationFormSaysARefusalInTheReadersLanguageAndKeepsWhatWasTyped() throws Exception {
+        String shortKey = Base64.getEncoder()
+                .encodeToString(java.util.Arrays.copyOf(Ed25519.rawPublicKey(camera.getPublic()), 31));
+        var engineer = io.serviceproof.ActingAs.user(tenant, tenant.user(Role.ENGINEER));
+        for (String lang : List.of("zh-CN", "en")) {
+            String html = mvc.perform(post("/devices")
+                            .param("name", "inspection camera 7")
+                            .param("publicKey", shortKey)
+                            .param("lang", lang)
+                            .with(engineer)
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            var page = org.jsoup.Jsoup.parse(html);
+            String said = page.select(".alert-danger, .invalid-feedback, [role=alert]")
+                    .text();
+            if (lang.equals("zh-CN")) {
+                assertThat(said).contains("公钥：Ed25519 公钥为 32 字节；此处为 31 字节").doesNotContain("this is");
+            } else {
+                assertThat(said).contains("Public key: an Ed25519 public key is 32 bytes; this is 31");
+            }
+            assertThat(page.select("input[name=name]").attr("value")).isEqualTo("inspection camera 7");
+        }
+        assertThat(mvc.perform(get("/api/v1/devices").with(bearer(tenant.token(Role.ENGINEER))))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .isEqualTo("[]");
+    }
+
     @Test
     void clockSkewIsMeasuredByHeartbeatsAndLateEventsFromABufferAreNoFault() throws Exception {
         String id = register("Camera with a drifting clock", layer, camera, 201)

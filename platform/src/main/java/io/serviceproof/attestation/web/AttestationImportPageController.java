@@ -4,10 +4,12 @@ import io.serviceproof.attestation.AttestationImports;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.UnprocessableDocumentException;
+import io.serviceproof.common.web.Phrases;
 import io.serviceproof.dossier.PublicVerification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,9 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AttestationImportPageController {
 
+    private final Phrases phrases;
+
     private final AttestationImports imports;
 
-    AttestationImportPageController(AttestationImports imports) {
+    AttestationImportPageController(AttestationImports imports, Phrases phrases) {
+        this.phrases = phrases;
         this.imports = imports;
     }
 
@@ -41,7 +46,7 @@ class AttestationImportPageController {
             redirect.addFlashAttribute("notice", "engagement.imported");
             return "redirect:/catalog/recognition#result-" + recorded.id();
         } catch (InvalidInputException | ConflictException e) {
-            EngagementPageController.refused(redirect, e);
+            EngagementPageController.refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
         } catch (UnprocessableDocumentException e) {
             redirect.addFlashAttribute("problem", "engagement.refused");
             redirect.addFlashAttribute(

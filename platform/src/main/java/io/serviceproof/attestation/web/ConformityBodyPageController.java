@@ -4,10 +4,12 @@ import io.serviceproof.attestation.BodyKind;
 import io.serviceproof.attestation.ConformityBodies;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.web.Phrases;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConformityBodyPageController {
 
+    private final Phrases phrases;
+
     private final ConformityBodies bodies;
 
-    ConformityBodyPageController(ConformityBodies bodies) {
+    ConformityBodyPageController(ConformityBodies bodies, Phrases phrases) {
+        this.phrases = phrases;
         this.bodies = bodies;
     }
 
@@ -56,7 +61,7 @@ class ConformityBodyPageController {
                             : kinds.stream().map(BodyKind::fromToken).toList());
             redirect.addFlashAttribute("notice", "body.registered");
         } catch (InvalidInputException | ConflictException e) {
-            EngagementPageController.refused(redirect, e);
+            EngagementPageController.refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/conformity-body";
     }
@@ -84,7 +89,7 @@ class ConformityBodyPageController {
                     evidenceUrl));
             redirect.addFlashAttribute("notice", "body.accreditation.recorded");
         } catch (InvalidInputException | ConflictException e) {
-            EngagementPageController.refused(redirect, e);
+            EngagementPageController.refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/conformity-body#accreditations";
     }

@@ -11,9 +11,11 @@ import io.serviceproof.attestation.LogSample;
 import io.serviceproof.attestation.LogSampling;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.web.Phrases;
 import io.serviceproof.dossier.Credentials;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class EngagementPageController {
 
+    private final Phrases phrases;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Engagements engagements;
@@ -49,7 +53,9 @@ class EngagementPageController {
             LogSampling sampling,
             Attestations attestations,
             ConformityBodies bodies,
-            Credentials credentials) {
+            Credentials credentials,
+            Phrases phrases) {
+        this.phrases = phrases;
         this.engagements = engagements;
         this.findings = findings;
         this.sampling = sampling;
@@ -92,7 +98,7 @@ class EngagementPageController {
             redirect.addFlashAttribute("notice", "engagement.invited");
             return "redirect:/engagements/" + engagement.id();
         } catch (InvalidInputException | ConflictException e) {
-            refused(redirect, e);
+            refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
             return "redirect:/engagements#invite";
         }
     }
@@ -192,7 +198,7 @@ class EngagementPageController {
                     "notice", sample.verified() ? "engagement.sample.verified" : "engagement.sample.failed");
             redirect.addFlashAttribute("sample", sample);
         } catch (InvalidInputException | ConflictException e) {
-            refused(redirect, e);
+            refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/engagements/" + id + "#samples";
     }
@@ -234,21 +240,14 @@ class EngagementPageController {
             action.get();
             redirect.addFlashAttribute("notice", notice);
         } catch (InvalidInputException | ConflictException e) {
-            refused(redirect, e);
+            refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/engagements/" + id;
     }
 
-    static void refused(RedirectAttributes redirect, RuntimeException e) {
+    static void refused(RedirectAttributes redirect, String detail) {
         redirect.addFlashAttribute("problem", "engagement.refused");
-        redirect.addFlashAttribute(
-                "detail",
-                e instanceof InvalidInputException invalid
-                        ? invalid.fieldErrors().entrySet().stream()
-                                .map(f -> f.getKey() + ": " + f.getValue())
-                                .reduce((a, b) -> a + "; " + b)
-                                .orElse(e.getMessage())
-                        : e.getMessage());
+        redirect.addFlashAttribute("detail", detail);
     }
 
     private static long checkpointSize(String checkpoint) {

@@ -2,10 +2,12 @@ package io.serviceproof.devices.web;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.web.Phrases;
 import io.serviceproof.devices.Device;
 import io.serviceproof.devices.Devices;
 import io.serviceproof.services.Offerings;
 import java.time.Clock;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +23,13 @@ class DevicePageController {
     private final Devices devices;
     private final Offerings offerings;
     private final Clock clock;
+    private final Phrases phrases;
 
-    DevicePageController(Devices devices, Offerings offerings, Clock clock) {
+    DevicePageController(Devices devices, Offerings offerings, Clock clock, Phrases phrases) {
         this.devices = devices;
         this.offerings = offerings;
         this.clock = clock;
+        this.phrases = phrases;
     }
 
     @GetMapping("/devices")
@@ -49,7 +53,7 @@ class DevicePageController {
             return "redirect:/devices/" + device.id();
         } catch (InvalidInputException | ConflictException e) {
             // The form keeps what was typed, and says what is wrong beside it.
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", phrases.problem(e, LocaleContextHolder.getLocale()));
             model.addAttribute("name", name);
             model.addAttribute("serviceLayerId", serviceLayerId);
             model.addAttribute("publicKey", publicKey);
@@ -75,7 +79,7 @@ class DevicePageController {
             devices.changeStatus(id, Device.Status.fromToken(status), reason);
             redirect.addFlashAttribute("notice", "devices.status.changed");
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problemText", e.getMessage());
+            redirect.addFlashAttribute("problemText", phrases.problem(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/devices/" + id;
     }

@@ -2,8 +2,10 @@ package io.serviceproof.ingest.web;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.web.Phrases;
 import io.serviceproof.ingest.MqttConnection;
 import io.serviceproof.ingest.MqttConnections;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IngestPageController {
 
     private final MqttConnections connections;
+    private final Phrases phrases;
 
-    IngestPageController(MqttConnections connections) {
+    IngestPageController(MqttConnections connections, Phrases phrases) {
         this.connections = connections;
+        this.phrases = phrases;
     }
 
     @GetMapping("/ingest")
@@ -69,7 +73,7 @@ class IngestPageController {
             return "redirect:/ingest";
         } catch (InvalidInputException | ConflictException e) {
             // The form keeps what was typed (never the password) and says what is wrong.
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", phrases.problem(e, LocaleContextHolder.getLocale()));
             model.addAttribute("form", request);
             return page(model);
         }

@@ -1,5 +1,6 @@
 package io.serviceproof.ledger.web;
 
+import io.serviceproof.common.web.Phrases;
 import io.serviceproof.identity.OrganisationDirectory;
 import io.serviceproof.identity.Tenancy;
 import io.serviceproof.ledger.EntrySearch;
@@ -11,6 +12,7 @@ import io.serviceproof.verifier.checkpoint.Checkpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The organisation's log in the UI: its size, latest checkpoint, entries, and proof downloads. */
 @Controller
 class LedgerPageController {
+
+    private final Phrases phrases;
 
     private static final int PAGE = 50;
 
@@ -38,7 +42,9 @@ class LedgerPageController {
             OrganisationDirectory organisations,
             LogIntegrity integrity,
             io.serviceproof.ledger.Witnessing witnessing,
-            Clock clock) {
+            Clock clock,
+            Phrases phrases) {
+        this.phrases = phrases;
         this.witnessing = witnessing;
         this.integrity = integrity;
         this.ledger = ledger;
@@ -92,7 +98,7 @@ class LedgerPageController {
             witnessing.setPolicy(Tenancy.organisationId(), policy);
             return "redirect:/ledger#witnesses";
         } catch (io.serviceproof.common.InvalidInputException e) {
-            model.addAttribute("policyError", e.getMessage());
+            model.addAttribute("policyError", phrases.problem(e, LocaleContextHolder.getLocale()));
             model.addAttribute("policyDraft", policy);
             return log(null, null, null, null, null, model);
         }

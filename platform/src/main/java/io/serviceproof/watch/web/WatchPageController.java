@@ -2,9 +2,11 @@ package io.serviceproof.watch.web;
 
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.common.web.Phrases;
 import io.serviceproof.watch.ItemKind;
 import io.serviceproof.watch.Lifecycle;
 import io.serviceproof.watch.StandardsWatch;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class WatchPageController {
 
+    private final Phrases phrases;
+
     private final StandardsWatch watch;
 
-    WatchPageController(StandardsWatch watch) {
+    WatchPageController(StandardsWatch watch, Phrases phrases) {
+        this.phrases = phrases;
         this.watch = watch;
     }
 
@@ -51,7 +56,7 @@ class WatchPageController {
             redirect.addFlashAttribute("count", watch.migrateMappings(id));
             redirect.addFlashAttribute("notice", "watch.migrated");
         } catch (InvalidInputException e) {
-            refused(redirect, e);
+            refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/watch/items/" + id;
     }
@@ -90,7 +95,7 @@ class WatchPageController {
             redirect.addFlashAttribute("count", accepted.actionsAdded());
             return "redirect:/watch/items/" + accepted.item().id();
         } catch (InvalidInputException | ConflictException e) {
-            refused(redirect, e);
+            refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
             return "redirect:/watch#proposal-" + id;
         }
     }
@@ -109,7 +114,7 @@ class WatchPageController {
             redirect.addFlashAttribute("count", accepted.actionsAdded());
             return "redirect:/watch/items/" + accepted.item().id();
         } catch (InvalidInputException e) {
-            refused(redirect, e);
+            refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
             return "redirect:/watch#track";
         }
     }
@@ -119,13 +124,13 @@ class WatchPageController {
             action.run();
             redirect.addFlashAttribute("notice", notice);
         } catch (InvalidInputException | ConflictException e) {
-            refused(redirect, e);
+            refused(redirect, phrases.problem(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/watch" + anchor;
     }
 
-    private static void refused(RedirectAttributes redirect, RuntimeException e) {
+    private static void refused(RedirectAttributes redirect, String detail) {
         redirect.addFlashAttribute("problem", "watch.refused");
-        redirect.addFlashAttribute("detail", e.getMessage());
+        redirect.addFlashAttribute("detail", detail);
     }
 }
