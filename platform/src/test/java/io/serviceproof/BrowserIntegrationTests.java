@@ -239,7 +239,11 @@ class BrowserIntegrationTests {
     void evidenceIsUploadedFromTheEvidencePageAndApprovedByAnotherPerson() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         Path file = Files.createTempFile("restore-test-", ".txt");
-        Files.writeString(file, "Restore test of the inspection model backups, 2026-12-01: passed.");
+        // 3 MB, sent through a throttled uplink, so that the upload's progress can be seen.
+        Files.writeString(
+                file,
+                "Restore test of the inspection model backups, 2026-12-01: passed.\n"
+                        + "restore log line\n".repeat(3 * 1024 * 1024 / 17));
         signIn(wait, "engineer@demo.serviceproof.io");
         browser.get("http://localhost:" + port + "/evidence?lang=en");
         click(By.linkText("Upload evidence"));
@@ -250,7 +254,20 @@ class BrowserIntegrationTests {
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         click(By.id("submit"));
         screenshot("evidence-upload.png");
+        ((ChromeDriver) browser)
+                .setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions()
+                        .setUploadThroughput(1_000_000)
+                        .setDownloadThroughput(50_000_000));
         click(By.cssSelector("#evidence-form button[type=submit]"));
+        // The status line counts the bytes actually sent, as a percentage, while they are being sent.
+        String during = wait.pollingEvery(Duration.ofMillis(50)).until(d -> {
+            var status = d.findElements(By.cssSelector(".upload-status"));
+            String text = status.isEmpty() ? "" : status.get(0).getText();
+            return text.matches("(?s).*\\b([1-9]|[1-9][0-9]) %.*") ? text : null;
+        });
+        screenshot("evidence-upload-progress.png");
+        assertThat(during).contains("Uploading 3.0 MB");
+        ((ChromeDriver) browser).deleteNetworkConditions();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[href$='/content']")));
         String item = browser.getCurrentUrl().replaceAll("\\?.*$", "");
         assertThat(browser.findElement(By.tagName("main")).getText())
