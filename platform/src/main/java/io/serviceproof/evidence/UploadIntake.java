@@ -2,6 +2,7 @@ package io.serviceproof.evidence;
 
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.UnprocessableDocumentException;
+import io.serviceproof.common.blobs.BlobStore;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -6,6 +6,7 @@ import io.serviceproof.common.IntegrityException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.common.Phrase;
+import io.serviceproof.common.blobs.BlobStore;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;

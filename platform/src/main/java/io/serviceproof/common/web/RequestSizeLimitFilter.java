@@ -30,18 +30,24 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** Evidence uploads: the file limit plus room for the form fields around it. */
     private static final String EVIDENCE = "/api/v1/evidence";
 
+    /** Event imports: files of historical events, the largest uploads. */
+    private static final String EVENT_IMPORTS = "/api/v1/event-imports";
+
     private static final long FORM_OVERHEAD = 1024 * 1024;
 
     private final long maxEvidenceBytes;
     private final long maxBytes;
     private final long maxLedgerBatchBytes;
     private final long maxCatalogImportBytes;
+    private final long maxEventImportBytes;
 
     RequestSizeLimitFilter(
             @Value("${serviceproof.api.max-request-size:2MB}") DataSize maxRequestSize,
             @Value("${serviceproof.ledger.max-batch-size:72MB}") DataSize maxLedgerBatchSize,
             @Value("${serviceproof.catalog.max-import-size:32MB}") DataSize maxCatalogImportSize,
-            @Value("${serviceproof.evidence.max-size:100MB}") DataSize maxEvidenceSize) {
+            @Value("${serviceproof.evidence.max-size:100MB}") DataSize maxEvidenceSize,
+            @Value("${serviceproof.ingest.max-import-size:1GB}") DataSize maxEventImportSize) {
+        this.maxEventImportBytes = maxEventImportSize.toBytes() + FORM_OVERHEAD;
         this.maxEvidenceBytes = maxEvidenceSize.toBytes() + FORM_OVERHEAD;
         this.maxBytes = maxRequestSize.toBytes();
         this.maxLedgerBatchBytes = maxLedgerBatchSize.toBytes();
@@ -63,7 +69,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 ? maxLedgerBatchBytes
                 : path.startsWith(CATALOG_IMPORTS)
                         ? maxCatalogImportBytes
-                        : path.equals(EVIDENCE) || path.startsWith(EVIDENCE + "/") ? maxEvidenceBytes : maxBytes;
+                        : path.equals(EVIDENCE) || path.startsWith(EVIDENCE + "/")
+                                ? maxEvidenceBytes
+                                : path.equals(EVENT_IMPORTS) ? maxEventImportBytes : maxBytes;
         if (length > limit || chunked) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/problem+json");

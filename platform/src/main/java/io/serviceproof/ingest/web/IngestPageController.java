@@ -3,6 +3,7 @@ package io.serviceproof.ingest.web;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.web.Phrases;
+import io.serviceproof.ingest.EventImports;
 import io.serviceproof.ingest.MqttConnection;
 import io.serviceproof.ingest.MqttConnections;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IngestPageController {
 
     private final MqttConnections connections;
+    private final EventImports imports;
     private final Phrases phrases;
 
-    IngestPageController(MqttConnections connections, Phrases phrases) {
+    IngestPageController(MqttConnections connections, EventImports imports, Phrases phrases) {
         this.connections = connections;
+        this.imports = imports;
         this.phrases = phrases;
     }
 
@@ -35,6 +38,8 @@ class IngestPageController {
                         .filter(c -> connections.subscribed(c.id()))
                         .map(MqttConnection::id)
                         .toList());
+        model.addAttribute("imports", imports.imports());
+        model.addAttribute("importMaxBytes", imports.maxBytes());
         return "ingest/index";
     }
 

@@ -1,4 +1,4 @@
-package io.serviceproof.evidence;
+package io.serviceproof.common.blobs;
 
 import io.serviceproof.common.PayloadTooLargeException;
 import java.io.IOException;
@@ -20,12 +20,13 @@ import org.springframework.stereotype.Component;
  * Files stored once per SHA-256 under {@code <data-dir>/blobs/ab/abcdef…}. An upload is streamed
  * into a temporary file while it is hashed and counted, so memory stays flat whatever the size;
  * only a complete, checked file is moved into place, atomically, and an identical file already
- * there is simply reused. Blob names are digests, never user input.
+ * there is simply reused. Blob names are digests, never user input. Evidence files and event
+ * imports are kept here.
  */
 @Component
-class BlobStore {
+public class BlobStore {
 
-    static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final Path staging;
@@ -37,7 +38,7 @@ class BlobStore {
     }
 
     /** A file received but not yet kept; closing it without {@link #keep} deletes it. */
-    final class Staged implements AutoCloseable {
+    public final class Staged implements AutoCloseable {
         private final Path file;
         private final String sha256;
         private final long size;
@@ -49,15 +50,15 @@ class BlobStore {
             this.size = size;
         }
 
-        String sha256() {
+        public String sha256() {
             return sha256;
         }
 
-        long size() {
+        public long size() {
             return size;
         }
 
-        Path file() {
+        public Path file() {
             return file;
         }
 
@@ -70,7 +71,12 @@ class BlobStore {
     }
 
     /** Reads {@code in} to its end into staging, refusing more than {@code maxBytes}. */
-    Staged stage(InputStream in, long maxBytes) {
+    public Staged stage(InputStream in, long maxBytes) {
+        return stage(in, maxBytes, "Evidence files");
+    }
+
+    /** As {@link #stage(InputStream, long)}; {@code what} names the files in the refusal. */
+    public Staged stage(InputStream in, long maxBytes, String what) {
         Path file;
         try {
             file = Files.createTempFile(staging, "upload-", ".part");
@@ -85,7 +91,7 @@ class BlobStore {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 size += n;
                 if (size > maxBytes) {
-                    throw new PayloadTooLargeException("Evidence files are limited to " + maxBytes + " bytes.");
+                    throw new PayloadTooLargeException(what + " are limited to " + maxBytes + " bytes.");
                 }
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -101,7 +107,7 @@ class BlobStore {
     }
 
     /** Moves a staged file into place; an identical file already stored is reused. */
-    void keep(Staged staged) {
+    public void keep(Staged staged) {
         Path target = path(staged.sha256);
         try {
             Files.createDirectories(target.getParent());
@@ -120,12 +126,12 @@ class BlobStore {
         }
     }
 
-    InputStream open(String sha256) throws IOException {
+    public InputStream open(String sha256) throws IOException {
         return Files.newInputStream(path(sha256));
     }
 
     /** Re-hashes the stored file: false if it is missing or its bytes no longer match its name. */
-    boolean intact(String sha256) {
+    public boolean intact(String sha256) {
         Path file = path(sha256);
         if (!Files.isRegularFile(file)) {
             return false;
@@ -142,7 +148,7 @@ class BlobStore {
         return HexFormat.of().formatHex(digest.digest()).equals(sha256);
     }
 
-    Path path(String sha256) {
+    public Path path(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest");
         }
