@@ -40,7 +40,8 @@ record CatalogIds(
         String bodySlug,
         String attestation,
         String deviceId,
-        String mqttConnectionId) {
+        String mqttConnectionId,
+        String eventImportId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -167,6 +168,19 @@ record CatalogIds(
                             null,
                             null))
                     .id();
+            String eventImport = context.getBean(io.serviceproof.ingest.EventImports.class)
+                    .start(
+                            new io.serviceproof.ingest.EventImports.NewImport(
+                                    "isolation.jsonl",
+                                    io.serviceproof.ingest.EventImport.Format.JSONL,
+                                    io.serviceproof.ingest.EventImport.OnBadLine.REPORT_LINE,
+                                    null),
+                            new java.io.ByteArrayInputStream(("{\"eventId\":\"isolation-"
+                                            + tenant.organisation().slug()
+                                            + "\",\"type\":\"plant.counter\",\"occurredAt\":"
+                                            + "\"2026-10-01T08:00:00Z\"}\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .id();
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -193,7 +207,8 @@ record CatalogIds(
                     engagement.bodySlug(),
                     engagement.attestation(),
                     device,
-                    mqtt);
+                    mqtt,
+                    eventImport);
         });
     }
 

@@ -31,6 +31,9 @@ final class IsolationRequests {
         if (path.contains("/mqtt-connections/") || path.contains("/ingest/mqtt/")) {
             return catalog.mqttConnectionId();
         }
+        if (path.contains("/event-imports/") || path.contains("/ingest/imports/")) {
+            return catalog.eventImportId();
+        }
         if (path.contains("/watch/items/")) {
             return catalog.watchItemId();
         }
