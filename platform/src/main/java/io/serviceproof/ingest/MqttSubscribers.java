@@ -51,6 +51,24 @@ class MqttSubscribers {
     private final Map<String, Handle> running = new ConcurrentHashMap<>();
     /** Messages logged per connection since the last flush: counted in memory, written once a second. */
     private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
+    /**
+     * Where messages are mapped and their signatures checked: one thread per core, shared by every
+     * connection, rather than the client's single network thread (which capped a connection at one
+     * core's worth of signature checks). Its queue holds at most the in-flight windows of the
+     * connections, since an unacknowledged message counts against its connection's window.
+     */
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), new java.util.concurrent.ThreadFactory() {
+                private final java.util.concurrent.atomic.AtomicInteger n =
+                        new java.util.concurrent.atomic.AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread thread = new Thread(r, "mqtt-ingest-" + n.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
 
     MqttSubscribers(MqttConnectionRows rows, Ledger ledger, MasterKey masterKey, Clock clock) {
         this.rows = rows;
@@ -111,6 +129,8 @@ class MqttSubscribers {
     @PreDestroy
     void stopAll() {
         List.copyOf(running.keySet()).forEach(this::stop);
+        // Unacknowledged messages stay with the broker, which sends them again on the next connect.
+        handlers.shutdownNow();
     }
 
     private Handle startV5(MqttConnectionRows.Enabled enabled) {
@@ -125,6 +145,7 @@ class MqttSubscribers {
                 MqttGlobalPublishFilter.ALL,
                 publish -> ingest(
                         enabled, publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),
+                handlers,
                 true);
         var connect = client.connectWith()
                 .cleanStart(false)
@@ -155,6 +176,7 @@ class MqttSubscribers {
                 MqttGlobalPublishFilter.ALL,
                 publish -> ingest(
                         enabled, publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),
+                handlers,
                 true);
         var connect = client.connectWith().cleanSession(false);
         if (enabled.connection().username() != null) {

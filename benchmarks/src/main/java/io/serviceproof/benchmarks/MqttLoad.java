@@ -1,0 +1,168 @@
+package io.serviceproof.benchmarks;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.serviceproof.ledger.EntryDraft;
+import io.serviceproof.verifier.event.EventEnvelope;
+import io.serviceproof.verifier.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
+/**
+ * MQTT ingest load: publishes {@code messages} messages of {@code events} device-signed inspection
+ * verdicts each (QoS 1) to a broker the server subscribes to, and measures the time from the first
+ * publish until the server's log has grown by every event (read from its checkpoint, published once a
+ * second, polled every 100 ms). The events are built and signed before the clock starts. Usage:
+ * {@code MqttLoad public-key} prints the device's public key (a fixed seed, for registration), and
+ * {@code MqttLoad <broker port> <topic> <layer> <messages> <events per message> <server url> <token>}.
+ */
+public final class MqttLoad {
+
+    private static final Pattern SIZE = Pattern.compile("\"size\"\\s*:\\s*(\\d+)");
+
+    private MqttLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        byte[] seed =
+                MessageDigest.getInstance("SHA-256").digest("serviceproof mqtt load".getBytes(StandardCharsets.UTF_8));
+        byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
+        Ed25519.generatePublicKey(seed, 0, publicKey, 0);
+        if (args.length == 1 && args[0].equals("public-key")) {
+            System.out.println(Base64.getEncoder().encodeToString(publicKey));
+            return;
+        }
+        if (args.length != 7 && !(args.length == 8 && args[7].equals("unsigned"))) {
+            System.err.println("usage: MqttLoad <broker port> <topic> <layer> <messages> <events per message> <url>"
+                    + " <token> [unsigned]");
+            System.exit(2);
+        }
+        int port = Integer.parseInt(args[0]);
+        String topic = args[1];
+        String layer = args[2];
+        int messages = Integer.parseInt(args[3]);
+        int perMessage = Integer.parseInt(args[4]);
+        String server = args[5];
+        String token = args[6];
+        String keyId = EventEnvelope.keyId(publicKey);
+        boolean sign = args.length == 7;
+
+        long buildStart = System.nanoTime();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Instant base = Instant.now().minusSeconds(3_600);
+        List<byte[]> payloads = new ArrayList<>(messages);
+        for (int m = 0; m < messages; m++) {
+            List<Object> entries = new ArrayList<>(perMessage);
+            for (int e = 0; e < perMessage; e++) {
+                long n = (long) m * perMessage + e;
+                EntryDraft draft = new EntryDraft(
+                        "mqtt-load-" + run + "-" + n,
+                        "inspection.verdict",
+                        base.plusMillis(n),
+                        layer,
+                        List.of(),
+                        Map.of("verdict", n % 50 == 0 ? "fail" : "pass", "latencyMs", 40.0 + n % 17),
+                        null);
+                entries.add(sign ? signed(draft, seed, keyId) : unsigned(draft));
+            }
+            payloads.add(Json.canonical(Map.of("entries", entries)).getBytes(StandardCharsets.UTF_8));
+        }
+        long total = (long) messages * perMessage;
+        System.out.printf(
+                "built %s %,d events in %,d messages in %.1f s (not timed below)%n",
+                sign ? "and signed" : "(unsigned)", total, messages, (System.nanoTime() - buildStart) / 1e9);
+
+        HttpClient http = HttpClient.newHttpClient();
+        long before = logSize(http, server, token);
+        Mqtt5AsyncClient client = Mqtt5Client.builder()
+                .identifier("serviceproof-load-" + run)
+                .serverHost("127.0.0.1")
+                .serverPort(port)
+                .buildAsync();
+        client.connect().join();
+
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> sent = new ArrayList<>(messages);
+        for (byte[] payload : payloads) {
+            sent.add(client.publishWith()
+                    .topic(topic)
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(payload)
+                    .send());
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        double published = (System.nanoTime() - start) / 1e9;
+        System.out.printf("published (broker acknowledged) in %.2f s: %,.0f events/s%n", published, total / published);
+
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long size = before;
+        while (size < before + total && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            size = logSize(http, server, token);
+        }
+        double logged = (System.nanoTime() - start) / 1e9;
+        client.disconnect().join();
+        System.out.printf(
+                "logged %,d of %,d events in %.2f s from the first publish: %,.0f events/s (checkpoint %d -> %d)%n",
+                size - before, total, logged, (size - before) / logged, before, size);
+    }
+
+    private static Map<String, Object> signed(EntryDraft draft, byte[] seed, String keyId) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry =
+                (Map<String, Object>) Json.parse(new String(draft.canonicalBytes(), StandardCharsets.UTF_8));
+        byte[] message = EventEnvelope.signedBytes(entry);
+        byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, message, 0, message.length, sig, 0);
+        Map<String, Object> sent = new LinkedHashMap<>(entry);
+        sent.remove("schema");
+        sent.put(
+                "signature",
+                Map.of(
+                        "format",
+                        EventEnvelope.FORMAT,
+                        "keyId",
+                        keyId,
+                        "sig",
+                        Base64.getEncoder().encodeToString(sig),
+                        "payloadType",
+                        EventEnvelope.PAYLOAD_TYPE));
+        return sent;
+    }
+
+    private static Map<String, Object> unsigned(EntryDraft draft) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = new LinkedHashMap<>(
+                (Map<String, Object>) Json.parse(new String(draft.canonicalBytes(), StandardCharsets.UTF_8)));
+        entry.remove("schema");
+        return entry;
+    }
+
+    private static long logSize(HttpClient http, String server, String token) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/api/v1/ledger/checkpoint"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = SIZE.matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no size in " + response.body());
+        }
+        return Long.parseLong(m.group(1));
+    }
+}
