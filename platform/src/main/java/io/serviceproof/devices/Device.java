@@ -13,6 +13,7 @@ import java.time.Instant;
  *     allowed clock skew, and signed events dated that far in the future
  * @param lastSkewMillis arrival minus device time of the last signed heartbeat (positive: the device's
  *     clock is behind, or the beat was slow to arrive), or null before the first heartbeat
+ * @param lastBacklog the events a gateway said it still held in its last signed heartbeat, or null
  */
 public record Device(
         String id,
@@ -28,7 +29,8 @@ public record Device(
         long signedEvents,
         long skewedEvents,
         Long lastSkewMillis,
-        Instant lastSeenAt) {
+        Instant lastSeenAt,
+        Long lastBacklog) {
 
     /** A device's lifecycle: suspension is reversible, retirement is final. */
     public enum Status {

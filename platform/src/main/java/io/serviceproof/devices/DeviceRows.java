@@ -90,10 +90,18 @@ class DeviceRows {
     }
 
     /** Counts what arrived from one device in one batch; {@code lastSkewMillis} is null without a heartbeat. */
-    void heard(OrganisationId organisation, String keyId, long signed, long skewed, Long lastSkewMillis, Instant at) {
+    void heard(
+            OrganisationId organisation,
+            String keyId,
+            long signed,
+            long skewed,
+            Long lastSkewMillis,
+            Long backlog,
+            Instant at) {
         jdbc.sql("""
                         UPDATE devices SET signed_events = signed_events + :signed, skewed_events = skewed_events + :skewed,
-                            last_skew_ms = COALESCE(:skew, last_skew_ms), last_seen_at = :at
+                            last_skew_ms = COALESCE(:skew, last_skew_ms), last_backlog = COALESCE(:backlog, last_backlog),
+                            last_seen_at = :at
                         WHERE organisation_id = :org AND key_id = :keyId
                         """)
                 .param("org", organisation.toString())
@@ -101,6 +109,7 @@ class DeviceRows {
                 .param("signed", signed)
                 .param("skewed", skewed)
                 .param("skew", lastSkewMillis)
+                .param("backlog", backlog)
                 .param("at", Timestamps.toMillis(at))
                 .update();
     }
@@ -110,6 +119,8 @@ class DeviceRows {
         Long lastSkew = rs.wasNull() ? null : skew;
         long seen = rs.getLong("last_seen_at");
         Instant lastSeen = rs.wasNull() ? null : Instant.ofEpochMilli(seen);
+        long backlog = rs.getLong("last_backlog");
+        Long lastBacklog = rs.wasNull() ? null : backlog;
         return new Device(
                 rs.getString("id"),
                 rs.getString("name"),
@@ -124,6 +135,7 @@ class DeviceRows {
                 rs.getLong("signed_events"),
                 rs.getLong("skewed_events"),
                 lastSkew,
-                lastSeen);
+                lastSeen,
+                lastBacklog);
     }
 }

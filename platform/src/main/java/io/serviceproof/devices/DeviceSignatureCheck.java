@@ -129,6 +129,7 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
     @Override
     public void logged(OrganisationId organisation, List<EntryDraft> signed, Instant arrivedAt) {
         Map<String, long[]> byKey = new LinkedHashMap<>();
+        Map<String, Long> backlogs = new LinkedHashMap<>();
         for (EntryDraft draft : signed) {
             long skew = Duration.between(draft.occurredAt(), arrivedAt).toMillis();
             long[] counts = byKey.computeIfAbsent(
@@ -140,10 +141,14 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
             }
             if (heartbeat) {
                 counts[2] = skew;
+                // A gateway says in its heartbeat how many events it still holds undelivered.
+                if (draft.payload().get("backlog") instanceof Number backlog) {
+                    backlogs.put(String.valueOf(draft.signature().get("keyId")), backlog.longValue());
+                }
             }
         }
-        byKey.forEach((keyId, c) ->
-                rows.heard(organisation, keyId, c[0], c[1], c[2] == Long.MIN_VALUE ? null : c[2], arrivedAt));
+        byKey.forEach((keyId, c) -> rows.heard(
+                organisation, keyId, c[0], c[1], c[2] == Long.MIN_VALUE ? null : c[2], backlogs.get(keyId), arrivedAt));
     }
 
     Duration maxSkew() {

@@ -97,6 +97,7 @@ public class Devices {
                 0,
                 0,
                 null,
+                null,
                 null);
         rows.insert(organisation, device);
         trail.record("device.registered", "device", id, name + " " + keyId);

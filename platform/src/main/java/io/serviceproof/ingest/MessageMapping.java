@@ -19,11 +19,11 @@ import java.util.Map;
  * in the ingest API's JSON, or any JSON object read with JSON pointers (RFC 6901) into one event.
  * Anything it cannot map is refused with the reason, which the connection records.
  */
-final class MessageMapping {
+public final class MessageMapping {
 
     private MessageMapping() {}
 
-    static List<EntryDraft> drafts(MqttConnection c, String topic, byte[] message, Instant arrived) {
+    public static List<EntryDraft> drafts(MqttConnection c, String topic, byte[] message, Instant arrived) {
         if (c.eventType() == null) {
             return EntryJson.parseRequest(message).drafts();
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A real MQTT broker for a test: Debian's Mosquitto (installed by .ci/run), started on a free port
  * with persistence in a temporary folder, so a restart keeps queued QoS 1 messages and sessions.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
@@ -20,7 +20,7 @@ final class Mosquitto implements AutoCloseable {
     private final int port;
     private Process process;
 
-    Mosquitto() throws IOException {
+    public Mosquitto() throws IOException {
         folder = Files.createTempDirectory("mosquitto-");
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -40,15 +40,15 @@ final class Mosquitto implements AutoCloseable {
         start();
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         process = new ProcessBuilder(
                         BINARY.toString(),
                         "-c",
@@ -69,12 +69,12 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Stops the broker as an operator would (SIGTERM: it writes its persistence file), then starts it again. */
-    void restart() throws Exception {
+    public void restart() throws Exception {
         stop();
         start();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

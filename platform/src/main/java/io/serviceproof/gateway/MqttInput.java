@@ -1,0 +1,181 @@
+package io.serviceproof.gateway;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.serviceproof.common.InvalidInputException;
+import io.serviceproof.ingest.MessageMapping;
+import io.serviceproof.ingest.MqttConnection;
+import io.serviceproof.ledger.EntryDraft;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One local MQTT broker the gateway reads: QoS 1 on a persistent session, each message acknowledged
+ * to the broker only once its events are signed and forced into the spool. While the spool is at its
+ * bound, messages wait unacknowledged, so the broker holds them (back-pressure, not memory). A message
+ * that can never become an event is set aside with the reason and acknowledged.
+ */
+final class MqttInput implements AutoCloseable {
+
+    private final Mqtt5AsyncClient client;
+    private final MqttConnection mapping;
+    private final Spool spool;
+    private final GatewayKey key;
+    private final long maxBacklogBytes;
+    private final Path rejected;
+    private final Clock clock;
+    final AtomicLong received = new AtomicLong();
+    /** Messages are taken one at a time, in order, off the network thread: waiting for room blocks only this. */
+    private final java.util.concurrent.ExecutorService taker =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "gateway-mqtt");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    MqttInput(
+            GatewayConfig.MqttSource source,
+            GatewayConfig config,
+            Spool spool,
+            GatewayKey key,
+            Path rejected,
+            Clock clock) {
+        this.spool = spool;
+        this.key = key;
+        this.maxBacklogBytes = config.maxBacklogBytes();
+        this.rejected = rejected;
+        this.clock = clock;
+        URI broker = URI.create(source.broker());
+        String clientId = "serviceproof-gateway-" + key.keyId().substring("ed25519:".length());
+        this.mapping = new MqttConnection(
+                "gateway",
+                source.broker(),
+                source.broker(),
+                5,
+                source.username(),
+                source.password() != null,
+                clientId,
+                source.topicFilter(),
+                null,
+                source.eventType(),
+                config.serviceLayerId(),
+                source.eventIdPointer(),
+                source.occurredAtPointer(),
+                source.payloadPointer(),
+                true,
+                "gateway",
+                clock.instant(),
+                0,
+                0,
+                null,
+                null);
+        var builder = Mqtt5Client.builder()
+                .identifier(clientId)
+                .serverHost(broker.getHost())
+                .serverPort(broker.getPort())
+                .automaticReconnect()
+                .initialDelay(200, TimeUnit.MILLISECONDS)
+                .maxDelay(10, TimeUnit.SECONDS)
+                .applyAutomaticReconnect()
+                .addConnectedListener(context -> subscribe());
+        this.client = ("ssl".equals(broker.getScheme()) ? builder.sslWithDefaultConfig() : builder).buildAsync();
+        client.publishes(
+                MqttGlobalPublishFilter.ALL,
+                publish -> take(publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),
+                taker,
+                true);
+        var connect = client.connectWith()
+                .cleanStart(false)
+                .sessionExpiryInterval(TimeUnit.DAYS.toSeconds(7))
+                .restrictions()
+                .receiveMaximum(1_000)
+                .applyRestrictions();
+        if (source.username() != null) {
+            connect = connect.simpleAuth()
+                    .username(source.username())
+                    .password(
+                            source.password() == null
+                                    ? new byte[0]
+                                    : source.password().getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+        }
+        connect.send();
+    }
+
+    private void subscribe() {
+        client.subscribeWith()
+                .topicFilter(mapping.topicFilter())
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send();
+    }
+
+    /** Signs the message's events, forces them into the spool, and only then acknowledges. */
+    private void take(String topic, byte[] message, Runnable acknowledge) {
+        List<byte[]> records = new ArrayList<>();
+        try {
+            for (EntryDraft draft : MessageMapping.drafts(mapping, topic, message, clock.instant())) {
+                records.add(key.entryJson(draft));
+            }
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            setAside(topic, message, e.getMessage());
+            acknowledge.run();
+            return;
+        }
+        try {
+            while (spool.pendingBytes() > maxBacklogBytes) {
+                Thread.sleep(100); // the spool is full: the broker keeps the message until there is room
+            }
+            spool.append(records);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // not acknowledged: the broker sends it again
+        } catch (IOException e) {
+            throw new UncheckedIOException("the spool could not be written; the message is not acknowledged", e);
+        }
+        received.incrementAndGet();
+        acknowledge.run();
+    }
+
+    private void setAside(String topic, byte[] message, String reason) {
+        String line = "{\"at\":\"" + Instant.now(clock) + "\",\"topic\":" + quoted(topic) + ",\"reason\":"
+                + quoted(reason) + ",\"message\":\"" + Base64.getEncoder().encodeToString(message) + "\"}\n";
+        try {
+            Files.writeString(
+                    rejected, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quoted(String text) {
+        try {
+            return io.serviceproof.verifier.json.Json.canonical(String.valueOf(text));
+        } catch (io.serviceproof.verifier.json.JsonException e) {
+            return "\"\"";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // stopping anyway: unacknowledged messages stay with the broker
+        }
+        taker.shutdownNow();
+    }
+}
