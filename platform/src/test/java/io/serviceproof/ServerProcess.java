@@ -35,7 +35,9 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts a server and waits until it reports ready. */
     public static ServerProcess start(Map<String, String> environment, Path log) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(JAVA, "-Xmx512m", "-jar", JAR.toString())
+        // C1 only and the serial collector: these servers live for seconds, and start in two thirds of the time.
+        ProcessBuilder builder = new ProcessBuilder(
+                        JAVA, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

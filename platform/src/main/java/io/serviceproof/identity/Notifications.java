@@ -84,10 +84,14 @@ public class Notifications {
     private void send(JavaMailSender sender, UserAccount account, Notification notification) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setTo(account.email());
-        String text = messages.getMessage(
-                notification.messageKey(), notification.arguments().toArray(), Locale.ENGLISH);
-        message.setSubject("ServiceProof: " + text);
-        message.setText(text + (notification.link() == null ? "" : "\n\n" + publicUrl + notification.link()));
+        // In both of the product's languages: an account has no language of its own, and the team
+        // that reads an exporter's notices often reads both.
+        Object[] args = notification.arguments().toArray();
+        String english = messages.getMessage(notification.messageKey(), args, Locale.ENGLISH);
+        String chinese = messages.getMessage(notification.messageKey(), args, Locale.SIMPLIFIED_CHINESE);
+        String link = notification.link() == null ? "" : "\n\n" + publicUrl + notification.link();
+        message.setSubject("ServiceProof: " + english + " | " + chinese);
+        message.setText(english + link + "\n\n" + chinese + link);
         try {
             sender.send(message);
         } catch (MailException e) {

@@ -79,7 +79,8 @@ class DeviceIntegrationTests {
         assertThat(keyId).isEqualTo(EventEnvelope.keyId(Ed25519.rawPublicKey(camera.getPublic())));
         assertThat(device.get("status").asString()).isEqualTo("active");
 
-        append(signed(event("v-1", layer, now()), camera), 201);
+        String firstAt = now(); // a retry is the same event: the same time, whenever it is sent
+        append(signed(event("v-1", layer, firstAt), camera), 201);
         append(
                 "{\"entries\":[" + signed(event("v-2", layer, now()), camera) + ","
                         + signed(event("v-3", layer, now()), camera) + "," + json(event("v-4", layer, now())) + "]}",
@@ -92,7 +93,7 @@ class DeviceIntegrationTests {
         assertThat(logged.get(0).get("entry").asString()).contains("\"keyId\":\"" + keyId + "\"");
 
         // A retry of a logged event is idempotent and not counted twice.
-        append(signed(event("v-1", layer, now()), camera), 200);
+        append(signed(event("v-1", layer, firstAt), camera), 200);
         JsonNode counted = deviceJson(device.get("id").asString());
         assertThat(counted.get("signedEvents").asLong()).isEqualTo(3);
         assertThat(counted.get("lastSeenAt").isNull()).isFalse();

@@ -115,7 +115,10 @@ class GatewayIntegrationTests {
                     uplink.cut(); // the plant's uplink fails; the gateway keeps taking and spooling
                 }
                 if (i == 1_400) {
-                    gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9, mid-stream
+                    // With the uplink down, what the gateway took is on its disk only; then kill -9.
+                    assertThat(backlog(awaitStatus(statusPort, "\"backlogEvents\"")))
+                            .isPositive();
+                    gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
                 if (i == 1_800) {
                     gateway = startGateway(config, statusPort); // the broker held what arrived meanwhile
@@ -156,10 +159,17 @@ class GatewayIntegrationTests {
         }
     }
 
+    private static long backlog(String status) {
+        var m = java.util.regex.Pattern.compile("\"backlogEvents\":(\\d+)").matcher(status);
+        assertThat(m.find()).as(status).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
     private Process startGateway(Path config, int statusPort) throws Exception {
         Process process = new ProcessBuilder(
                         JAVA,
                         "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
                         "-jar",
                         Path.of("target", "serviceproof-exec.jar").toString(),
                         "gateway",

@@ -56,7 +56,7 @@ class NotificationMailIntegrationTests {
     }
 
     @Test
-    void aCommittedNoticeIsMailedInEnglishAndARolledBackOneIsNot() {
+    void aCommittedNoticeIsMailedInEnglishAndChineseAndARolledBackOneIsNot() {
         var owner = tenant.user(Role.OWNER);
         Actor system = Actor.system(tenant.organisation().id(), "test");
 
@@ -73,6 +73,14 @@ class NotificationMailIntegrationTests {
         assertThat(CapturingMail.SENT).singleElement().satisfies(mail -> {
             assertThat(mail.getTo()).containsExactly(owner.email());
             assertThat(mail.getText()).contains("DR test report", "2026-11-01", "https://proof.example.com/evidence/x");
+            // In both languages, each followed by the link.
+            assertThat(mail.getText())
+                    .contains(
+                            "Evidence \"DR test report\" expired (valid until 2026-11-01); upload a current version."
+                                    + "\n\nhttps://proof.example.com/evidence/x",
+                            "证据\"DR test report\"已过期（有效期至 2026-11-01），请上传新版本。"
+                                    + "\n\nhttps://proof.example.com/evidence/x");
+            assertThat(mail.getSubject()).contains("expired", "已过期");
         });
 
         Tenancy.runAs(
