@@ -23,10 +23,7 @@ public class ServiceProofApplication {
         }
         if (args.length > 0 && args[0].equals("gateway")) {
             // The edge gateway runs at the plant: no Spring, no database, its own folder and key.
-            System.exit(io.serviceproof.gateway.GatewayCommand.run(
-                    new java.io.PrintWriter(System.out, true),
-                    new java.io.PrintWriter(System.err, true),
-                    Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(io.serviceproof.gateway.GatewayCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommandLine.run(ServiceProofApplication.class, Arrays.copyOfRange(args, 1, args.length)));

@@ -67,8 +67,9 @@ class ArchitectureTests {
 
     @Test
     void nothingWritesToStandardStreamsDirectly() {
-        // The admin command line is the exception: its output is the product (a token on stdout).
-        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(
-                CLASSES.that(not(resideInAPackage("io.serviceproof.admin"))));
+        // The command lines are the exceptions: their output is the product (a token, a gateway's
+        // public key) on stdout; they reach the streams only where they start.
+        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(CLASSES.that(
+                not(resideInAPackage("io.serviceproof.admin")).and(not(resideInAPackage("io.serviceproof.gateway")))));
     }
 }

@@ -119,6 +119,7 @@ public class ActionPlans {
     }
 
     @Scheduled(cron = "${serviceproof.assessment.reminder-cron:0 17 * * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "action-plan-reminders", lockAtMostFor = "PT10M")
     void remindAll() {
         for (Organisation organisation : organisations.all()) {
             try {

@@ -34,6 +34,7 @@ class EvidenceExpiry {
     }
 
     @Scheduled(cron = "${serviceproof.evidence.expiry-cron:0 7 * * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "evidence-expiry", lockAtMostFor = "PT10M")
     void run() {
         for (Organisation organisation : organisations.all()) {
             try {

@@ -29,7 +29,12 @@ public final class GatewayCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(args));
+    }
+
+    /** Runs {@code serviceproof gateway <args>} on the process's own streams; returns the exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -95,6 +95,7 @@ public class WitnessCosigner {
     }
 
     @Scheduled(fixedDelayString = "${serviceproof.witness.interval:1s}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "witness-cosigning", lockAtMostFor = "PT5M")
     void cosignPublished() {
         for (OrganisationId organisation : policies.organisations()) {
             if (integrity.halt(organisation).isEmpty()) {

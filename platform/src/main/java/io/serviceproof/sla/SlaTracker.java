@@ -77,6 +77,7 @@ public class SlaTracker {
     }
 
     @Scheduled(cron = "${serviceproof.sla.tracker-cron:*/5 * * * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "sla-tracker", lockAtMostFor = "PT10M")
     void trackAll() {
         for (Organisation organisation : organisations.all()) {
             try {

@@ -27,6 +27,7 @@ class FeedPolling {
     }
 
     @Scheduled(cron = "${serviceproof.watch.poll-cron:0 23 */6 * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "standards-watch-feeds", lockAtMostFor = "PT30M")
     void run() {
         for (Organisation organisation : organisations.all()) {
             Tenancy.runAs(Actor.system(organisation.id(), "system:standards-watch"), () -> {

@@ -47,6 +47,7 @@ class QualificationExpiry {
     }
 
     @Scheduled(cron = "${serviceproof.evidence.expiry-cron:0 7 * * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "qualification-expiry", lockAtMostFor = "PT10M")
     void run() {
         for (Organisation organisation : organisations.all()) {
             try {
