@@ -97,7 +97,8 @@ class LayerRows {
     }
 
     List<ServiceLayer> findAll() {
-        return jdbc.sql("SELECT * FROM service_layers WHERE organisation_id = :organisationId ORDER BY created_at, id")
+        return jdbc.sql(
+                        "SELECT * FROM service_layers WHERE organisation_id = :organisationId ORDER BY created_at, code, id")
                 .param("organisationId", organisation())
                 .query(LayerRows::map)
                 .list();

@@ -71,13 +71,13 @@ class DemoDataIntegrationTests {
                         .extracting(
                                 io.serviceproof.services.ServiceLayer::code,
                                 io.serviceproof.services.ServiceLayer::latestVersion)
-                        .containsExactly(
+                        .containsExactlyInAnyOrder(
                                 org.assertj.core.groups.Tuple.tuple("ai-remote-quality-inspection", 1),
                                 org.assertj.core.groups.Tuple.tuple("cloud-om-predictive-maintenance", 1),
                                 org.assertj.core.groups.Tuple.tuple("warehouse-saas", 1));
                 // Technicians on the remote-maintenance layer: one authorisation current, one lapsed.
                 var matrix = app.getBean(io.serviceproof.evidence.people.People.class)
-                        .matrix(offerings.allLayers().get(1).id(), java.time.LocalDate.now());
+                        .matrix(layerId(offerings, "cloud-om-predictive-maintenance"), java.time.LocalDate.now());
                 assertThat(matrix.tasks()).hasSize(2);
                 assertThat(matrix.lapsed()).isEqualTo(1);
                 // An assessment per target market, the Thai one signed off.
@@ -94,14 +94,14 @@ class DemoDataIntegrationTests {
                 var reports = app.getBean(io.serviceproof.sla.SlaReports.class);
                 java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
                 var last91Days = io.serviceproof.sla.SlaPeriod.custom(today.minusDays(90), today.plusDays(1));
-                var inspection = reports.report(offerings.allLayers().get(0).id(), last91Days);
+                var inspection = reports.report(layerId(offerings, "ai-remote-quality-inspection"), last91Days);
                 assertThat(inspection.events()).isGreaterThan(3000);
                 assertThat(inspection.results())
                         .filteredOn(r -> r.id().equals("latency-p95"))
                         .singleElement()
                         .satisfies(
                                 r -> assertThat(r.status()).isEqualTo(io.serviceproof.sla.SloResult.Status.BREACHED));
-                var maintenance = reports.report(offerings.allLayers().get(1).id(), last91Days);
+                var maintenance = reports.report(layerId(offerings, "cloud-om-predictive-maintenance"), last91Days);
                 assertThat(maintenance.results())
                         .filteredOn(r -> r.id().equals("availability"))
                         .singleElement()
@@ -216,5 +216,13 @@ class DemoDataIntegrationTests {
                 .web(WebApplicationType.NONE)
                 .properties("serviceproof.test.database-name=" + database, "serviceproof.demo.enabled=true")
                 .run();
+    }
+
+    private static String layerId(io.serviceproof.services.Offerings offerings, String code) {
+        return offerings.allLayers().stream()
+                .filter(l -> l.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 }

@@ -25,10 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EventImportPageController {
 
     private final EventImports imports;
-    private final IngestPageController sources;
+    private final EventSourcesPage sources;
     private final Phrases phrases;
 
-    EventImportPageController(EventImports imports, IngestPageController sources, Phrases phrases) {
+    EventImportPageController(EventImports imports, EventSourcesPage sources, Phrases phrases) {
         this.imports = imports;
         this.sources = sources;
         this.phrases = phrases;
@@ -77,7 +77,7 @@ class EventImportPageController {
                             type,
                             serviceLayerColumn,
                             serviceLayerId));
-            return sources.page(model);
+            return sources.render(model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,6 @@ package io.serviceproof.ingest.web;
 import io.serviceproof.common.ConflictException;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.web.Phrases;
-import io.serviceproof.ingest.EventImports;
-import io.serviceproof.ingest.MqttConnection;
 import io.serviceproof.ingest.MqttConnections;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -15,32 +13,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The ingest page: the organisation's MQTT connections and the form that adds one. */
+/** The Event sources page and its MQTT form: subscribe to a broker, stop or resume a subscription. */
 @Controller
 class IngestPageController {
 
     private final MqttConnections connections;
-    private final EventImports imports;
+    private final EventSourcesPage page;
     private final Phrases phrases;
 
-    IngestPageController(MqttConnections connections, EventImports imports, Phrases phrases) {
+    IngestPageController(MqttConnections connections, EventSourcesPage page, Phrases phrases) {
         this.connections = connections;
-        this.imports = imports;
+        this.page = page;
         this.phrases = phrases;
     }
 
     @GetMapping("/ingest")
     String page(Model model) {
-        model.addAttribute("connections", connections.connections());
-        model.addAttribute(
-                "subscribed",
-                connections.connections().stream()
-                        .filter(c -> connections.subscribed(c.id()))
-                        .map(MqttConnection::id)
-                        .toList());
-        model.addAttribute("imports", imports.imports());
-        model.addAttribute("importMaxBytes", imports.maxBytes());
-        return "ingest/index";
+        return page.render(model);
     }
 
     @PostMapping("/ingest/mqtt")
