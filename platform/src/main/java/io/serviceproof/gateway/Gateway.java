@@ -83,6 +83,12 @@ final class Gateway implements AutoCloseable {
         s.put(
                 "lastError",
                 uplink.lastError.get() == null ? io.serviceproof.verifier.json.Json.NULL : uplink.lastError.get());
+        String inputError = inputs.stream()
+                .map(i -> i.lastError)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        s.put("inputError", inputError == null ? io.serviceproof.verifier.json.Json.NULL : inputError);
         try {
             return io.serviceproof.verifier.json.Json.canonical(s);
         } catch (io.serviceproof.verifier.json.JsonException e) {

@@ -39,6 +39,7 @@ final class MqttInput implements AutoCloseable {
     private final Path rejected;
     private final Clock clock;
     final AtomicLong received = new AtomicLong();
+    volatile String lastError;
     /** Messages are taken one at a time, in order, off the network thread: waiting for room blocks only this. */
     private final java.util.concurrent.ExecutorService taker =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -135,16 +136,28 @@ final class MqttInput implements AutoCloseable {
             acknowledge.run();
             return;
         }
-        try {
-            while (spool.pendingBytes() > maxBacklogBytes) {
-                Thread.sleep(100); // the spool is full: the broker keeps the message until there is room
+        // Until the events are on disk the message is not acknowledged, and nothing after it is either
+        // (acknowledgements go in order): a full spool or a failing disk holds the line at the broker.
+        while (true) {
+            try {
+                if (spool.pendingBytes() > maxBacklogBytes) {
+                    Thread.sleep(100);
+                    continue;
+                }
+                spool.append(records);
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // stopping: not acknowledged, so the broker sends it again
+            } catch (IOException e) {
+                lastError = clock.instant() + " spool: " + e.getMessage();
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            spool.append(records);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return; // not acknowledged: the broker sends it again
-        } catch (IOException e) {
-            throw new UncheckedIOException("the spool could not be written; the message is not acknowledged", e);
         }
         received.incrementAndGet();
         acknowledge.run();

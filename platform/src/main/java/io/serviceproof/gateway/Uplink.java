@@ -36,8 +36,12 @@ final class Uplink implements Runnable {
     private final String token;
     private final Path rejected;
     private final Clock clock;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * Replaced after every failed exchange: a client whose connections were reset under it can be left
+     * unusable (its selector closed), and a gateway must not retry for hours through a dead client.
+     */
+    private HttpClient http = newClient();
+
     private volatile boolean running = true;
     private Instant nextHeartbeat = Instant.EPOCH;
 
@@ -75,8 +79,12 @@ final class Uplink implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (IOException | RetryLater e) {
-                lastError.set(clock.instant() + " " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // Whatever went wrong, the uplink goes on: a thread that died here would strand the spool.
+                lastError.set(clock.instant() + " " + e);
+                if (!(e instanceof RetryLater)) {
+                    http = newClient();
+                }
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException stop) {
@@ -86,6 +94,13 @@ final class Uplink implements Runnable {
                 backoff = Math.min(backoff * 2, 30_000);
             }
         }
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private void deliver(Spool.Batch batch) throws IOException, InterruptedException {
@@ -160,7 +175,7 @@ final class Uplink implements Runnable {
                 HttpRequest.newBuilder(URI.create(config.server() + "/api/v1/ledger/entries"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(60))
+                        .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

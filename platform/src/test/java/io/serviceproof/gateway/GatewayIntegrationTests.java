@@ -132,12 +132,13 @@ class GatewayIntegrationTests {
             }
             line.disconnect().join();
 
-            List<LedgerEntry> logged = awaitVerdicts(system, Duration.ofSeconds(90));
+            List<LedgerEntry> logged = awaitVerdicts(system, Duration.ofSeconds(120));
             Set<String> ids = new HashSet<>();
             logged.forEach(e -> ids.add(e.eventId()));
-            assertThat(logged)
-                    .as("every verdict logged once: none lost, none twice")
-                    .hasSize(VERDICTS);
+            assertThat(logged.size())
+                    .as(() -> "every verdict logged once, none lost, none twice; gateway status " + status(statusPort)
+                            + "; log:\n" + tail(gatewayLog()))
+                    .isEqualTo(VERDICTS);
             assertThat(ids).hasSize(VERDICTS).contains("v-1", "v-600", "v-1400", "v-1800", "v-3000");
             assertThat(logged)
                     .allSatisfy(e -> assertThat(new String(e.canonical(), StandardCharsets.UTF_8))
@@ -159,6 +160,37 @@ class GatewayIntegrationTests {
         }
     }
 
+    private static String status(int statusPort) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + "/status"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (Exception e) {
+            return "unreachable: " + e;
+        }
+    }
+
+    private static String tail(Path log) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log);
+        } catch (java.io.IOException e) {
+            return "no log: " + e;
+        }
+        lines = lines.stream()
+                .filter(l -> !l.contains(" DEBUG ") && !l.contains(" TRACE "))
+                .toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Kept under target/ (not the temporary folder), so that a failed run can be read afterwards. */
+    private static Path gatewayLog() {
+        return Path.of("target", "gateway-soak.log");
+    }
+
     private static long backlog(String status) {
         var m = java.util.regex.Pattern.compile("\"backlogEvents\":(\\d+)").matcher(status);
         assertThat(m.find()).as(status).isTrue();
@@ -176,8 +208,7 @@ class GatewayIntegrationTests {
                         "--config",
                         config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("gateway.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(gatewayLog().toFile()))
                 .start();
         awaitStatus(statusPort, "\"keyId\"");
         return process;
@@ -202,8 +233,8 @@ class GatewayIntegrationTests {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("gateway status never showed " + expected + ": " + last + "\n"
-                + Files.readString(dir.resolve("gateway.log")));
+        throw new AssertionError(
+                "gateway status never showed " + expected + ": " + last + "\n" + Files.readString(gatewayLog()));
     }
 
     private List<LedgerEntry> awaitVerdicts(Actor system, Duration timeout) throws InterruptedException {

@@ -185,7 +185,8 @@ class MqttIngestIntegrationTests {
                 .getContentAsString());
         assertThat(logged.get(0).get("occurredAt").asString()).isEqualTo("2026-11-03T08:15:00Z");
         assertThat(logged.get(0).get("serviceLayerId").asString()).isEqualTo("rqi");
-        assertThat(connection(id).get("lastError").asString()).contains("verdict");
+        // Messages are handled on a thread per core: either refusal may be the last one recorded.
+        assertThat(connection(id).get("lastError").asString()).containsAnyOf("verdict", "not JSON");
         assertThat(logSize()).isEqualTo(before + 2);
     }
 
