@@ -103,7 +103,11 @@ final class MqttInput implements AutoCloseable {
                 .cleanStart(false)
                 .sessionExpiryInterval(TimeUnit.DAYS.toSeconds(7))
                 .restrictions()
-                .receiveMaximum(1_000)
+                // The protocol's ceiling, as for the server's own subscriptions: a
+                // lower limit is exceeded by brokers that resend a session's unacknowledged messages
+                // and then send new ones on reconnect, and the client then disconnects and reconnects
+                // for ever. The broker's own in-flight setting is the back-pressure window.
+                .receiveMaximum(MqttConnection.RECEIVE_MAXIMUM)
                 .applyRestrictions();
         if (source.username() != null) {
             connect = connect.simpleAuth()

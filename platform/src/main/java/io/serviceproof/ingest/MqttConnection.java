@@ -39,6 +39,16 @@ public record MqttConnection(
         String lastError,
         Instant lastReceivedAt) {
 
+    /**
+     * Messages in flight per connection that this client accepts: the protocol's ceiling (packet
+     * identifiers are 16 bits), so it can never be exceeded. A lower figure is exceeded by brokers that,
+     * on reconnect, resend a persistent session's unacknowledged messages and then send new ones (seen
+     * with Mosquitto 2.0); the client must then disconnect, the broker resends again, and the session
+     * never drains. Back-pressure is the broker's own in-flight window, because a message is
+     * acknowledged only once it is logged.
+     */
+    public static final int RECEIVE_MAXIMUM = 65_535;
+
     /** The filter as subscribed: with the shared-subscription prefix when a group is set. */
     public String subscription() {
         return sharedGroup == null ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;

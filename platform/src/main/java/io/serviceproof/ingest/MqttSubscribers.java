@@ -38,9 +38,6 @@ class MqttSubscribers {
 
     private static final Logger log = LoggerFactory.getLogger(MqttSubscribers.class);
 
-    /** Messages in flight per connection: the back-pressure window the broker respects (MQTT 5). */
-    static final int RECEIVE_MAXIMUM = 2_000;
-
     /** How long the broker keeps the session (and queued QoS 1 messages) while this server is away. */
     static final long SESSION_EXPIRY_SECONDS = TimeUnit.DAYS.toSeconds(7);
 
@@ -151,7 +148,7 @@ class MqttSubscribers {
                 .cleanStart(false)
                 .sessionExpiryInterval(SESSION_EXPIRY_SECONDS)
                 .restrictions()
-                .receiveMaximum(RECEIVE_MAXIMUM)
+                .receiveMaximum(MqttConnection.RECEIVE_MAXIMUM)
                 .applyRestrictions();
         if (enabled.connection().username() != null) {
             connect = connect.simpleAuth()
