@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A running gateway: the spool, the uplink that empties it, the local brokers that fill it, and a
+ * A running gateway: the spool, the uplink that empties it, the local brokers and OPC UA servers
+ * that fill it, and a
  * small status endpoint ({@code GET /status}: backlog, last delivery, last error) for the plant's
  * monitoring. It runs until the process is stopped; a stop by any means (kill -9 included) loses
  * nothing acknowledged, because nothing is acknowledged upstream before it is on disk, and nothing
@@ -27,7 +28,9 @@ final class Gateway implements AutoCloseable {
     private final Spool spool;
     private final Uplink uplink;
     private final Thread uplinkThread;
+    private final Intake intake;
     private final List<MqttInput> inputs = new ArrayList<>();
+    private final List<OpcUaInput> machines = new ArrayList<>();
     private final HttpServer status;
     private final GatewayKey key;
 
@@ -41,8 +44,15 @@ final class Gateway implements AutoCloseable {
         Path rejected = dir.resolve("rejected.jsonl");
         this.uplink = new Uplink(config, spool, key, token, rejected, clock);
         this.uplinkThread = new Thread(uplink, "gateway-uplink");
+        this.intake = new Intake(spool, key, config.maxBacklogBytes(), clock);
         for (GatewayConfig.MqttSource source : config.mqtt()) {
-            inputs.add(new MqttInput(source, config, spool, key, rejected, clock));
+            inputs.add(new MqttInput(source, config, intake, key, rejected, clock));
+        }
+        if (!config.opcua().isEmpty()) {
+            OpcUaCertificate certificate = OpcUaCertificate.loadOrCreate(dir, key.keyId(), clock);
+            for (GatewayConfig.OpcUaSource source : config.opcua()) {
+                machines.add(new OpcUaInput(source, config.serviceLayerId(), intake, certificate, clock));
+            }
         }
         String[] hostPort = config.status().split(":");
         this.status = HttpServer.create(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 16);
@@ -59,6 +69,7 @@ final class Gateway implements AutoCloseable {
     }
 
     void start() {
+        machines.forEach(OpcUaInput::start);
         uplinkThread.start();
         status.start();
     }
@@ -72,7 +83,10 @@ final class Gateway implements AutoCloseable {
         s.put("keyId", key.keyId());
         s.put("backlogEvents", spool.pendingRecords());
         s.put("backlogBytes", spool.pendingBytes());
-        s.put("received", inputs.stream().mapToLong(i -> i.received.get()).sum());
+        s.put(
+                "received",
+                inputs.stream().mapToLong(i -> i.received.get()).sum()
+                        + machines.stream().mapToLong(m -> m.received.get()).sum());
         s.put("delivered", uplink.delivered.get());
         s.put("setAside", uplink.setAside.get());
         s.put(
@@ -83,12 +97,30 @@ final class Gateway implements AutoCloseable {
         s.put(
                 "lastError",
                 uplink.lastError.get() == null ? io.serviceproof.verifier.json.Json.NULL : uplink.lastError.get());
-        String inputError = inputs.stream()
-                .map(i -> i.lastError)
+        String inputError = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(intake.lastError),
+                        machines.stream().map(m -> m.lastError))
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElse(null);
         s.put("inputError", inputError == null ? io.serviceproof.verifier.json.Json.NULL : inputError);
+        List<Object> opcua = new ArrayList<>();
+        for (OpcUaInput machine : machines) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("endpoint", machine.endpoint());
+            m.put("subscribed", machine.subscribed);
+            m.put("events", machine.received.get());
+            m.put("lastError", machine.lastError == null ? io.serviceproof.verifier.json.Json.NULL : machine.lastError);
+            // A certificate refused because no fingerprint in gateway.yaml names it: compare it with the
+            // one the machine shows, then add it to trustedServerCertificates.
+            m.put(
+                    "refusedServerCertificate",
+                    machine.refusedServerCertificate == null
+                            ? io.serviceproof.verifier.json.Json.NULL
+                            : machine.refusedServerCertificate);
+            opcua.add(m);
+        }
+        s.put("opcua", opcua);
         try {
             return io.serviceproof.verifier.json.Json.canonical(s);
         } catch (io.serviceproof.verifier.json.JsonException e) {
@@ -99,6 +131,7 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() throws IOException {
         inputs.forEach(MqttInput::close);
+        machines.forEach(OpcUaInput::close);
         uplink.stop();
         uplinkThread.interrupt();
         try {

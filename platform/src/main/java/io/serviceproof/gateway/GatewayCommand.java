@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serviceproof gateway",
         mixinStandardHelpOptions = true,
-        description = "Read local MQTT brokers, sign, buffer on disk and push events to ServiceProof.",
+        description =
+                "Read local MQTT brokers and OPC UA servers, sign, buffer on disk and push events to ServiceProof.",
         subcommands = {GatewayCommand.Init.class})
 public final class GatewayCommand implements Callable<Integer> {
 
@@ -34,6 +35,10 @@ public final class GatewayCommand implements Callable<Integer> {
 
     /** Runs {@code serviceproof gateway <args>} on the process's own streams; returns the exit code. */
     public static int run(String... args) {
+        // No Spring here to read logging settings: without this, Logback's default prints the MQTT and
+        // OPC UA clients' debug output. Errors and warnings still go to the console.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.INFO);
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
@@ -79,7 +84,7 @@ public final class GatewayCommand implements Callable<Integer> {
     @Command(
             name = "init",
             mixinStandardHelpOptions = true,
-            description = "Make the gateway's Ed25519 key; print the public key to register as a device.")
+            description = "Make the gateway's Ed25519 key and OPC UA certificate; print what to register and trust.")
     static final class Init implements Callable<Integer> {
 
         @Option(names = "--dir", required = true, description = "The gateway's folder (key and spool).")
@@ -94,6 +99,9 @@ public final class GatewayCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println(key.publicKeyBase64());
             out.println("key id " + key.keyId() + "; register the public key above as a device (/devices)");
+            OpcUaCertificate opcua = OpcUaCertificate.loadOrCreate(dir, key.keyId(), Clock.systemUTC());
+            out.println("OPC UA client certificate " + dir.resolve(OpcUaCertificate.DER_FILE) + " (SHA-256 "
+                    + opcua.fingerprint() + "): add it to the trusted certificates of each machine's OPC UA server");
             return 0;
         }
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What {@code gateway.yaml} says: where the server is and how to reach it, the gateway's folder (key,
- * spool), the layer its events belong to, its bounds, and the local MQTT brokers it reads. Example in
+ * spool), the layer its events belong to, its bounds, and the local MQTT brokers and OPC UA servers
+ * it reads. Example in
  * README.md, "The edge gateway".
  *
  * @param token an API token of the organisation (ENGINEER is enough), or {@code tokenFile} holding one
@@ -21,7 +22,8 @@ record GatewayConfig(
         Integer batchSize,
         String status,
         Integer heartbeatSeconds,
-        List<MqttSource> mqtt) {
+        List<MqttSource> mqtt,
+        List<OpcUaSource> opcua) {
 
     /** A local broker and how its messages become events (as the server's MQTT connections map them). */
     record MqttSource(
@@ -33,6 +35,76 @@ record GatewayConfig(
             String eventIdPointer,
             String occurredAtPointer,
             String payloadPointer) {}
+
+    /**
+     * A local OPC UA server (a machine, a PLC, a line's aggregating server) and the value changes that
+     * become events.
+     *
+     * @param endpoint {@code opc.tcp://host:port/path}
+     * @param securityPolicy {@code Basic256Sha256} (the default: signed and encrypted, both sides
+     *     authenticated by certificate) or {@code None} (no security: for tests and simulators only)
+     * @param trustedServerCertificates the SHA-256 fingerprints (hex; colons and case ignored) of the
+     *     server certificates this gateway trusts; any other is refused, and its fingerprint is shown in
+     *     the status for the operator to check and add
+     * @param publishingIntervalMs how often the server sends what changed (default 250 ms); every
+     *     change is sampled at that rate and queued on the server between publishes
+     */
+    record OpcUaSource(
+            String endpoint,
+            String securityPolicy,
+            List<String> trustedServerCertificates,
+            Double publishingIntervalMs,
+            List<OpcUaEvent> events) {
+
+        OpcUaSource {
+            if (endpoint == null || !endpoint.startsWith("opc.tcp://")) {
+                throw new IllegalArgumentException("opcua endpoint: opc.tcp://host:port/path");
+            }
+            securityPolicy = securityPolicy == null ? "Basic256Sha256" : securityPolicy;
+            if (!securityPolicy.equals("Basic256Sha256") && !securityPolicy.equals("None")) {
+                throw new IllegalArgumentException("opcua securityPolicy: Basic256Sha256 or None (tests only)");
+            }
+            trustedServerCertificates = trustedServerCertificates == null
+                    ? List.of()
+                    : trustedServerCertificates.stream()
+                            .map(OpcUaSource::fingerprint)
+                            .toList();
+            publishingIntervalMs = publishingIntervalMs == null ? 250.0 : Math.max(10.0, publishingIntervalMs);
+            if (events == null || events.isEmpty()) {
+                throw new IllegalArgumentException("opcua events: at least one node whose changes become events");
+            }
+            events = List.copyOf(events);
+        }
+
+        static String fingerprint(String text) {
+            String hex = text.replace(":", "").strip().toLowerCase(java.util.Locale.ROOT);
+            if (!hex.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException(
+                        "opcua trustedServerCertificates: SHA-256 fingerprints, 64 hex digits: " + text);
+            }
+            return hex;
+        }
+    }
+
+    /**
+     * One node whose value changes become events.
+     *
+     * @param node the node id, e.g. {@code ns=2;s=Cell1/Verdict}
+     * @param eventType the event type, e.g. {@code inspection.verdict}
+     * @param field the payload field that carries the node's new value
+     * @param when only a change to this value (as text) is an event, e.g. {@code true} for an alarm
+     * @param with more payload fields from other nodes: field name to node id; each carries that
+     *     node's latest value, including a change delivered in the same publish
+     */
+    record OpcUaEvent(String node, String eventType, String field, String when, java.util.Map<String, String> with) {
+
+        OpcUaEvent {
+            if (node == null || node.isBlank() || eventType == null || field == null || field.isBlank()) {
+                throw new IllegalArgumentException("opcua events: each needs node, eventType and field");
+            }
+            with = with == null ? java.util.Map.of() : java.util.Map.copyOf(with);
+        }
+    }
 
     GatewayConfig {
         if (server == null || !(server.startsWith("https://") || server.startsWith("http://"))) {
@@ -49,6 +121,7 @@ record GatewayConfig(
         status = status == null ? "127.0.0.1:9464" : status;
         heartbeatSeconds = heartbeatSeconds == null ? 30 : Math.max(1, heartbeatSeconds);
         mqtt = mqtt == null ? List.of() : List.copyOf(mqtt);
+        opcua = opcua == null ? List.of() : List.copyOf(opcua);
         server = server.replaceAll("/+$", "");
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +32,10 @@ final class MqttInput implements AutoCloseable {
 
     private final Mqtt5AsyncClient client;
     private final MqttConnection mapping;
-    private final Spool spool;
-    private final GatewayKey key;
-    private final long maxBacklogBytes;
+    private final Intake intake;
     private final Path rejected;
     private final Clock clock;
     final AtomicLong received = new AtomicLong();
-    volatile String lastError;
     /** Messages are taken one at a time, in order, off the network thread: waiting for room blocks only this. */
     private final java.util.concurrent.ExecutorService taker =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -51,13 +47,11 @@ final class MqttInput implements AutoCloseable {
     MqttInput(
             GatewayConfig.MqttSource source,
             GatewayConfig config,
-            Spool spool,
+            Intake intake,
             GatewayKey key,
             Path rejected,
             Clock clock) {
-        this.spool = spool;
-        this.key = key;
-        this.maxBacklogBytes = config.maxBacklogBytes();
+        this.intake = intake;
         this.rejected = rejected;
         this.clock = clock;
         URI broker = URI.create(source.broker());
@@ -130,11 +124,9 @@ final class MqttInput implements AutoCloseable {
 
     /** Signs the message's events, forces them into the spool, and only then acknowledges. */
     private void take(String topic, byte[] message, Runnable acknowledge) {
-        List<byte[]> records = new ArrayList<>();
+        List<EntryDraft> drafts;
         try {
-            for (EntryDraft draft : MessageMapping.drafts(mapping, topic, message, clock.instant())) {
-                records.add(key.entryJson(draft));
-            }
+            drafts = MessageMapping.drafts(mapping, topic, message, clock.instant());
         } catch (InvalidInputException | IllegalArgumentException e) {
             setAside(topic, message, e.getMessage());
             acknowledge.run();
@@ -142,26 +134,8 @@ final class MqttInput implements AutoCloseable {
         }
         // Until the events are on disk the message is not acknowledged, and nothing after it is either
         // (acknowledgements go in order): a full spool or a failing disk holds the line at the broker.
-        while (true) {
-            try {
-                if (spool.pendingBytes() > maxBacklogBytes) {
-                    Thread.sleep(100);
-                    continue;
-                }
-                spool.append(records);
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // stopping: not acknowledged, so the broker sends it again
-            } catch (IOException e) {
-                lastError = clock.instant() + " spool: " + e.getMessage();
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        if (!intake.take(drafts)) {
+            return; // stopping: not acknowledged, so the broker sends it again
         }
         received.incrementAndGet();
         acknowledge.run();

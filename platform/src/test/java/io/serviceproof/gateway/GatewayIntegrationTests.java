@@ -94,6 +94,7 @@ class GatewayIntegrationTests {
                     """.formatted(
                             uplink.port(), tenant.token(Role.ENGINEER), gatewayDir, statusPort, broker.uri()));
             Process gateway = startGateway(config, statusPort);
+            String beforeKill = null;
 
             Mqtt5AsyncClient line = Mqtt5Client.builder()
                     .identifier("line2-camera")
@@ -116,8 +117,8 @@ class GatewayIntegrationTests {
                 }
                 if (i == 1_400) {
                     // With the uplink down, what the gateway took is on its disk only; then kill -9.
-                    assertThat(backlog(awaitStatus(statusPort, "\"backlogEvents\"")))
-                            .isPositive();
+                    beforeKill = awaitStatus(statusPort, "\"backlogEvents\"");
+                    assertThat(backlog(beforeKill)).isPositive();
                     gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
                 if (i == 1_800) {
@@ -135,8 +136,10 @@ class GatewayIntegrationTests {
             List<LedgerEntry> logged = awaitVerdicts(system, Duration.ofSeconds(120));
             Set<String> ids = new HashSet<>();
             logged.forEach(e -> ids.add(e.eventId()));
+            String killedStatus = beforeKill;
             assertThat(logged.size())
-                    .as(() -> "every verdict logged once, none lost, none twice; gateway status " + status(statusPort)
+                    .as(() -> "every verdict logged once, none lost, none twice; missing " + missing(ids)
+                            + "; gateway status before the kill " + killedStatus + ", now " + status(statusPort)
                             + "; log:\n" + tail(gatewayLog()))
                     .isEqualTo(VERDICTS);
             assertThat(ids).hasSize(VERDICTS).contains("v-1", "v-600", "v-1400", "v-1800", "v-3000");
@@ -158,6 +161,25 @@ class GatewayIntegrationTests {
             gateway.destroy();
             gateway.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The verdicts not logged, as ranges of their numbers: where in the run they were lost. */
+    private static String missing(Set<String> ids) {
+        StringBuilder ranges = new StringBuilder();
+        int start = -1;
+        for (int i = 1; i <= VERDICTS + 1; i++) {
+            boolean absent = i <= VERDICTS && !ids.contains("v-" + i);
+            if (absent && start < 0) {
+                start = i;
+            } else if (!absent && start >= 0) {
+                ranges.append(ranges.length() == 0 ? "" : ", ")
+                        .append(start)
+                        .append('-')
+                        .append(i - 1);
+                start = -1;
+            }
+        }
+        return ranges.length() == 0 ? "none" : ranges.toString();
     }
 
     private static String status(int statusPort) {

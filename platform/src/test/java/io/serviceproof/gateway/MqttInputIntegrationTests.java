@@ -31,9 +31,19 @@ class MqttInputIntegrationTests {
 
     @Test
     void aSessionWithAFullInFlightWindowDrainsIntoTheSpoolOnce() throws Exception {
+        drainsOnce(false);
+    }
+
+    @Test
+    void aSessionWhoseConnectionDiedWithAFullInFlightWindowDrainsIntoTheSpoolOnce() throws Exception {
+        drainsOnce(true);
+    }
+
+    private void drainsOnce(boolean connectionDies) throws Exception {
         GatewayKey key = GatewayKey.create(dir);
         String clientId = "serviceproof-gateway-" + key.keyId().substring("ed25519:".length());
         try (Mosquitto broker = new Mosquitto();
+                CuttableLink link = new CuttableLink(broker.port());
                 Spool spool = new Spool(dir.resolve("spool"), 1 << 20)) {
             // The gateway as it was before it died: subscribed on a persistent session, taking
             // messages and acknowledging none of them.
@@ -41,7 +51,7 @@ class MqttInputIntegrationTests {
             Mqtt5AsyncClient dying = Mqtt5Client.builder()
                     .identifier(clientId)
                     .serverHost("127.0.0.1")
-                    .serverPort(broker.port())
+                    .serverPort(link.port())
                     .buildAsync();
             dying.publishes(MqttGlobalPublishFilter.ALL, publish -> taken.incrementAndGet(), true);
             dying.connectWith()
@@ -54,19 +64,29 @@ class MqttInputIntegrationTests {
                     .qos(MqttQos.AT_LEAST_ONCE)
                     .send()
                     .join();
-            publish(broker, MESSAGES);
+            publish(broker, MESSAGES / 2);
             for (int i = 0; i < 100 && taken.get() < 1_000; i++) {
                 Thread.sleep(50);
             }
             assertThat(taken.get()).as("the broker's in-flight window is full").isGreaterThanOrEqualTo(1_000);
-            dying.disconnect().join();
+            if (connectionDies) {
+                link.cut(); // as kill -9 leaves it: no DISCONNECT, the socket just closes
+            } else {
+                dying.disconnect().join();
+            }
+            publish(broker, MESSAGES / 2, MESSAGES / 2); // the line goes on while the gateway is away
 
             GatewayConfig config = new GatewayConfig(
-                    "http://127.0.0.1:1", "t", null, dir.toString(), "rqi", null, null, null, null, null);
+                    "http://127.0.0.1:1", "t", null, dir.toString(), "rqi", null, null, null, null, null, null);
             var source = new GatewayConfig.MqttSource(
                     broker.uri(), "line2/#", null, null, "inspection.verdict", "/id", null, "/data");
-            try (MqttInput input =
-                    new MqttInput(source, config, spool, key, dir.resolve("rejected.jsonl"), Clock.systemUTC())) {
+            try (MqttInput input = new MqttInput(
+                    source,
+                    config,
+                    new Intake(spool, key, config.maxBacklogBytes(), Clock.systemUTC()),
+                    key,
+                    dir.resolve("rejected.jsonl"),
+                    Clock.systemUTC())) {
                 for (int i = 0; i < 600 && spool.pendingRecords() < MESSAGES; i++) {
                     Thread.sleep(50);
                 }
@@ -79,13 +99,17 @@ class MqttInputIntegrationTests {
     }
 
     private static void publish(Mosquitto broker, int count) {
+        publish(broker, 0, count);
+    }
+
+    private static void publish(Mosquitto broker, int after, int count) {
         Mqtt5AsyncClient line = Mqtt5Client.builder()
                 .identifier("line2-camera")
                 .serverHost("127.0.0.1")
                 .serverPort(broker.port())
                 .buildAsync();
         line.connect().join();
-        for (int i = 1; i <= count; i++) {
+        for (int i = after + 1; i <= after + count; i++) {
             line.publishWith()
                     .topic("line2/camera")
                     .qos(MqttQos.AT_LEAST_ONCE)

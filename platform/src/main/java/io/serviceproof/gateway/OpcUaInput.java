@@ -1,0 +1,324 @@
+package io.serviceproof.gateway;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+import io.serviceproof.ledger.EntryDraft;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.api.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscription;
+import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscriptionManager;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MonitoringMode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
+import org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateRequest;
+import org.eclipse.milo.opcua.stack.core.types.structured.MonitoringParameters;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
+import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
+
+/**
+ * One OPC UA server the gateway reads (Eclipse Milo's client): a session on the configured security
+ * policy, one subscription with a monitored item per node, and each publish turned into events
+ * (OpcUaMapping) and handed to the intake, which signs and spools them before the next publish is
+ * taken. Milo keeps the session across network loss and transfers the subscription; when the server
+ * lost it (it restarted), the subscription is made again, and the server's current values come first
+ * (the same events as before, by their ids).
+ *
+ * <p>OPC UA has no acknowledgement back to the machine: what the server sampled while no session
+ * existed is not sent later, except what its monitored-item queue (1,000 values per node) held. The
+ * status shows when the server reported notifications lost.
+ */
+final class OpcUaInput implements AutoCloseable {
+
+    private static final int QUEUE_SIZE = 1_000;
+
+    private final GatewayConfig.OpcUaSource source;
+    private final OpcUaMapping mapping;
+    private final Intake intake;
+    private final OpcUaCertificate certificate;
+    private final Clock clock;
+    private final Map<String, NodeId> nodes = new HashMap<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Thread worker;
+    /** Remakes a subscription the server lost, off Milo's threads. */
+    private final ExecutorService resubscriber = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "gateway-opcua-resubscribe");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    final AtomicLong received = new AtomicLong();
+    volatile String lastError;
+    volatile String refusedServerCertificate;
+    volatile boolean subscribed;
+    private volatile OpcUaClient client;
+
+    OpcUaInput(
+            GatewayConfig.OpcUaSource source,
+            String serviceLayerId,
+            Intake intake,
+            OpcUaCertificate certificate,
+            Clock clock) {
+        this.source = source;
+        this.mapping = new OpcUaMapping(source.endpoint(), serviceLayerId, source.events());
+        this.intake = intake;
+        this.certificate = certificate;
+        this.clock = clock;
+        for (String node : mapping.nodes()) {
+            try {
+                nodes.put(node, NodeId.parse(node));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "opcua node '" + node + "': not a node id such as ns=2;s=Cell1/Verdict");
+            }
+        }
+        this.worker = new Thread(this::run, "gateway-opcua");
+        worker.setDaemon(true);
+    }
+
+    void start() {
+        worker.start();
+    }
+
+    String endpoint() {
+        return source.endpoint();
+    }
+
+    private void run() {
+        long delay = 500;
+        while (stop.getCount() > 0) {
+            try {
+                client = connect();
+                subscribe(client);
+                lastError = null;
+                stop.await();
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                subscribed = false;
+                lastError = clock.instant() + " " + source.endpoint() + ": " + reason(e);
+                disconnect();
+                try {
+                    if (stop.await(delay, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+                delay = Math.min(delay * 2, 30_000);
+            }
+        }
+    }
+
+    private OpcUaClient connect() throws Exception {
+        boolean secure = source.securityPolicy().equals("Basic256Sha256");
+        SecurityPolicy policy = secure ? SecurityPolicy.Basic256Sha256 : SecurityPolicy.None;
+        MessageSecurityMode mode = secure ? MessageSecurityMode.SignAndEncrypt : MessageSecurityMode.None;
+        URI address = URI.create(source.endpoint());
+        OpcUaClient created = OpcUaClient.create(
+                source.endpoint(),
+                endpoints -> endpoints.stream()
+                        .filter(e -> policy.getUri().equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
+                        .findFirst()
+                        // The server may advertise a host name the plant network does not resolve.
+                        .map(e -> EndpointUtil.updateUrl(e, address.getHost(), address.getPort())),
+                builder -> builder.setApplicationName(LocalizedText.english("ServiceProof gateway"))
+                        .setApplicationUri(certificate.applicationUri())
+                        .setKeyPair(certificate.keyPair())
+                        .setCertificate(certificate.certificate())
+                        .setCertificateValidator(new PinnedServerCertificates(
+                                source.trustedServerCertificates(), refused -> refusedServerCertificate = refused))
+                        .setIdentityProvider(AnonymousProvider.INSTANCE)
+                        .setRequestTimeout(uint(10_000))
+                        .build());
+        created.getSubscriptionManager().addSubscriptionListener(new UaSubscriptionManager.SubscriptionListener() {
+            @Override
+            public void onSubscriptionTransferFailed(UaSubscription lost, StatusCode status) {
+                subscribed = false;
+                resubscriber.execute(() -> resubscribe(created));
+            }
+
+            @Override
+            public void onNotificationDataLost(UaSubscription subscription) {
+                lastError = clock.instant() + " " + source.endpoint()
+                        + ": the server reported notifications lost (a gap in its publish sequence)";
+            }
+        });
+        created.connect().get(15, TimeUnit.SECONDS);
+        refusedServerCertificate = null;
+        return created;
+    }
+
+    private void resubscribe(OpcUaClient current) {
+        long delay = 500;
+        while (stop.getCount() > 0 && current == client) {
+            try {
+                subscribe(current);
+                lastError = null;
+                return;
+            } catch (Exception e) {
+                lastError = clock.instant() + " " + source.endpoint() + ": subscribing again: " + reason(e);
+                try {
+                    if (stop.await(delay, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+                delay = Math.min(delay * 2, 30_000);
+            }
+        }
+    }
+
+    private void subscribe(OpcUaClient current) throws Exception {
+        UaSubscription subscription = current.getSubscriptionManager()
+                .createSubscription(source.publishingIntervalMs())
+                .get(15, TimeUnit.SECONDS);
+        // A change is any new sample, even of the same value: the default trigger (status or value)
+        // would fold a second "pass" into the first, and every inspected part is an event.
+        ExtensionObject everySample = ExtensionObject.encode(
+                current.getStaticSerializationContext(),
+                new DataChangeFilter(DataChangeTrigger.StatusValueTimestamp, uint(DeadbandType.None.getValue()), 0.0));
+        Map<UInteger, String> handles = new HashMap<>();
+        List<MonitoredItemCreateRequest> requests = new ArrayList<>();
+        nodes.forEach((text, id) -> {
+            UInteger handle = subscription.nextClientHandle();
+            handles.put(handle, text);
+            requests.add(new MonitoredItemCreateRequest(
+                    new ReadValueId(id, AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE),
+                    MonitoringMode.Reporting,
+                    new MonitoringParameters(
+                            handle, source.publishingIntervalMs(), everySample, uint(QUEUE_SIZE), true)));
+        });
+        subscription.addNotificationListener(new UaSubscription.NotificationListener() {
+            @Override
+            public void onDataChangeNotification(
+                    UaSubscription s, List<UaMonitoredItem> items, List<DataValue> values, DateTime publishTime) {
+                take(handles, items, values);
+            }
+        });
+        List<UaMonitoredItem> items = subscription
+                .createMonitoredItems(TimestampsToReturn.Both, requests)
+                .get(15, TimeUnit.SECONDS);
+        for (UaMonitoredItem item : items) {
+            if (item.getStatusCode().isBad()) {
+                throw new UaException(
+                        item.getStatusCode(),
+                        "node " + handles.get(item.getClientHandle()) + " cannot be monitored: "
+                                + item.getStatusCode());
+            }
+        }
+        subscribed = true;
+    }
+
+    /** Milo calls this for one publish at a time, per subscription: blocking here holds the next. */
+    private void take(Map<UInteger, String> handles, List<UaMonitoredItem> items, List<DataValue> values) {
+        List<OpcUaMapping.Change> changes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            DataValue value = values.get(i);
+            changes.add(new OpcUaMapping.Change(
+                    handles.get(items.get(i).getClientHandle()), jsonValue(value), sourceTime(value)));
+        }
+        List<EntryDraft> drafts;
+        try {
+            drafts = mapping.drafts(changes, clock.instant());
+        } catch (IllegalArgumentException e) {
+            lastError = clock.instant() + " " + source.endpoint() + ": a change could not become an event: "
+                    + e.getMessage();
+            return;
+        }
+        if (!drafts.isEmpty() && intake.take(drafts)) {
+            received.addAndGet(drafts.size());
+        }
+    }
+
+    /** The value as JSON can carry it, or null when there is none to use (bad status, not finite). */
+    static Object jsonValue(DataValue value) {
+        if (value == null
+                || (value.getStatusCode() != null && value.getStatusCode().isBad())) {
+            return null;
+        }
+        Object v = value.getValue() == null ? null : value.getValue().getValue();
+        if (v == null || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? d : null;
+        }
+        if (v instanceof Number number) {
+            return number.longValue();
+        }
+        if (v instanceof LocalizedText text) {
+            return text.getText();
+        }
+        if (v instanceof DateTime time) {
+            return time.getJavaInstant().toString();
+        }
+        return v.toString();
+    }
+
+    private static Instant sourceTime(DataValue value) {
+        DateTime time = value.getSourceTime() != null && !value.getSourceTime().isNull()
+                ? value.getSourceTime()
+                : value.getServerTime();
+        return time != null && !time.isNull() ? time.getJavaInstant() : null;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while ((cause instanceof java.util.concurrent.ExecutionException
+                        || cause instanceof java.util.concurrent.CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private void disconnect() {
+        OpcUaClient current = client;
+        client = null;
+        if (current != null) {
+            try {
+                current.disconnect().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // going anyway
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop.countDown();
+        resubscriber.shutdownNow();
+        disconnect();
+        worker.interrupt();
+    }
+}
