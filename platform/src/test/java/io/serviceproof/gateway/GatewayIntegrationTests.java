@@ -139,6 +139,7 @@ class GatewayIntegrationTests {
             String killedStatus = beforeKill;
             assertThat(logged.size())
                     .as(() -> "every verdict logged once, none lost, none twice; missing " + missing(ids)
+                            + " (looked up one by one, the log has " + foundById(system, ids) + " of them)"
                             + "; gateway status before the kill " + killedStatus + ", now " + status(statusPort)
                             + "; log:\n" + tail(gatewayLog()))
                     .isEqualTo(VERDICTS);
@@ -161,6 +162,21 @@ class GatewayIntegrationTests {
             gateway.destroy();
             gateway.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Of the verdicts the search did not return, how many a lookup by event id finds (a visibility fault). */
+    private String foundById(Actor system, Set<String> ids) {
+        Ledger ledger = context.getBean(Ledger.class);
+        int found = 0;
+        for (int i = 1; i <= VERDICTS; i++) {
+            String id = "v-" + i;
+            if (!ids.contains(id)
+                    && !Tenancy.callAs(system, () -> ledger.search(new EntrySearch(id, null, null, Long.MAX_VALUE, 1)))
+                            .isEmpty()) {
+                found++;
+            }
+        }
+        return found + "";
     }
 
     /** The verdicts not logged, as ranges of their numbers: where in the run they were lost. */

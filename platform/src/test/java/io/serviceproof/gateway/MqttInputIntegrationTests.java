@@ -10,8 +10,13 @@ import io.serviceproof.ingest.Mosquitto;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +101,91 @@ class MqttInputIntegrationTests {
                         .isEqualTo(MESSAGES);
             }
         }
+    }
+
+    /** The soak test's kill -9 in small: the line keeps publishing while the gateway dies and returns. */
+    @Test
+    void aGatewayCutOffMidStreamAndStartedAgainMissesNoMessage() throws Exception {
+        GatewayKey key = GatewayKey.create(dir);
+        int total = 3_000;
+        Path spoolDir = dir.resolve("spool");
+        GatewayConfig config = new GatewayConfig(
+                "http://127.0.0.1:1", "t", null, dir.toString(), "rqi", null, null, null, null, null, null);
+        try (Mosquitto broker = new Mosquitto();
+                CuttableLink link = new CuttableLink(broker.port())) {
+            // The first gateway reaches the broker through a link that dies as a killed process's does.
+            Spool firstSpool = new Spool(spoolDir, 1 << 20);
+            MqttInput first = new MqttInput(
+                    source("tcp://127.0.0.1:" + link.port()),
+                    config,
+                    new Intake(firstSpool, key, config.maxBacklogBytes(), Clock.systemUTC()),
+                    key,
+                    dir.resolve("rejected.jsonl"),
+                    Clock.systemUTC());
+            Thread.sleep(1_000);
+            Spool secondSpool = null;
+            MqttInput second = null;
+            Mqtt5AsyncClient line = Mqtt5Client.builder()
+                    .identifier("line2-camera")
+                    .serverHost("127.0.0.1")
+                    .serverPort(broker.port())
+                    .buildAsync();
+            line.connect().join();
+            for (int i = 1; i <= total; i++) {
+                line.publishWith()
+                        .topic("line2/camera")
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .payload(("{\"id\":\"v-" + i + "\",\"data\":{\"verdict\":\"pass\"}}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .send()
+                        .join();
+                if (i == 1_400) {
+                    link.cut();
+                    first.close();
+                    firstSpool.close();
+                }
+                if (i == 1_800) {
+                    secondSpool = new Spool(spoolDir, 1 << 20);
+                    second = new MqttInput(
+                            source(broker.uri()),
+                            config,
+                            new Intake(secondSpool, key, config.maxBacklogBytes(), Clock.systemUTC()),
+                            key,
+                            dir.resolve("rejected.jsonl"),
+                            Clock.systemUTC());
+                }
+                if (i % 100 == 0) {
+                    Thread.sleep(40);
+                }
+            }
+            line.disconnect().join();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < 300 && ids.size() < total; i++) {
+                Thread.sleep(100);
+                ids.clear();
+                for (byte[] r : secondSpool.read(100_000, 1 << 30).records()) {
+                    var m = Pattern.compile("\"eventId\":\"(v-\\d+)\"").matcher(new String(r, StandardCharsets.UTF_8));
+                    if (m.find()) {
+                        ids.add(m.group(1));
+                    }
+                }
+            }
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 1; i <= total; i++) {
+                if (!ids.contains("v-" + i)) {
+                    missing.add(i);
+                }
+            }
+            second.close();
+            secondSpool.close();
+            assertThat(missing)
+                    .as("first took %d, second %d", first.received.get(), second.received.get())
+                    .isEmpty();
+        }
+    }
+
+    private static GatewayConfig.MqttSource source(String broker) {
+        return new GatewayConfig.MqttSource(broker, "line2/#", null, null, "inspection.verdict", "/id", null, "/data");
     }
 
     private static void publish(Mosquitto broker, int count) {
