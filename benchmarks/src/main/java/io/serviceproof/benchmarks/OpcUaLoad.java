@@ -58,15 +58,22 @@ import org.eclipse.milo.opcua.stack.server.security.DefaultServerCertificateVali
 public final class OpcUaLoad {
 
     private static final String NAMESPACE = "urn:serviceproof:bench:machine";
-    private static final Pattern ENTRY = Pattern.compile(
-            "\"index\":(\\d+)[^}]*?\"eventId\":\"(opcua:[0-9a-f]+)\"[^}]*?\"occurredAt\":\"([^\"]+)\""
+    /** Not the namespace's URI: the server registers its own URI as namespace 1, and ours must be 2. */
+    private static final String APPLICATION_URI = "urn:serviceproof:bench:machine:server";
+
+    private static final Pattern ENTRY =
+            Pattern.compile("\"index\":(\\d+)[^}]*?\"eventId\":\"(opcua:[0-9a-f]+)\"[^}]*?\"occurredAt\":\"([^\"]+)\""
                     + "[^}]*?\"appendedAt\":\"([^\"]+)\"");
 
     private OpcUaLoad() {}
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("machine")) {
-            machine(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]),
+            machine(
+                    Integer.parseInt(args[1]),
+                    Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]),
+                    Path.of(args[4]),
                     Path.of(args[5]));
         } else {
             latency(args[1], args[2], Long.parseLong(args[3]));
@@ -87,30 +94,31 @@ public final class OpcUaLoad {
                         null,
                         null,
                         null,
-                        NAMESPACE,
+                        APPLICATION_URI,
                         List.of("localhost"),
                         List.of("127.0.0.1"),
                         SelfSignedCertificateBuilder.SA_SHA256_RSA);
         Path pki = Files.createTempDirectory("machine-pki");
         DefaultTrustListManager trust = new DefaultTrustListManager(pki.toFile());
         try (var in = Files.newInputStream(gatewayCertificate)) {
-            trust.addTrustedCertificate((X509Certificate)
-                    CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trust.addTrustedCertificate(
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         OpcUaServer server = new OpcUaServer(OpcUaServerConfig.builder()
-                .setApplicationUri(NAMESPACE)
+                .setApplicationUri(APPLICATION_URI)
                 .setApplicationName(LocalizedText.english("Load machine"))
                 .setProductUri("urn:serviceproof:bench")
-                .setEndpoints(Set.of(EndpointConfiguration.newBuilder()
-                        .setBindAddress("127.0.0.1")
-                        .setHostname("127.0.0.1")
-                        .setBindPort(port)
-                        .setPath("/machine")
-                        .setCertificate(certificate)
-                        .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-                        .setSecurityPolicy(SecurityPolicy.Basic256Sha256)
-                        .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
-                        .build()))
+                .setEndpoints(Set.of(
+                        endpoint(port, certificate, "/machine")
+                                .setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+                                .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
+                                .build(),
+                        // Discovery without security, as the specification asks of every server: the
+                        // client learns the secure endpoint and its certificate here.
+                        endpoint(port, certificate, "/machine/discovery")
+                                .setSecurityPolicy(SecurityPolicy.None)
+                                .setSecurityMode(MessageSecurityMode.None)
+                                .build()))
                 .setCertificateManager(new DefaultCertificateManager(keyPair, certificate))
                 .setTrustListManager(trust)
                 .setCertificateValidator(new DefaultServerCertificateValidator(trust))
@@ -122,7 +130,11 @@ public final class OpcUaLoad {
         Files.writeString(
                 fingerprintFile,
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())));
-        Thread.sleep(5_000); // the gateway connects and subscribes
+        // The gateway connects and subscribes: a change written before its monitored item exists is
+        // not an event, so the clock starts only when every value is watched.
+        while (server.getMonitoredItemCount().get() < items) {
+            Thread.sleep(100);
+        }
         long start = System.nanoTime();
         long step = TimeUnit.SECONDS.toNanos(1) / items;
         for (long tick = 0; tick < (long) seconds * items; tick++) {
@@ -132,12 +144,27 @@ public final class OpcUaLoad {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             int item = (int) (tick % items);
-            machine.nodes.get(item).setValue(new DataValue(
-                    new Variant(10.0 + (tick % 97)), StatusCode.GOOD, new DateTime(Instant.now()), DateTime.now()));
+            machine.nodes
+                    .get(item)
+                    .setValue(new DataValue(
+                            new Variant(10.0 + (tick % 97)),
+                            StatusCode.GOOD,
+                            new DateTime(Instant.now()),
+                            DateTime.now()));
         }
         Thread.sleep(3_000);
         server.shutdown().get(30, TimeUnit.SECONDS);
         System.out.println("machine: " + (long) seconds * items + " changes written");
+    }
+
+    private static EndpointConfiguration.Builder endpoint(int port, X509Certificate certificate, String path) {
+        return EndpointConfiguration.newBuilder()
+                .setBindAddress("127.0.0.1")
+                .setHostname("127.0.0.1")
+                .setBindPort(port)
+                .setPath(path)
+                .setCertificate(certificate)
+                .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
     }
 
     private static void latency(String server, String token, long sinceMillis) throws Exception {
@@ -148,8 +175,8 @@ public final class OpcUaLoad {
         long last = 0;
         while (true) {
             String body = http.send(
-                            HttpRequest.newBuilder(URI.create(
-                                            server + "/api/v1/ledger/entries?type=api.request&limit=500&before=" + before))
+                            HttpRequest.newBuilder(URI.create(server
+                                            + "/api/v1/ledger/entries?type=api.request&limit=500&before=" + before))
                                     .header("Authorization", "Bearer " + token)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
@@ -173,6 +200,10 @@ public final class OpcUaLoad {
         }
         Collections.sort(millis);
         int n = millis.size();
+        if (n == 0) {
+            System.out.println("no events logged");
+            return;
+        }
         System.out.printf(
                 "events logged: %d over %.1f s (%.0f/s); source-to-log latency ms: p50 %d, p90 %d, p99 %d, max %d%n",
                 n,
@@ -201,7 +232,10 @@ public final class OpcUaLoad {
 
         private void addNodes() {
             UaFolderNode folder = new UaFolderNode(
-                    getNodeContext(), newNodeId("Machine"), newQualifiedName("Machine"), LocalizedText.english("Machine"));
+                    getNodeContext(),
+                    newNodeId("Machine"),
+                    newQualifiedName("Machine"),
+                    LocalizedText.english("Machine"));
             getNodeManager().addNode(folder);
             folder.addReference(new Reference(
                     folder.getNodeId(), Identifiers.Organizes, Identifiers.ObjectsFolder.expanded(), false));
