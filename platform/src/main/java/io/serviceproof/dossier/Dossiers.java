@@ -64,6 +64,7 @@ public class Dossiers {
     private final LogReader logReader;
     private final io.serviceproof.ledger.Witnessing witnessing;
     private final OrganisationDirectory organisations;
+    private final DossierDeviceKeys deviceKeys;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -81,6 +82,7 @@ public class Dossiers {
             LogReader logReader,
             io.serviceproof.ledger.Witnessing witnessing,
             OrganisationDirectory organisations,
+            DossierDeviceKeys deviceKeys,
             JsonMapper json,
             Clock clock) {
         this.credentials = credentials;
@@ -96,6 +98,7 @@ public class Dossiers {
         this.logReader = logReader;
         this.witnessing = witnessing;
         this.organisations = organisations;
+        this.deviceKeys = deviceKeys;
         this.json = json;
         this.clock = clock;
     }
@@ -143,6 +146,7 @@ public class Dossiers {
         files.put(
                 DossierFormat.entryPath(credential.ledgerIndex()),
                 logReader.entry(issuer.id(), credential.ledgerIndex()));
+        List<Map<String, Object>> devices = deviceKeys.add(issuer.id(), assessment.offeringId(), files);
         String checkpoint = logReader.checkpoint(issuer.id());
         files.put(DossierFormat.CHECKPOINT, bytes(checkpoint));
         // The policy the checkpoint's cosignatures answer to; a verifier checks against its own copy.
@@ -189,7 +193,7 @@ public class Dossiers {
                         new String(files.get(DossierFormat.STATUS_LIST), StandardCharsets.UTF_8))));
 
         progress.at(6, STEPS, "signed manifest");
-        byte[] manifest = bytes(canonical(manifest(issuer, credential, files)));
+        byte[] manifest = bytes(canonical(manifest(issuer, credential, devices, files)));
         byte[] signature = keys.withSeed(issuer.id(), seed -> {
             try {
                 SignerKey signer = SignerKey.fromSeed(identity.did(issuer), seed);
@@ -202,7 +206,8 @@ public class Dossiers {
         return zip(manifest, signature, files);
     }
 
-    private Map<String, Object> manifest(Organisation issuer, Credential credential, Map<String, byte[]> files) {
+    private Map<String, Object> manifest(
+            Organisation issuer, Credential credential, List<Map<String, Object>> devices, Map<String, byte[]> files) {
         List<Map<String, Object>> listed = new ArrayList<>();
         files.forEach((path, content) -> listed.add(Map.of(
                 "path", path, "sha256", HexFormat.of().formatHex(Sha256.digest(content)), "size", content.length)));
@@ -212,6 +217,9 @@ public class Dossiers {
         manifest.put("credential", "urn:uuid:" + credential.id());
         manifest.put("credentialSha256", credential.sha256());
         manifest.put("issuanceLogIndex", credential.ledgerIndex());
+        if (!devices.isEmpty()) {
+            manifest.put("deviceKeys", devices);
+        }
         manifest.put("createdAt", clock.instant().toString());
         manifest.put("files", listed);
         return manifest;

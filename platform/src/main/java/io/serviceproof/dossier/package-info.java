@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Dossier",
-        allowedDependencies = {"common", "identity", "ledger", "services", "assessment", "evidence", "sla"})
+        allowedDependencies = {"common", "identity", "ledger", "services", "assessment", "evidence", "sla", "devices"})
 package io.serviceproof.dossier;
 
 import org.springframework.modulith.ApplicationModule;

@@ -104,6 +104,12 @@ final class Gateway implements AutoCloseable {
                 .findFirst()
                 .orElse(null);
         s.put("inputError", inputError == null ? io.serviceproof.verifier.json.Json.NULL : inputError);
+        List<Object> mqtt = new ArrayList<>();
+        for (MqttInput input : inputs) {
+            mqtt.add(
+                    Map.of("broker", input.broker(), "subscribed", input.subscribed, "messages", input.received.get()));
+        }
+        s.put("mqtt", mqtt);
         List<Object> opcua = new ArrayList<>();
         for (OpcUaInput machine : machines) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -36,6 +36,7 @@ final class MqttInput implements AutoCloseable {
     private final Path rejected;
     private final Clock clock;
     final AtomicLong received = new AtomicLong();
+    volatile boolean subscribed;
     /** Messages are taken one at a time, in order, off the network thread: waiting for room blocks only this. */
     private final java.util.concurrent.ExecutorService taker =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -86,7 +87,8 @@ final class MqttInput implements AutoCloseable {
                 .initialDelay(200, TimeUnit.MILLISECONDS)
                 .maxDelay(10, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
-                .addConnectedListener(context -> subscribe());
+                .addConnectedListener(context -> subscribe())
+                .addDisconnectedListener(context -> subscribed = false);
         this.client = ("ssl".equals(broker.getScheme()) ? builder.sslWithDefaultConfig() : builder).buildAsync();
         client.publishes(
                 MqttGlobalPublishFilter.ALL,
@@ -115,11 +117,21 @@ final class MqttInput implements AutoCloseable {
         connect.send();
     }
 
+    /**
+     * Subscribes on every connection. Until the first subscription is acknowledged the broker keeps no
+     * session for the gateway, so what is published before it goes to no one: the status says when
+     * the gateway is subscribed.
+     */
     private void subscribe() {
         client.subscribeWith()
                 .topicFilter(mapping.topicFilter())
                 .qos(MqttQos.AT_LEAST_ONCE)
-                .send();
+                .send()
+                .whenComplete((ack, failure) -> subscribed = failure == null);
+    }
+
+    String broker() {
+        return mapping.brokerUri();
     }
 
     /** Signs the message's events, forces them into the spool, and only then acknowledges. */

@@ -94,6 +94,8 @@ class GatewayIntegrationTests {
                     """.formatted(
                             uplink.port(), tenant.token(Role.ENGINEER), gatewayDir, statusPort, broker.uri()));
             Process gateway = startGateway(config, statusPort);
+            // Until the gateway's first subscription, the broker has no session to keep messages in.
+            awaitStatus(statusPort, "\"subscribed\":true");
             String beforeKill = null;
 
             Mqtt5AsyncClient line = Mqtt5Client.builder()

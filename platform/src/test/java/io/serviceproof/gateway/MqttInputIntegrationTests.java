@@ -122,7 +122,10 @@ class MqttInputIntegrationTests {
                     key,
                     dir.resolve("rejected.jsonl"),
                     Clock.systemUTC());
-            Thread.sleep(1_000);
+            for (int i = 0; i < 200 && !first.subscribed; i++) {
+                Thread.sleep(50); // before its first subscription, the broker keeps nothing for it
+            }
+            assertThat(first.subscribed).isTrue();
             Spool secondSpool = null;
             MqttInput second = null;
             Mqtt5AsyncClient line = Mqtt5Client.builder()

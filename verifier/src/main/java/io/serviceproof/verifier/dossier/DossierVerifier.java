@@ -194,6 +194,9 @@ public final class DossierVerifier {
         }
         CredentialVerifier.Check issuance = Issuance.check(manifest, credential, files, logKey);
         checks.add(archiveLogKey ? archiveTrusted(issuance) : issuance);
+        boolean devicesFromArchive = archiveLogKey;
+        DeviceKeys.check(manifest, files, logKey)
+                .ifPresent(c -> checks.add(devicesFromArchive ? archiveTrusted(c) : c));
         Optional<VerifierKey> key = logKey;
         boolean keyFromArchive = archiveLogKey;
         LogConsistency.check(files, logKey).ifPresent(c -> checks.add(keyFromArchive ? archiveTrusted(c) : c));
