@@ -166,6 +166,9 @@ record CatalogIds(
                             null,
                             null,
                             null,
+                            null,
+                            null,
+                            null,
                             null))
                     .id();
             String eventImport = context.getBean(io.serviceproof.ingest.EventImports.class)

@@ -25,7 +25,13 @@ record GatewayConfig(
         List<MqttSource> mqtt,
         List<OpcUaSource> opcua) {
 
-    /** A local broker and how its messages become events (as the server's MQTT connections map them). */
+    /**
+     * A local broker and how its messages become events (as the server's MQTT connections map them).
+     *
+     * @param caFile for {@code ssl://}: the PEM of the broker's CA, when it is the plant's own
+     * @param certificateFile for a broker that asks for a client certificate: its PEM (with
+     *     intermediates), beside {@code keyFile}, the unencrypted PEM private key
+     */
     record MqttSource(
             String broker,
             String topicFilter,
@@ -34,7 +40,51 @@ record GatewayConfig(
             String eventType,
             String eventIdPointer,
             String occurredAtPointer,
-            String payloadPointer) {}
+            String payloadPointer,
+            String caFile,
+            String certificateFile,
+            String keyFile) {
+
+        MqttSource(
+                String broker,
+                String topicFilter,
+                String username,
+                String password,
+                String eventType,
+                String eventIdPointer,
+                String occurredAtPointer,
+                String payloadPointer) {
+            this(
+                    broker,
+                    topicFilter,
+                    username,
+                    password,
+                    eventType,
+                    eventIdPointer,
+                    occurredAtPointer,
+                    payloadPointer,
+                    null,
+                    null,
+                    null);
+        }
+
+        /** The TLS files read and checked (MqttTls): refused at start, not at the first connection. */
+        io.serviceproof.ingest.MqttTls tls() {
+            try {
+                return io.serviceproof.ingest.MqttTls.parse(read(caFile), read(certificateFile), read(keyFile));
+            } catch (io.serviceproof.common.InvalidInputException e) {
+                throw new IllegalArgumentException("mqtt " + broker + ": " + e.getMessage());
+            }
+        }
+
+        private static String read(String file) {
+            try {
+                return file == null ? null : java.nio.file.Files.readString(java.nio.file.Path.of(file));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+    }
 
     /**
      * A local OPC UA server (a machine, a PLC, a line's aggregating server) and the value changes that

@@ -78,6 +78,7 @@ final class MqttInput implements AutoCloseable {
                 0,
                 0,
                 null,
+                null,
                 null);
         var builder = Mqtt5Client.builder()
                 .identifier(clientId)
@@ -89,7 +90,14 @@ final class MqttInput implements AutoCloseable {
                 .applyAutomaticReconnect()
                 .addConnectedListener(context -> subscribe())
                 .addDisconnectedListener(context -> subscribed = false);
-        this.client = ("ssl".equals(broker.getScheme()) ? builder.sslWithDefaultConfig() : builder).buildAsync();
+        io.serviceproof.ingest.MqttTls tls = source.tls();
+        if (!tls.isEmpty() && !"ssl".equals(broker.getScheme())) {
+            throw new IllegalArgumentException("mqtt " + source.broker() + ": certificates are used only with ssl://");
+        }
+        this.client = (!"ssl".equals(broker.getScheme())
+                        ? builder
+                        : tls.isEmpty() ? builder.sslWithDefaultConfig() : builder.sslConfig(tls.sslConfig()))
+                .buildAsync();
         client.publishes(
                 MqttGlobalPublishFilter.ALL,
                 publish -> take(publish.getTopic().toString(), publish.getPayloadAsBytes(), publish::acknowledge),

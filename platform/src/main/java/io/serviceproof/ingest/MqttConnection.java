@@ -15,6 +15,7 @@ import java.time.Instant;
  *     and the message bytes, so a redelivered message is the same event
  * @param occurredAtPointer where its RFC 3339 time is; without one, the time of arrival is used
  * @param payloadPointer the object that becomes the payload; the whole message without one
+ * @param tls the private CA and client certificate it connects with (subjects, expiry), or null
  */
 public record MqttConnection(
         String id,
@@ -37,7 +38,8 @@ public record MqttConnection(
         long received,
         long rejected,
         String lastError,
-        Instant lastReceivedAt) {
+        Instant lastReceivedAt,
+        MqttTls.Summary tls) {
 
     /**
      * Messages in flight per connection that this client accepts: the protocol's ceiling (packet

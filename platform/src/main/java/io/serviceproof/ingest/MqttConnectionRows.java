@@ -15,7 +15,19 @@ import org.springframework.stereotype.Repository;
 class MqttConnectionRows {
 
     /** An enabled connection with its organisation and sealed password, for the subscribers. */
-    record Enabled(OrganisationId organisation, MqttConnection connection, String passwordSealed) {}
+    record Enabled(
+            OrganisationId organisation,
+            MqttConnection connection,
+            String passwordSealed,
+            String caPem,
+            String certificatePem,
+            String keySealed) {}
+
+    /** The TLS material as stored: PEM certificates, and the client key sealed with the master key. */
+    record Tls(String caPem, String certificatePem, String keySealed) {
+
+        static final Tls NONE = new Tls(null, null, null);
+    }
 
     private final JdbcClient jdbc;
 
@@ -23,13 +35,15 @@ class MqttConnectionRows {
         this.jdbc = jdbc;
     }
 
-    void insert(OrganisationId organisation, MqttConnection c, String passwordSealed) {
+    void insert(OrganisationId organisation, MqttConnection c, String passwordSealed, Tls tls) {
         jdbc.sql("""
                         INSERT INTO mqtt_connections (id, organisation_id, name, broker_uri, mqtt_version, username,
                             password_sealed, client_id, topic_filter, shared_group, event_type, service_layer_id,
-                            event_id_pointer, occurred_at_pointer, payload_pointer, enabled, created_by, created_at)
+                            event_id_pointer, occurred_at_pointer, payload_pointer, enabled, created_by, created_at,
+                            tls_ca_pem, tls_certificate_pem, tls_key_sealed)
                         VALUES (:id, :org, :name, :broker, :version, :username, :password, :clientId, :filter, :group,
-                            :type, :layer, :idPointer, :atPointer, :payloadPointer, :enabled, :by, :at)
+                            :type, :layer, :idPointer, :atPointer, :payloadPointer, :enabled, :by, :at,
+                            :caPem, :certificatePem, :keySealed)
                         """)
                 .param("id", c.id())
                 .param("org", organisation.toString())
@@ -49,6 +63,9 @@ class MqttConnectionRows {
                 .param("enabled", c.enabled())
                 .param("by", c.createdBy())
                 .param("at", Timestamps.toMillis(c.createdAt()))
+                .param("caPem", tls.caPem())
+                .param("certificatePem", tls.certificatePem())
+                .param("keySealed", tls.keySealed())
                 .update();
     }
 
@@ -81,7 +98,10 @@ class MqttConnectionRows {
                 .query((rs, row) -> new Enabled(
                         OrganisationId.parse(rs.getString("organisation_id")),
                         map(rs, row),
-                        rs.getString("password_sealed")))
+                        rs.getString("password_sealed"),
+                        rs.getString("tls_ca_pem"),
+                        rs.getString("tls_certificate_pem"),
+                        rs.getString("tls_key_sealed")))
                 .list();
     }
 
@@ -151,6 +171,31 @@ class MqttConnectionRows {
                 rs.getLong("received"),
                 rs.getLong("rejected"),
                 rs.getString("last_error"),
-                lastReceived);
+                lastReceived,
+                tlsSummary(rs.getString("tls_ca_pem"), rs.getString("tls_certificate_pem")));
+    }
+
+    /** Whose certificates, read from the stored PEM (checked when it was stored); null without TLS material. */
+    private static MqttTls.Summary tlsSummary(String caPem, String certificatePem) {
+        if (caPem == null && certificatePem == null) {
+            return null;
+        }
+        try {
+            MqttTls ca = MqttTls.parse(caPem, null, null);
+            MqttTls.Summary trust = ca.summary();
+            if (certificatePem == null) {
+                return trust;
+            }
+            var certificate =
+                    (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new java.io.ByteArrayInputStream(
+                                    certificatePem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return new MqttTls.Summary(
+                    trust.caSubject(),
+                    certificate.getSubjectX500Principal().getName(),
+                    certificate.getNotAfter().toInstant());
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -35,7 +35,10 @@ public class MqttConnections {
             String serviceLayerId,
             String eventIdPointer,
             String occurredAtPointer,
-            String payloadPointer) {}
+            String payloadPointer,
+            String caCertificate,
+            String clientCertificate,
+            String clientKey) {}
 
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*");
@@ -106,6 +109,10 @@ public class MqttConnections {
         if (type == null && (idPointer != null || atPointer != null || payloadPointer != null)) {
             throw new InvalidInputException("eventType", Phrase.of("error.mqtt.type.needed"));
         }
+        MqttTls tls = MqttTls.parse(request.caCertificate(), request.clientCertificate(), request.clientKey());
+        if (!tls.isEmpty() && !broker.startsWith("ssl://")) {
+            throw new InvalidInputException("brokerUri", Phrase.of("error.mqtt.tls.scheme"));
+        }
         String id = UUID.randomUUID().toString();
         String username = blankToNull(request.username());
         MqttConnection connection = new MqttConnection(
@@ -129,7 +136,8 @@ public class MqttConnections {
                 0,
                 0,
                 null,
-                null);
+                null,
+                tls.isEmpty() ? null : tls.summary());
         String sealed = connection.hasPassword()
                 ? Base64.getEncoder()
                         .encodeToString(masterKey.seal(
@@ -137,7 +145,7 @@ public class MqttConnections {
                 : null;
         // Recorded first, then connected outside the transaction: a slow broker never holds the database.
         transaction.executeWithoutResult(status -> {
-            rows.insert(organisation, connection, sealed);
+            rows.insert(organisation, connection, sealed, storedTls(request, tls, organisation, id));
             trail.record(
                     "mqtt.connection-created",
                     "mqtt-connection",
@@ -164,6 +172,26 @@ public class MqttConnections {
             subscribers.stop(id);
         }
         return connection(id);
+    }
+
+    /** The PEM as given (it parsed), the client key sealed under its own context. */
+    private MqttConnectionRows.Tls storedTls(
+            NewConnection request, MqttTls tls, OrganisationId organisation, String id) {
+        if (tls.isEmpty()) {
+            return MqttConnectionRows.Tls.NONE;
+        }
+        String key = tls.key() == null
+                ? null
+                : Base64.getEncoder()
+                        .encodeToString(masterKey.seal(
+                                request.clientKey().strip().getBytes(StandardCharsets.US_ASCII),
+                                keySealingContext(organisation, id)));
+        return new MqttConnectionRows.Tls(
+                blankToNull(request.caCertificate()), blankToNull(request.clientCertificate()), key);
+    }
+
+    static String keySealingContext(OrganisationId organisation, String id) {
+        return "mqtt-tls-key:" + organisation + ":" + id;
     }
 
     static String sealingContext(MqttConnectionRows.Enabled enabled) {

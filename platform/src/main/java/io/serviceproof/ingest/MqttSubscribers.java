@@ -132,8 +132,7 @@ class MqttSubscribers {
 
     private Handle startV5(MqttConnectionRows.Enabled enabled) {
         Link link = new Link();
-        Mqtt5AsyncClient client =
-                builder(enabled.connection(), link).useMqttVersion5().buildAsync();
+        Mqtt5AsyncClient client = builder(enabled, link).useMqttVersion5().buildAsync();
         link.subscribe = () -> client.subscribeWith()
                 .topicFilter(enabled.connection().subscription())
                 .qos(MqttQos.AT_LEAST_ONCE)
@@ -163,8 +162,7 @@ class MqttSubscribers {
 
     private Handle startV3(MqttConnectionRows.Enabled enabled) {
         Link link = new Link();
-        Mqtt3AsyncClient client =
-                builder(enabled.connection(), link).useMqttVersion3().buildAsync();
+        Mqtt3AsyncClient client = builder(enabled, link).useMqttVersion3().buildAsync();
         link.subscribe = () -> client.subscribeWith()
                 .topicFilter(enabled.connection().subscription())
                 .qos(MqttQos.AT_LEAST_ONCE)
@@ -191,7 +189,8 @@ class MqttSubscribers {
      * What both protocol versions share: where the broker is, reconnecting in the background (0.2 s
      * to 10 s apart), subscribing on every connect, and recording why the client is not connected.
      */
-    private com.hivemq.client.mqtt.MqttClientBuilder builder(MqttConnection c, Link link) {
+    private com.hivemq.client.mqtt.MqttClientBuilder builder(MqttConnectionRows.Enabled enabled, Link link) {
+        MqttConnection c = enabled.connection();
         URI broker = URI.create(c.brokerUri());
         com.hivemq.client.mqtt.MqttClientBuilder builder = com.hivemq.client.mqtt.MqttClient.builder()
                 .identifier(identifier(c))
@@ -211,7 +210,25 @@ class MqttSubscribers {
                                 c.id(), "not connected: " + context.getCause().getMessage());
                     }
                 });
-        return "ssl".equals(broker.getScheme()) ? builder.sslWithDefaultConfig() : builder;
+        if (!"ssl".equals(broker.getScheme())) {
+            return builder;
+        }
+        MqttTls tls = tls(enabled);
+        return tls.isEmpty() ? builder.sslWithDefaultConfig() : builder.sslConfig(tls.sslConfig());
+    }
+
+    /** The connection's TLS material, its client key unsealed only here, to connect. */
+    private MqttTls tls(MqttConnectionRows.Enabled enabled) {
+        String key = enabled.keySealed() == null
+                ? null
+                : new String(
+                        masterKey.unseal(
+                                Base64.getDecoder().decode(enabled.keySealed()),
+                                MqttConnections.keySealingContext(
+                                        enabled.organisation(),
+                                        enabled.connection().id())),
+                        java.nio.charset.StandardCharsets.US_ASCII);
+        return MqttTls.parse(enabled.caPem(), enabled.certificatePem(), key);
     }
 
     /** Ties a client's listeners, built before the client, to it: how to subscribe, and whether it is. */

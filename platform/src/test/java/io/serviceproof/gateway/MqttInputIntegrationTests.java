@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.serviceproof.ingest.Mosquitto;
+import io.serviceproof.ingest.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,6 +101,60 @@ class MqttInputIntegrationTests {
                         .as("every message spooled once; the input took %d", input.received.get())
                         .isEqualTo(MESSAGES);
             }
+        }
+    }
+
+    @Test
+    void aPlantBrokerThatAsksForAClientCertificateIsReadWithTheFilesGatewayYamlNames() throws Exception {
+        GatewayKey key = GatewayKey.create(dir);
+        TestPki.Issued ca = TestPki.ca("Plant 2 CA");
+        TestPki.Issued server = TestPki.issue(ca, "broker.plant2", true);
+        TestPki.Issued client = TestPki.issue(ca, "gateway-line2", false);
+        java.nio.file.Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
+        java.nio.file.Files.writeString(dir.resolve("gateway.pem"), client.certificatePem());
+        java.nio.file.Files.writeString(dir.resolve("gateway.key"), client.keyPem());
+        GatewayConfig config = new GatewayConfig(
+                "http://127.0.0.1:1", "t", null, dir.toString(), "rqi", null, null, null, null, null, null);
+        try (Mosquitto broker = new Mosquitto(
+                        new Mosquitto.TlsListener(ca.certificatePem(), server.certificatePem(), server.keyPem()));
+                Spool spool = new Spool(dir.resolve("spool"), 1 << 20)) {
+            var source = new GatewayConfig.MqttSource(
+                    "ssl://127.0.0.1:" + broker.tlsPort(),
+                    "line2/#",
+                    null,
+                    null,
+                    "inspection.verdict",
+                    "/id",
+                    null,
+                    "/data",
+                    dir.resolve("ca.pem").toString(),
+                    dir.resolve("gateway.pem").toString(),
+                    dir.resolve("gateway.key").toString());
+            try (MqttInput input = new MqttInput(
+                    source,
+                    config,
+                    new Intake(spool, key, config.maxBacklogBytes(), Clock.systemUTC()),
+                    key,
+                    dir.resolve("rejected.jsonl"),
+                    Clock.systemUTC())) {
+                for (int i = 0; i < 200 && !input.subscribed; i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(input.subscribed)
+                        .as("subscribed over TLS with the client certificate")
+                        .isTrue();
+                publish(broker, 3);
+                for (int i = 0; i < 200 && spool.pendingRecords() < 3; i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(spool.pendingRecords()).isEqualTo(3);
+            }
+            // The key of another certificate is refused before anything connects.
+            java.nio.file.Files.writeString(
+                    dir.resolve("gateway.key"),
+                    TestPki.issue(ca, "other", false).keyPem());
+            org.assertj.core.api.Assertions.assertThatThrownBy(source::tls)
+                    .hasMessageContaining("does not belong to the client certificate");
         }
     }
 

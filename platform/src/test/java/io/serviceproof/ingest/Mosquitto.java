@@ -18,12 +18,42 @@ public final class Mosquitto implements AutoCloseable {
 
     private final Path folder;
     private final int port;
+    private int tlsPort;
+
+    /** What a TLS listener needs: the CA clients must present a certificate from, the broker's own. */
+    public record TlsListener(String caPem, String certificatePem, String keyPem) {}
+
     private Process process;
 
     public Mosquitto() throws IOException {
+        this(null);
+    }
+
+    /**
+     * With {@code pki} (the CA, and the broker's certificate it issued), a second listener speaks TLS
+     * and admits only clients with a certificate from that CA ({@link #tlsPort()}).
+     */
+    public Mosquitto(TlsListener pki) throws IOException {
         folder = Files.createTempDirectory("mosquitto-");
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
+        }
+        String tls = "";
+        if (pki != null) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                tlsPort = socket.getLocalPort();
+            }
+            Files.writeString(folder.resolve("ca.pem"), pki.caPem());
+            Files.writeString(folder.resolve("server.pem"), pki.certificatePem());
+            Files.writeString(folder.resolve("server.key"), pki.keyPem());
+            tls = """
+                    listener %d 127.0.0.1
+                    cafile %s
+                    certfile %s
+                    keyfile %s
+                    require_certificate true
+                    """.formatted(
+                    tlsPort, folder.resolve("ca.pem"), folder.resolve("server.pem"), folder.resolve("server.key"));
         }
         Files.writeString(
                 folder.resolve("mosquitto.conf"), """
@@ -36,7 +66,7 @@ public final class Mosquitto implements AutoCloseable {
                 log_dest stderr
                 log_type error
                 user %s
-                """.formatted(port, folder, System.getProperty("user.name")));
+                """.formatted(port, folder, System.getProperty("user.name")) + tls);
         start();
     }
 
@@ -46,6 +76,10 @@ public final class Mosquitto implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public void start() throws IOException {

@@ -218,6 +218,102 @@ class MqttIngestIntegrationTests {
         assertThat(list().toString()).doesNotContain("s3cret-broker-pass");
     }
 
+    @Test
+    void aBrokerThatAsksForAClientCertificateIsSubscribedToWithOneAndRefusesAConnectionWithout() throws Exception {
+        TestPki.Issued ca = TestPki.ca("Plant 2 CA");
+        TestPki.Issued server = TestPki.issue(ca, "broker.plant2", true);
+        TestPki.Issued client = TestPki.issue(ca, "serviceproof-line2", false);
+        try (Mosquitto secured = new Mosquitto(
+                new Mosquitto.TlsListener(ca.certificatePem(), server.certificatePem(), server.keyPem()))) {
+            String tlsUri = "ssl://127.0.0.1:" + secured.tlsPort();
+            String id = create(connectionJson(
+                            "With a certificate",
+                            tlsUri,
+                            ca.certificatePem(),
+                            client.certificatePem(),
+                            client.keyPem()))
+                    .get("id")
+                    .asString();
+            assertThat(connection(id).get("tls").get("clientSubject").asString())
+                    .isEqualTo("CN=serviceproof-line2");
+            assertThat(list().toString()).doesNotContain("PRIVATE KEY");
+
+            Mqtt5AsyncClient line = Mqtt5Client.builder()
+                    .identifier("plant2-line")
+                    .serverHost("127.0.0.1")
+                    .serverPort(secured.port())
+                    .buildAsync();
+            line.connect().join();
+            long before = logSize();
+            line.publishWith()
+                    .topic("plant2/verdicts")
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(entry("tls-1").getBytes(StandardCharsets.UTF_8))
+                    .send()
+                    .join();
+            waitFor(() -> logSize() == before + 1, Duration.ofSeconds(20));
+            line.disconnect().join();
+
+            // Trusting the broker's CA but presenting no certificate: the broker refuses the handshake,
+            // and the connection says why it is not subscribed.
+            String refused = send(
+                            "/api/v1/mqtt-connections",
+                            connectionJson("Without a certificate", tlsUri, ca.certificatePem(), null, null),
+                            201)
+                    .get("id")
+                    .asString();
+            waitFor(
+                    () -> !connection(refused).path("lastError").isNull()
+                            && connection(refused).path("lastError").asString().contains("not connected"),
+                    Duration.ofSeconds(20),
+                    () -> connection(refused).toString());
+            assertThat(Tenancy.callAs(
+                            Actor.system(tenant.organisation().id(), "test"),
+                            () -> context.getBean(MqttConnections.class).subscribed(refused)))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void certificatesThatCannotBeUsedAreRefusedWithTheFieldNamed() throws Exception {
+        TestPki.Issued ca = TestPki.ca("Plant 3 CA");
+        TestPki.Issued client = TestPki.issue(ca, "line3", false);
+        TestPki.Issued other = TestPki.issue(ca, "line4", false);
+        String uri = "ssl://127.0.0.1:8883";
+        assertThat(problemField(connectionJson("x", uri, null, client.certificatePem(), other.keyPem())))
+                .isEqualTo("clientKey");
+        assertThat(problemField(connectionJson("x", uri, null, client.certificatePem(), null)))
+                .isEqualTo("clientKey");
+        assertThat(problemField(connectionJson("x", uri, null, null, client.keyPem())))
+                .isEqualTo("clientCertificate");
+        assertThat(problemField(connectionJson(
+                        "x", uri, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", null, null)))
+                .isEqualTo("caCertificate");
+        assertThat(problemField(connectionJson("x", uri, null, client.certificatePem(), "not a key")))
+                .isEqualTo("clientKey");
+        assertThat(problemField(connectionJson("x", broker.uri(), ca.certificatePem(), null, null)))
+                .isEqualTo("brokerUri");
+        assertThat(list()).isEmpty();
+    }
+
+    private String problemField(String body) throws Exception {
+        JsonNode problem = send("/api/v1/mqtt-connections", body, 400);
+        return problem.toString().contains("\"field\"")
+                ? problem.findValue("field").asString()
+                : problem.toString();
+    }
+
+    private String connectionJson(String name, String uri, String ca, String certificate, String key) throws Exception {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", name);
+        body.put("brokerUri", uri);
+        body.put("topicFilter", "plant2/#");
+        body.put("caCertificate", ca);
+        body.put("clientCertificate", certificate);
+        body.put("clientKey", key);
+        return json.writeValueAsString(body);
+    }
+
     // --- helpers ---
 
     CompletableFuture<?> publish(String topic, String message) {

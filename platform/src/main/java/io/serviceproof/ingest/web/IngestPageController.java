@@ -46,6 +46,9 @@ class IngestPageController {
             @RequestParam(required = false) String eventIdPointer,
             @RequestParam(required = false) String occurredAtPointer,
             @RequestParam(required = false) String payloadPointer,
+            @RequestParam(required = false) String caCertificate,
+            @RequestParam(required = false) String clientCertificate,
+            @RequestParam(required = false) String clientKey,
             Model model,
             RedirectAttributes redirect) {
         MqttConnections.NewConnection request = new MqttConnections.NewConnection(
@@ -60,15 +63,35 @@ class IngestPageController {
                 serviceLayerId,
                 eventIdPointer,
                 occurredAtPointer,
-                payloadPointer);
+                payloadPointer,
+                caCertificate,
+                clientCertificate,
+                clientKey);
         try {
             connections.create(request);
             redirect.addFlashAttribute("notice", "ingest.created");
             return "redirect:/ingest";
         } catch (InvalidInputException | ConflictException e) {
-            // The form keeps what was typed (never the password) and says what is wrong.
+            // The form keeps what was typed (never the password or the private key) and says what is wrong.
             model.addAttribute("problem", phrases.problem(e, LocaleContextHolder.getLocale()));
-            model.addAttribute("form", request);
+            model.addAttribute(
+                    "form",
+                    new MqttConnections.NewConnection(
+                            name,
+                            brokerUri,
+                            mqttVersion,
+                            username,
+                            null,
+                            topicFilter,
+                            sharedGroup,
+                            eventType,
+                            serviceLayerId,
+                            eventIdPointer,
+                            occurredAtPointer,
+                            payloadPointer,
+                            caCertificate,
+                            clientCertificate,
+                            null));
             return page(model);
         }
     }
