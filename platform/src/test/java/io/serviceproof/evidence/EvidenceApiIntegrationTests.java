@@ -109,7 +109,22 @@ class EvidenceApiIntegrationTests {
                 .size();
     }
 
+    private boolean blobsInDatabase() {
+        return "database".equals(context.getEnvironment().getProperty("serviceproof.blobs.store"));
+    }
+
+    /** Kept blobs (files, or rows with the database store) and files left in staging. */
     private long blobCount() throws Exception {
+        long inDatabase = !blobsInDatabase()
+                ? 0
+                : context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("SELECT COUNT(*) FROM blobs")
+                        .query(Long.class)
+                        .single();
+        return inDatabase + filesUnderBlobs();
+    }
+
+    private long filesUnderBlobs() throws Exception {
         Path blobs = Path.of(context.getEnvironment().getProperty("serviceproof.data-dir"))
                 .resolve("blobs");
         try (var files = Files.walk(blobs)) {
@@ -403,11 +418,19 @@ class EvidenceApiIntegrationTests {
                 .get("id")
                 .asString();
         String digest = sha256(bytes);
-        Path stored = Path.of(context.getEnvironment().getProperty("serviceproof.data-dir"))
-                .resolve("blobs")
-                .resolve(digest.substring(0, 2))
-                .resolve(digest);
-        Files.write(stored, unique("something else"));
+        if (blobsInDatabase()) {
+            context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("UPDATE blob_chunks SET data = :data WHERE sha256 = :sha AND seq = 0")
+                    .param("data", unique("something else"))
+                    .param("sha", digest)
+                    .update();
+        } else {
+            Path stored = Path.of(context.getEnvironment().getProperty("serviceproof.data-dir"))
+                    .resolve("blobs")
+                    .resolve(digest.substring(0, 2))
+                    .resolve(digest);
+            Files.write(stored, unique("something else"));
+        }
 
         mvc.perform(get("/api/v1/evidence/" + id + "/content").with(bearer(engineer)))
                 .andExpect(status().isInternalServerError())

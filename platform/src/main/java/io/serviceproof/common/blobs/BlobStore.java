@@ -5,36 +5,49 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files stored once per SHA-256 under {@code <data-dir>/blobs/ab/abcdef…}. An upload is streamed
- * into a temporary file while it is hashed and counted, so memory stays flat whatever the size;
- * only a complete, checked file is moved into place, atomically, and an identical file already
- * there is simply reused. Blob names are digests, never user input. Evidence files and event
- * imports are kept here.
+ * Files stored once per SHA-256. An upload is streamed into a temporary file on this node while it is
+ * hashed and counted, so memory stays flat whatever the size; only a complete, checked file is kept,
+ * and an identical one already kept is simply reused. Blob names are digests, never user input.
+ * Evidence files and event imports are kept here. Where they are kept is configuration
+ * ({@code serviceproof.blobs.store}): {@code folder}, {@code <data-dir>/blobs/ab/abcdef…}, the
+ * default for one node, or {@code database}, chunks in the database every node shares (ADR 024).
  */
 @Component
 public class BlobStore {
 
     public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private final Path root;
     private final Path staging;
+    private final BlobStorage storage;
 
-    BlobStore(@Value("${serviceproof.data-dir}") Path dataDir) throws IOException {
-        this.root = dataDir.resolve("blobs");
+    BlobStore(
+            @Value("${serviceproof.data-dir}") Path dataDir,
+            @Value("${serviceproof.blobs.store:folder}") String store,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            Clock clock)
+            throws IOException {
+        Path root = dataDir.resolve("blobs");
         this.staging = root.resolve("staging");
         Files.createDirectories(staging);
+        this.storage = switch (store) {
+            case "folder" -> new FolderStorage(root);
+            case "database" -> new DatabaseStorage(jdbc, transaction, clock);
+            default -> throw new IllegalArgumentException("serviceproof.blobs.store: folder or database, not " + store);
+        };
     }
 
     /** A file received but not yet kept; closing it without {@link #keep} deletes it. */
@@ -106,20 +119,11 @@ public class BlobStore {
         return new Staged(file, HexFormat.of().formatHex(digest.digest()), size);
     }
 
-    /** Moves a staged file into place; an identical file already stored is reused. */
+    /** Keeps a staged file under its digest; an identical file already kept is reused. */
     public void keep(Staged staged) {
-        Path target = path(staged.sha256);
+        requireDigest(staged.sha256);
         try {
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                deleteQuietly(staged.file);
-            } else {
-                try {
-                    Files.move(staged.file, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException raced) {
-                    deleteQuietly(staged.file);
-                }
-            }
+            storage.put(staged.sha256, staged.file, staged.size);
             staged.kept = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,17 +131,16 @@ public class BlobStore {
     }
 
     public InputStream open(String sha256) throws IOException {
-        return Files.newInputStream(path(sha256));
+        return storage.open(requireDigest(sha256));
     }
 
-    /** Re-hashes the stored file: false if it is missing or its bytes no longer match its name. */
+    /** Re-hashes the stored bytes: false if they are missing or no longer match their name. */
     public boolean intact(String sha256) {
-        Path file = path(sha256);
-        if (!Files.isRegularFile(file)) {
+        if (!storage.exists(requireDigest(sha256))) {
             return false;
         }
         MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = storage.open(sha256)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 digest.update(buffer, 0, n);
@@ -148,11 +151,11 @@ public class BlobStore {
         return HexFormat.of().formatHex(digest.digest()).equals(sha256);
     }
 
-    public Path path(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) {
+    private static String requireDigest(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest");
         }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+        return sha256;
     }
 
     private static MessageDigest sha256() {
