@@ -77,11 +77,8 @@ public class DossierJobs implements DisposableBean {
     /** Builds running or queued on this node, with their latest step. */
     private final Map<String, Job> progress = new ConcurrentHashMap<>();
 
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dossier-builder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService builder =
+            Executors.newSingleThreadExecutor(io.serviceproof.common.DaemonThreads.named("dossier-builder"));
 
     DossierJobs(Dossiers dossiers, DossierBuilds builds, @Value("${serviceproof.data-dir}") Path dataDir, Clock clock)
             throws IOException {

@@ -38,12 +38,8 @@ final class MqttInput implements AutoCloseable {
     final AtomicLong received = new AtomicLong();
     volatile boolean subscribed;
     /** Messages are taken one at a time, in order, off the network thread: waiting for room blocks only this. */
-    private final java.util.concurrent.ExecutorService taker =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "gateway-mqtt");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final java.util.concurrent.ExecutorService taker = java.util.concurrent.Executors.newSingleThreadExecutor(
+            io.serviceproof.common.DaemonThreads.named("gateway-mqtt"));
 
     MqttInput(
             GatewayConfig.MqttSource source,
@@ -162,21 +158,14 @@ final class MqttInput implements AutoCloseable {
     }
 
     private void setAside(String topic, byte[] message, String reason) {
-        String line = "{\"at\":\"" + Instant.now(clock) + "\",\"topic\":" + quoted(topic) + ",\"reason\":"
-                + quoted(reason) + ",\"message\":\"" + Base64.getEncoder().encodeToString(message) + "\"}\n";
+        String line = "{\"at\":\"" + Instant.now(clock) + "\",\"topic\":" + JsonText.quoted(topic) + ",\"reason\":"
+                + JsonText.quoted(reason) + ",\"message\":\""
+                + Base64.getEncoder().encodeToString(message) + "\"}\n";
         try {
             Files.writeString(
                     rejected, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String quoted(String text) {
-        try {
-            return io.serviceproof.verifier.json.Json.canonical(String.valueOf(text));
-        } catch (io.serviceproof.verifier.json.JsonException e) {
-            return "\"\"";
         }
     }
 

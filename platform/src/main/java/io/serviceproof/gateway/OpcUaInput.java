@@ -67,11 +67,8 @@ final class OpcUaInput implements AutoCloseable {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread worker;
     /** Remakes a subscription the server lost, off Milo's threads. */
-    private final ExecutorService resubscriber = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "gateway-opcua-resubscribe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService resubscriber =
+            Executors.newSingleThreadExecutor(io.serviceproof.common.DaemonThreads.named("gateway-opcua-resubscribe"));
 
     final AtomicLong received = new AtomicLong();
     volatile String lastError;

@@ -194,17 +194,9 @@ final class Uplink implements Runnable {
     private void setAside(byte[] entry, HttpResponse<String> answer) throws IOException {
         String line = "{\"at\":\"" + clock.instant() + "\",\"status\":" + answer.statusCode() + ",\"entry\":"
                 + new String(entry, StandardCharsets.UTF_8) + ",\"answer\":"
-                + quoted(answer.body()) + "}\n";
+                + JsonText.quoted(answer.body()) + "}\n";
         Files.writeString(rejected, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         setAside.incrementAndGet();
-    }
-
-    private static String quoted(String text) {
-        try {
-            return io.serviceproof.verifier.json.Json.canonical(text);
-        } catch (io.serviceproof.verifier.json.JsonException e) {
-            return "\"\"";
-        }
     }
 
     /** The server is away or refuses us for now (not for the content): the batch is sent again later. */

@@ -36,11 +36,8 @@ class ImportWorker {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration staleAfter;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "event-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner =
+            Executors.newSingleThreadExecutor(io.serviceproof.common.DaemonThreads.named("event-import"));
 
     ImportWorker(
             EventImportRows rows,

@@ -55,17 +55,7 @@ class MqttSubscribers {
      * connections, since an unacknowledged message counts against its connection's window.
      */
     private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), new java.util.concurrent.ThreadFactory() {
-                private final java.util.concurrent.atomic.AtomicInteger n =
-                        new java.util.concurrent.atomic.AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable r) {
-                    Thread thread = new Thread(r, "mqtt-ingest-" + n.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }
-            });
+            Runtime.getRuntime().availableProcessors(), io.serviceproof.common.DaemonThreads.numbered("mqtt-ingest"));
 
     MqttSubscribers(MqttConnectionRows rows, Ledger ledger, MasterKey masterKey, Clock clock) {
         this.rows = rows;

@@ -22,11 +22,8 @@ class LogEntries {
     private static final int PAGE = 10_000;
     /** Reads the next page of a stream while the caller consumes the current one. */
     private static final java.util.concurrent.ExecutorService READ_AHEAD =
-            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "log-read-ahead");
-                thread.setDaemon(true);
-                return thread;
-            });
+            java.util.concurrent.Executors.newCachedThreadPool(
+                    io.serviceproof.common.DaemonThreads.named("log-read-ahead"));
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;

@@ -60,12 +60,8 @@ public class WitnessCosigner {
 
     private final Map<OrganisationId, Object> locks = new ConcurrentHashMap<>();
 
-    private final java.util.concurrent.ExecutorService sender =
-            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "witness-cosigner");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
+            io.serviceproof.common.DaemonThreads.named("witness-cosigner"));
 
     WitnessCosigner(
             WitnessPolicies policies,
