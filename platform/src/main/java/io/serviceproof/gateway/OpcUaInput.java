@@ -5,7 +5,6 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import io.serviceproof.ledger.EntryDraft;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -241,7 +240,9 @@ final class OpcUaInput implements AutoCloseable {
         for (int i = 0; i < items.size(); i++) {
             DataValue value = values.get(i);
             changes.add(new OpcUaMapping.Change(
-                    handles.get(items.get(i).getClientHandle()), jsonValue(value), sourceTime(value)));
+                    handles.get(items.get(i).getClientHandle()),
+                    OpcUaValues.json(value),
+                    OpcUaValues.sourceTime(value)));
         }
         List<EntryDraft> drafts;
         try {
@@ -254,39 +255,6 @@ final class OpcUaInput implements AutoCloseable {
         if (!drafts.isEmpty() && intake.take(drafts)) {
             received.addAndGet(drafts.size());
         }
-    }
-
-    /** The value as JSON can carry it, or null when there is none to use (bad status, not finite). */
-    static Object jsonValue(DataValue value) {
-        if (value == null
-                || (value.getStatusCode() != null && value.getStatusCode().isBad())) {
-            return null;
-        }
-        Object v = value.getValue() == null ? null : value.getValue().getValue();
-        if (v == null || v instanceof Boolean || v instanceof String) {
-            return v;
-        }
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? d : null;
-        }
-        if (v instanceof Number number) {
-            return number.longValue();
-        }
-        if (v instanceof LocalizedText text) {
-            return text.getText();
-        }
-        if (v instanceof DateTime time) {
-            return time.getJavaInstant().toString();
-        }
-        return v.toString();
-    }
-
-    private static Instant sourceTime(DataValue value) {
-        DateTime time = value.getSourceTime() != null && !value.getSourceTime().isNull()
-                ? value.getSourceTime()
-                : value.getServerTime();
-        return time != null && !time.isNull() ? time.getJavaInstant() : null;
     }
 
     private static String reason(Throwable e) {

@@ -38,7 +38,28 @@ public class MqttConnections {
             String payloadPointer,
             String caCertificate,
             String clientCertificate,
-            String clientKey) {}
+            String clientKey) {
+
+        /** The request as a form may show it back: without the password and the private key. */
+        public NewConnection withoutSecrets() {
+            return new NewConnection(
+                    name,
+                    brokerUri,
+                    mqttVersion,
+                    username,
+                    null,
+                    topicFilter,
+                    sharedGroup,
+                    eventType,
+                    serviceLayerId,
+                    eventIdPointer,
+                    occurredAtPointer,
+                    payloadPointer,
+                    caCertificate,
+                    clientCertificate,
+                    null);
+        }
+    }
 
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*");

@@ -74,24 +74,7 @@ class IngestPageController {
         } catch (InvalidInputException | ConflictException e) {
             // The form keeps what was typed (never the password or the private key) and says what is wrong.
             model.addAttribute("problem", phrases.problem(e, LocaleContextHolder.getLocale()));
-            model.addAttribute(
-                    "form",
-                    new MqttConnections.NewConnection(
-                            name,
-                            brokerUri,
-                            mqttVersion,
-                            username,
-                            null,
-                            topicFilter,
-                            sharedGroup,
-                            eventType,
-                            serviceLayerId,
-                            eventIdPointer,
-                            occurredAtPointer,
-                            payloadPointer,
-                            caCertificate,
-                            clientCertificate,
-                            null));
+            model.addAttribute("form", request.withoutSecrets());
             return page(model);
         }
     }
