@@ -34,7 +34,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server and waits until it reports ready. */
     public static ServerProcess start(Map<String, String> environment, Path log) throws Exception {
-        int port = freePort();
+        return start(environment, log, freePort());
+    }
+
+    /** Starts a server on the given port (a node that a balancer expects back where it was). */
+    public static ServerProcess start(Map<String, String> environment, Path log, int port) throws Exception {
         // C1 only and the serial collector: these servers live for seconds, and start in two thirds of the time.
         ProcessBuilder builder = new ProcessBuilder(
                         JAVA, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString())
@@ -60,6 +64,10 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("admin " + String.join(" ", args) + " failed: " + out);
         }
         return out.strip();
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUrl() {
@@ -103,7 +111,7 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server did not become ready in 90 s");
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

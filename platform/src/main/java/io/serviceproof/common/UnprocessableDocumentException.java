@@ -8,7 +8,7 @@ import java.util.List;
  */
 public class UnprocessableDocumentException extends RuntimeException {
 
-    public record Problem(String location, String message) {}
+    public record Problem(String location, String message) implements java.io.Serializable {}
 
     private final List<Problem> problems;
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The record of each background dossier build: what was asked, and how it ended. */
 @Repository
-class DossierBuilds {
+class DossierBuilds implements io.serviceproof.common.blobs.BlobReferences {
 
     private final JdbcClient jdbc;
 
@@ -71,12 +71,24 @@ class DossierBuilds {
                 .list();
     }
 
-    /** Finished builds whose download time is over. */
-    List<String> finishedBefore(Instant cutoff) {
-        return jdbc.sql("SELECT id FROM dossier_builds WHERE state <> 'RUNNING' AND finished_at < :cutoff")
+    /** A finished build whose download time is over; {@code zipSha256} is null for a failed one. */
+    record Finished(String id, String zipSha256) {}
+
+    List<Finished> finishedBefore(Instant cutoff) {
+        return jdbc.sql("SELECT id, zip_sha256 FROM dossier_builds WHERE state <> 'RUNNING' AND finished_at < :cutoff")
                 .param("cutoff", Timestamps.toMillis(cutoff))
-                .query(String.class)
+                .query((row, n) -> new Finished(row.getString("id"), row.getString("zip_sha256")))
                 .list();
+    }
+
+    /** A build's zip is kept while the build's record is: a day after it finished. */
+    @Override
+    public boolean refersTo(String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM dossier_builds WHERE zip_sha256 = :sha")
+                        .param("sha", sha256)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void delete(String id) {

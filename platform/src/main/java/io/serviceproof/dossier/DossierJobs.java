@@ -2,17 +2,13 @@ package io.serviceproof.dossier;
 
 import io.serviceproof.common.NotFoundException;
 import io.serviceproof.common.Sha256;
+import io.serviceproof.common.blobs.BlobStore;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.identity.Tenancy;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +20,6 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -33,7 +28,7 @@ import org.springframework.stereotype.Service;
  * Dossiers built in the background: a large one (many evidence files, several layers' SLA reports)
  * takes longer than a request should, so the user starts a build, watches its steps, and downloads
  * the result. A build is recorded before it is acknowledged, and one a restart interrupted is run
- * again when the server is ready; a finished dossier is kept as a file for a day. Builds run one at
+ * again when the server is ready; a finished dossier is kept as a blob for a day. Builds run one at
  * a time per node; their step-by-step progress is known on the node running them.
  */
 @Service
@@ -72,7 +67,7 @@ public class DossierJobs implements DisposableBean {
 
     private final Dossiers dossiers;
     private final DossierBuilds builds;
-    private final Path directory;
+    private final BlobStore blobs;
     private final Clock clock;
     /** Builds running or queued on this node, with their latest step. */
     private final Map<String, Job> progress = new ConcurrentHashMap<>();
@@ -80,11 +75,10 @@ public class DossierJobs implements DisposableBean {
     private final ExecutorService builder =
             Executors.newSingleThreadExecutor(io.serviceproof.common.DaemonThreads.named("dossier-builder"));
 
-    DossierJobs(Dossiers dossiers, DossierBuilds builds, @Value("${serviceproof.data-dir}") Path dataDir, Clock clock)
-            throws IOException {
+    DossierJobs(Dossiers dossiers, DossierBuilds builds, BlobStore blobs, Clock clock) {
         this.dossiers = dossiers;
         this.builds = builds;
-        this.directory = Files.createDirectories(dataDir.resolve("dossiers"));
+        this.blobs = blobs;
         this.clock = clock;
     }
 
@@ -125,22 +119,23 @@ public class DossierJobs implements DisposableBean {
         };
     }
 
-    /** A finished dossier's zip, checked against the digest recorded when it was built. */
+    /**
+     * A finished dossier's zip, checked against the digest recorded when it was built. It is a blob,
+     * so any node can serve a dossier another node built when blobs are in the database.
+     */
     public byte[] file(Job job) {
         DossierBuilds.Recorded recorded = builds.find(job.organisation(), job.id())
                 .filter(b -> b.state() == State.DONE)
                 .orElseThrow(() -> new NotFoundException("Dossier build", job.id()));
-        try {
-            byte[] zip = Files.readAllBytes(directory.resolve(job.id() + ".zip"));
+        try (InputStream in = blobs.open(recorded.zipSha256())) {
+            byte[] zip = in.readAllBytes();
             if (!Sha256.hex(zip).equals(recorded.zipSha256())) {
                 throw new IllegalStateException("dossier " + job.id() + " no longer matches its digest");
             }
             return zip;
-        } catch (java.nio.file.NoSuchFileException e) {
-            // On more than one node, dossiers/ must be shared storage (docs/operations.md).
-            throw new IllegalStateException("dossier " + job.id() + " is recorded as built but its file is missing", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException(
+                    "dossier " + job.id() + " is recorded as built but its file is unreadable", e);
         }
     }
 
@@ -168,9 +163,9 @@ public class DossierJobs implements DisposableBean {
         try {
             byte[] zip = dossiers.build(
                     queued.credentialId(), (step, steps, doing) -> progress.put(id, queued.at(step, steps, doing)));
-            store(id, zip);
+            store(zip);
             builds.done(id, Sha256.hex(zip), clock.instant());
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             log.error("Dossier build {} of credential {} failed", id, queued.credentialId(), e);
             builds.failed(id, e.getMessage(), clock.instant());
         } finally {
@@ -178,31 +173,20 @@ public class DossierJobs implements DisposableBean {
         }
     }
 
-    /** Written to a temporary file, forced to disk and renamed: the record says DONE only after. */
-    private void store(String id, byte[] zip) throws IOException {
-        Path temporary = Files.createTempFile(directory, id, ".part");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.wrap(zip);
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
+    /** Kept as a blob (durable once kept): the record says DONE only after. */
+    private void store(byte[] zip) {
+        try (BlobStore.Staged staged = blobs.stage(new ByteArrayInputStream(zip), Long.MAX_VALUE, "Dossiers")) {
+            blobs.keep(staged);
         }
-        Files.move(
-                temporary,
-                directory.resolve(id + ".zip"),
-                StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Finished builds go, record and file, a day after they finished. */
+    /** Finished builds go, record and then zip, a day after they finished. */
     private void forgetOld() {
-        for (String id : builds.finishedBefore(clock.instant().minus(KEPT_FOR))) {
-            try {
-                Files.deleteIfExists(directory.resolve(id + ".zip"));
-                builds.delete(id);
-            } catch (IOException e) {
-                log.warn("Could not delete the dossier of build {}; will try again", id, e);
+        for (DossierBuilds.Finished finished :
+                builds.finishedBefore(clock.instant().minus(KEPT_FOR))) {
+            builds.delete(finished.id());
+            if (finished.zipSha256() != null) {
+                blobs.forget(finished.zipSha256());
             }
         }
     }

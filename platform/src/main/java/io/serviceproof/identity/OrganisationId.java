@@ -3,8 +3,8 @@ package io.serviceproof.identity;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a tenant. */
-public record OrganisationId(UUID value) {
+/** Identifies a tenant. Serializable because a signed-in session carries it (sessions may be kept in the database). */
+public record OrganisationId(UUID value) implements java.io.Serializable {
 
     public OrganisationId {
         Objects.requireNonNull(value, "organisation id");

@@ -3,11 +3,14 @@ package io.serviceproof.dossier;
 import static io.serviceproof.ActingAs.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.serviceproof.TestTenant;
 import io.serviceproof.assessment.Assessments;
+import io.serviceproof.common.Sha256;
+import io.serviceproof.common.blobs.BlobStore;
 import io.serviceproof.identity.Actor;
 import io.serviceproof.identity.Role;
 import io.serviceproof.identity.Tenancy;
@@ -27,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A credential's dossier carries everything needed to check it, and any change to it is found. */
@@ -43,21 +48,7 @@ class DossierIntegrationTests {
     @Test
     void aDossierVerifiesOfflineAndAnyChangeToItIsNamed() throws Exception {
         TestTenant tenant = TestTenant.create(context, "dossier");
-        String credentialId = Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
-            Offerings offerings = context.getBean(Offerings.class);
-            Assessments assessments = context.getBean(Assessments.class);
-            String offering =
-                    offerings.createOffering("Line", "", "", List.of("VN")).id();
-            String layer = offerings
-                    .createLayer(offering, "Inspection", "rqi", "ai-remote-quality-inspection", null)
-                    .id();
-            offerings.publish(layer);
-            String assessment = assessments.create(offering, "VN").id();
-            assessments.signOff(assessment);
-            return context.getBean(io.serviceproof.dossier.CredentialIssuance.class)
-                    .issue(assessment, "test: gaps included")
-                    .id();
-        });
+        String credentialId = issueCredential(tenant);
         byte[] zip = mvc.perform(get("/api/v1/credentials/" + credentialId + "/dossier")
                         .with(bearer(tenant.token(Role.AUDITOR))))
                 .andExpect(status().isOk())
@@ -198,6 +189,66 @@ class DossierIntegrationTests {
     }
 
     /** Polls a build until it is no longer running; it must be DONE. Returns its zip. */
+    /** A credential of a signed-off assessment of a one-layer offering, issued for the tenant. */
+    private String issueCredential(TestTenant tenant) {
+        return Tenancy.callAs(Actor.system(tenant.organisation().id(), "test"), () -> {
+            Offerings offerings = context.getBean(Offerings.class);
+            Assessments assessments = context.getBean(Assessments.class);
+            String offering =
+                    offerings.createOffering("Line", "", "", List.of("VN")).id();
+            String layer = offerings
+                    .createLayer(offering, "Inspection", "rqi", "ai-remote-quality-inspection", null)
+                    .id();
+            offerings.publish(layer);
+            String assessment = assessments.create(offering, "VN").id();
+            assessments.signOff(assessment);
+            return context.getBean(io.serviceproof.dossier.CredentialIssuance.class)
+                    .issue(assessment, "test: gaps included")
+                    .id();
+        });
+    }
+
+    @Test
+    void aFinishedDossierIsKeptADayAndItsBytesGoOnlyWhenNothingElseHoldsThem() throws Exception {
+        TestTenant tenant = TestTenant.create(context, "dossier-retention");
+        String credentialId = issueCredential(tenant);
+        String kept = startBuild(credentialId, tenant);
+        byte[] keptZip = awaitBuilt(kept, tenant.token(Role.AUDITOR));
+        String dropped = startBuild(credentialId, tenant);
+        byte[] droppedZip = awaitBuilt(dropped, tenant.token(Role.AUDITOR));
+        assertThat(Sha256.hex(keptZip)).as("each build is signed anew").isNotEqualTo(Sha256.hex(droppedZip));
+        // The first dossier is also kept as evidence (say, attached to a tender): the same bytes, one blob.
+        mvc.perform(multipart("/api/v1/evidence")
+                        .file(new MockMultipartFile("file", "dossier.zip", "application/zip", keptZip))
+                        .param("title", "Dossier as submitted")
+                        .param("type", "E1")
+                        .with(bearer(tenant.token(Role.COMPLIANCE_MANAGER))))
+                .andExpect(status().isCreated());
+
+        // A day after they finished, both builds are forgotten; the evidence keeps its file.
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        jdbc.sql("UPDATE dossier_builds SET finished_at = 0 WHERE credential_id = :credential")
+                .param("credential", credentialId)
+                .update();
+        context.getBean(DossierJobs.class).resumeInterrupted();
+        for (String build : List.of(kept, dropped)) {
+            mvc.perform(get(build).with(bearer(tenant.token(Role.AUDITOR)))).andExpect(status().isNotFound());
+        }
+        BlobStore blobs = context.getBean(BlobStore.class);
+        assertThat(blobs.intact(Sha256.hex(keptZip))).as("held by the evidence").isTrue();
+        assertThat(blobs.intact(Sha256.hex(droppedZip))).as("held by nothing").isFalse();
+    }
+
+    private String startBuild(String credentialId, TestTenant tenant) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/credentials/" + credentialId + "/dossiers")
+                        .with(bearer(tenant.token(Role.COMPLIANCE_MANAGER))))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+    }
+
     private byte[] awaitBuilt(String build, String token) throws Exception {
         String state = "RUNNING";
         for (int i = 0; i < 300 && state.equals("RUNNING"); i++) {

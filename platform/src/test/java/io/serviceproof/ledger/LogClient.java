@@ -17,21 +17,21 @@ import java.util.List;
 import java.util.Map;
 
 /** A producer and reader of a running server's ledger over real HTTP, as a gateway or auditor would be. */
-final class LogClient implements TileSource {
+public final class LogClient implements TileSource {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
 
-    LogClient(String baseUrl, String token) {
+    public LogClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
     }
 
     /** Appends a batch; returns event id to index, or throws when the server did not acknowledge. */
     @SuppressWarnings("unchecked")
-    Map<String, Long> append(List<String> eventIds) throws Exception {
+    public Map<String, Long> append(List<String> eventIds) throws Exception {
         StringBuilder body = new StringBuilder("{\"entries\":[");
         for (int i = 0; i < eventIds.size(); i++) {
             body.append(i == 0 ? "" : ",")
@@ -62,7 +62,7 @@ final class LogClient implements TileSource {
         return acknowledged;
     }
 
-    String publishCheckpoint() throws Exception {
+    public String publishCheckpoint() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ledger/checkpoints"))
                         .header("Authorization", "Bearer " + token)
@@ -95,7 +95,7 @@ final class LogClient implements TileSource {
 
     /** Every entry's producer event id, by index, read from the public entry bundles. */
     @SuppressWarnings("unchecked")
-    Map<Long, String> eventIdsByIndex(long size) throws Exception {
+    public Map<Long, String> eventIdsByIndex(long size) throws Exception {
         Map<Long, String> ids = new HashMap<>();
         for (TilePath bundle : Tiles.entryBundles(size)) {
             List<byte[]> entries = EntryBundle.decode(fetch(bundle.path()), bundle.width());

@@ -19,4 +19,7 @@ interface BlobStorage {
     InputStream open(String sha256) throws IOException;
 
     boolean exists(String sha256);
+
+    /** Deletes the blob if it is there. */
+    void delete(String sha256) throws IOException;
 }

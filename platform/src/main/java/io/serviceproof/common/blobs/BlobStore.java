@@ -3,7 +3,6 @@ package io.serviceproof.common.blobs;
 import io.serviceproof.common.PayloadTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Files stored once per SHA-256. An upload is streamed into a temporary file on this node while it is
  * hashed and counted, so memory stays flat whatever the size; only a complete, checked file is kept,
  * and an identical one already kept is simply reused. Blob names are digests, never user input.
- * Evidence files and event imports are kept here. Where they are kept is configuration
+ * Evidence files, event imports and finished dossiers are kept here. Where they are kept is configuration
  * ({@code serviceproof.blobs.store}): {@code folder}, {@code <data-dir>/blobs/ab/abcdef…}, the
  * default for one node, or {@code database}, chunks in the database every node shares (ADR 024).
  */
@@ -32,14 +32,18 @@ public class BlobStore {
 
     private final Path staging;
     private final BlobStorage storage;
+    /** Looked up when forgetting, not at construction: the modules that refer to blobs also store them. */
+    private final ObjectProvider<BlobReferences> references;
 
     BlobStore(
             @Value("${serviceproof.data-dir}") Path dataDir,
             @Value("${serviceproof.blobs.store:folder}") String store,
             JdbcClient jdbc,
             TransactionTemplate transaction,
-            Clock clock)
+            Clock clock,
+            ObjectProvider<BlobReferences> references)
             throws IOException {
+        this.references = references;
         Path root = dataDir.resolve("blobs");
         this.staging = root.resolve("staging");
         Files.createDirectories(staging);
@@ -99,7 +103,7 @@ public class BlobStore {
         MessageDigest digest = sha256();
         long size = 0;
         try (in;
-                OutputStream out = Files.newOutputStream(file)) {
+                java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 size += n;
@@ -109,6 +113,8 @@ public class BlobStore {
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
+            // On disk before anyone is told the file is kept (the folder store moves it into place).
+            out.getFD().sync();
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             if (e instanceof IOException io) {
@@ -132,6 +138,23 @@ public class BlobStore {
 
     public InputStream open(String sha256) throws IOException {
         return storage.open(requireDigest(sha256));
+    }
+
+    /**
+     * Deletes a blob its holder no longer needs, unless any module still refers to the same bytes.
+     * The holder drops its own reference first. Returns whether the blob was deleted.
+     */
+    public boolean forget(String sha256) {
+        requireDigest(sha256);
+        if (references.stream().anyMatch(holder -> holder.refersTo(sha256))) {
+            return false;
+        }
+        try {
+            storage.delete(sha256);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Re-hashes the stored bytes: false if they are missing or no longer match their name. */

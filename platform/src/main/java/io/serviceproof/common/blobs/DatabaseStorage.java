@@ -86,6 +86,18 @@ final class DatabaseStorage implements BlobStorage {
                 > 0;
     }
 
+    @Override
+    public void delete(String sha256) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM blob_chunks WHERE sha256 = :sha")
+                    .param("sha", sha256)
+                    .update();
+            jdbc.sql("DELETE FROM blobs WHERE sha256 = :sha")
+                    .param("sha", sha256)
+                    .update();
+        });
+    }
+
     /** Reads the chunks in order, one query each, holding one chunk at a time. */
     private final class ChunkStream extends InputStream {
 

@@ -41,6 +41,11 @@ final class FolderStorage implements BlobStorage {
         return Files.isRegularFile(path(sha256));
     }
 
+    @Override
+    public void delete(String sha256) throws IOException {
+        Files.deleteIfExists(path(sha256));
+    }
+
     Path path(String sha256) {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }

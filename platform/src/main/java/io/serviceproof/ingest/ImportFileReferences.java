@@ -1,0 +1,25 @@
+package io.serviceproof.ingest;
+
+import io.serviceproof.common.blobs.BlobReferences;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** An imported file is kept with its import's record: it is what the import's report points into. */
+@Component
+class ImportFileReferences implements BlobReferences {
+
+    private final JdbcClient jdbc;
+
+    ImportFileReferences(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean refersTo(String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_imports WHERE sha256 = :sha")
+                        .param("sha", sha256)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+}
