@@ -21,12 +21,13 @@ final class Cluster {
 
     private Cluster() {}
 
-    /** A node of a fleet: blobs and sessions in the database, one master key for all nodes. */
+    /** A node of a fleet: blobs, sessions and rate limits in the database, one master key for all nodes. */
     static Map<String, String> nodeEnvironment(String database, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
         Map<String, String> env = TestDatabaseInitializer.serverEnvironment(database, dataDir);
         env.put("SERVICEPROOF_BLOBS_STORE", "database");
         env.put("SERVICEPROOF_SESSIONS_STORE", "database");
+        env.put("SERVICEPROOF_RATE_LIMITS_STORE", "database");
         env.put(
                 "SERVICEPROOF_MASTER_KEY",
                 java.util.Base64.getEncoder().encodeToString(io.serviceproof.verifier.note.Ed25519.newSeed()));

@@ -1,10 +1,5 @@
 package io.serviceproof.common.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.serviceproof.common.web.RateLimitRules.LimitClass;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +9,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalLong;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
@@ -31,24 +27,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link RateLimitRules}). It runs just after sign-in is checked, so a signed-in user or token is
  * counted as themselves wherever they connect from, and everyone else by network address (the
  * address Tomcat resolved past trusted proxies only). Requests refused by authentication never reach
- * it and cost the server nothing; sign-in attempts are slowed by their own throttle.
- *
- * <p>Buckets live in memory, bounded in number (the least recently used are dropped, and a dropped
- * bucket is a full one, so forgetting only ever errs toward letting a client through).
+ * it and cost the server nothing; sign-in attempts are slowed by their own throttle. Counts are in
+ * this node's memory or, for a fleet, in the database ({@link RateLimitCounter}).
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 @EnableConfigurationProperties(RateLimitSettings.class)
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
-
     private final boolean enabled;
     private final Map<LimitClass, RateLimitSettings.Limit> limits = new EnumMap<>(LimitClass.class);
-    private final Cache<String, Bucket> buckets;
+    private final RateLimitCounter counter;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-    RateLimitFilter(RateLimitSettings settings) {
+    RateLimitFilter(RateLimitSettings settings, ObjectProvider<DatabaseWindows> databaseWindows) {
         this.enabled = settings.enabled();
         limits.put(LimitClass.VERIFY, settings.verify());
         limits.put(LimitClass.PUBLIC_READS, settings.publicReads());
@@ -56,15 +48,26 @@ class RateLimitFilter extends OncePerRequestFilter {
         limits.put(LimitClass.LEDGER_APPENDS, settings.ledgerAppends());
         limits.put(LimitClass.WRITES, settings.writes());
         limits.put(LimitClass.READS, settings.reads());
-        Duration longest = limits.values().stream()
+        this.counter = switch (settings.store() == null ? "memory" : settings.store()) {
+            case "memory" -> new MemoryBuckets(longest(settings));
+            case "database" -> databaseWindows.getObject();
+            default ->
+                throw new IllegalArgumentException(
+                        "serviceproof.rate-limits.store: memory or database, not " + settings.store());
+        };
+    }
+
+    static Duration longest(RateLimitSettings settings) {
+        return java.util.stream.Stream.of(
+                        settings.verify(),
+                        settings.publicReads(),
+                        settings.expensive(),
+                        settings.ledgerAppends(),
+                        settings.writes(),
+                        settings.reads())
                 .map(RateLimitSettings.Limit::per)
                 .max(Duration::compareTo)
                 .orElseThrow();
-        // Past its longest period unused, a bucket has refilled: dropping it changes nothing.
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(MAX_TRACKED_CLIENTS)
-                .expireAfterAccess(longest)
-                .build();
     }
 
     @Override
@@ -77,14 +80,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         LimitClass limitClass = RateLimitRules.classify(request);
         RateLimitSettings.Limit limit = limits.get(limitClass);
-        Bucket bucket = buckets.get(limitClass + " " + client(request), key -> newBucket(limit));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        OptionalLong retryAfter = counter.take(limitClass + " " + client(request), limit);
+        if (retryAfter.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        refuse(request, response, limitClass, limit, retryAfter);
+        refuse(request, response, limitClass, limit, retryAfter.getAsLong());
     }
 
     private String client(HttpServletRequest request) {
@@ -93,15 +94,6 @@ class RateLimitFilter extends OncePerRequestFilter {
             return "user " + authentication.getName();
         }
         return "address " + request.getRemoteAddr();
-    }
-
-    private static Bucket newBucket(RateLimitSettings.Limit limit) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit.requests())
-                        .refillGreedy(limit.requests(), limit.per())
-                        .build())
-                .build();
     }
 
     private static void refuse(
