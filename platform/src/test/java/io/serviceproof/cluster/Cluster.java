@@ -67,6 +67,23 @@ final class Cluster {
         }
     }
 
+    /**
+     * What a node of the next release leaves behind in a rolling upgrade: a migration this build
+     * does not know, applied (additive, as docs/operations.md requires of every release).
+     */
+    static void migrateAsANewerRelease(Map<String, String> env) throws Exception {
+        try (Connection connection = connect(env, env.get("SERVICEPROOF_DATABASE_URL"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE next_release_feature (id TEXT PRIMARY KEY)");
+            statement.execute("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,
+                        checksum, installed_by, execution_time, success)
+                    SELECT MAX(installed_rank) + 1, '9999', 'next release feature', 'SQL',
+                        'V9999__next_release_feature.sql', 0, 'serviceproof', 1, TRUE
+                    FROM flyway_schema_history""");
+        }
+    }
+
     /** {@code pg_dump} of the node's schema, in the custom format an operator restores from. */
     static void pgDump(Map<String, String> env, Path dump) throws Exception {
         Database db = Database.of(env);

@@ -129,7 +129,9 @@ class ClusterJourneyIntegrationTests {
                     "a scheduled job run after node 1 died",
                     () -> !Cluster.lockedAt(node1Env, "witness-cosigning").equals(jobRanBefore));
 
-            // Node 1 restarts and the balancer sends it requests again, of the same session.
+            // Node 1 restarts (in a rolling upgrade, still on the old release, after a newer node has
+            // migrated the schema) and the balancer sends it requests again, of the same session.
+            Cluster.migrateAsANewerRelease(node1Env);
             node1 = ServerProcess.start(node1Env, folder.resolve("node-1.log"), node1Port);
             Cluster.await(
                     Duration.ofSeconds(30),
