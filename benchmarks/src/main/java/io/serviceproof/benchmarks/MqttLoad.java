@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.serviceproof.ledger.EntryDraft;
+import io.serviceproof.verifier.event.BatchSignature;
 import io.serviceproof.verifier.event.EventEnvelope;
 import io.serviceproof.verifier.json.Json;
 import java.net.URI;
@@ -47,9 +48,10 @@ public final class MqttLoad {
             System.out.println(Base64.getEncoder().encodeToString(publicKey));
             return;
         }
-        if (args.length != 7 && !(args.length == 8 && args[7].equals("unsigned"))) {
+        if (args.length != 7
+                && !(args.length == 8 && List.of("unsigned", "batch-signed").contains(args[7]))) {
             System.err.println("usage: MqttLoad <broker port> <topic> <layer> <messages> <events per message> <url>"
-                    + " <token> [unsigned]");
+                    + " <token> [unsigned|batch-signed]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
@@ -61,6 +63,7 @@ public final class MqttLoad {
         String token = args[6];
         String keyId = EventEnvelope.keyId(publicKey);
         boolean sign = args.length == 7;
+        boolean batchSign = args.length == 8 && args[7].equals("batch-signed");
 
         long buildStart = System.nanoTime();
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -80,12 +83,18 @@ public final class MqttLoad {
                         null);
                 entries.add(sign ? signed(draft, seed, keyId) : unsigned(draft));
             }
+            if (batchSign) {
+                entries = batchSigned(entries, seed, keyId);
+            }
             payloads.add(Json.canonical(Map.of("entries", entries)).getBytes(StandardCharsets.UTF_8));
         }
         long total = (long) messages * perMessage;
         System.out.printf(
                 "built %s %,d events in %,d messages in %.1f s (not timed below)%n",
-                sign ? "and signed" : "(unsigned)", total, messages, (System.nanoTime() - buildStart) / 1e9);
+                sign ? "and signed" : batchSign ? "and batch-signed (one signature a message)" : "(unsigned)",
+                total,
+                messages,
+                (System.nanoTime() - buildStart) / 1e9);
 
         HttpClient http = HttpClient.newHttpClient();
         long before = logSize(http, server, token);
@@ -143,6 +152,28 @@ public final class MqttLoad {
                         "payloadType",
                         EventEnvelope.PAYLOAD_TYPE));
         return sent;
+    }
+
+    /** One signature for the message's events: the Merkle tree of their logged form, a path each. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> batchSigned(List<Object> entries, byte[] seed, String keyId) throws Exception {
+        List<Map<String, Object>> logged = new ArrayList<>();
+        for (Object entry : entries) {
+            Map<String, Object> withSchema = new LinkedHashMap<>((Map<String, Object>) entry);
+            withSchema.put("schema", "serviceproof.io/ledger-entry/v1");
+            logged.add(withSchema);
+        }
+        BatchSignature.Batch batch = new BatchSignature.Batch(logged);
+        byte[] message = batch.signedBytes();
+        byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, message, 0, message.length, sig, 0);
+        List<Object> signed = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) entries.get(i));
+            entry.put("signature", batch.signature(i, keyId, Base64.getEncoder().encodeToString(sig)));
+            signed.add(entry);
+        }
+        return signed;
     }
 
     private static Map<String, Object> unsigned(EntryDraft draft) throws Exception {

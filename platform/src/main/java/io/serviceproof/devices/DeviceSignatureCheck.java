@@ -4,7 +4,9 @@ import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.identity.OrganisationId;
 import io.serviceproof.ledger.EntryDraft;
 import io.serviceproof.ledger.ProducerSignatureCheck;
+import io.serviceproof.verifier.event.BatchSignature;
 import io.serviceproof.verifier.event.EventEnvelope;
+import io.serviceproof.verifier.json.JsonException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks each signed event against the organisation's device registry before the log takes it: the
  * key must be an active device's, the event for that device's layer, and the signature valid over
- * the entry exactly as it will be logged. Devices are read from the database for every batch, so a
+ * the entry exactly as it will be logged (or over the batch statement the entry's path leads to, when
+ * one signature covers many events). Devices are read from the database for every batch, so a
  * suspension on one server node refuses the device's next batch on every node.
  */
 @Component
@@ -47,15 +50,22 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
                 ? Map.of()
                 : rows.byKeyIds(organisation, keyIds).stream()
                         .collect(Collectors.toMap(Device::keyId, Function.identity()));
+        // The events of one batch signature share their statement: it is verified once per request.
+        java.util.Set<String> verifiedStatements = new java.util.HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
             EntryDraft draft = drafts.get(i);
             if (draft.signature() != null) {
-                check(draft, devices, drafts.size() == 1 ? "signature" : "entries[" + i + "].signature");
+                check(
+                        draft,
+                        devices,
+                        drafts.size() == 1 ? "signature" : "entries[" + i + "].signature",
+                        verifiedStatements);
             }
         }
     }
 
-    private void check(EntryDraft draft, Map<String, Device> devices, String field) {
+    private void check(
+            EntryDraft draft, Map<String, Device> devices, String field, java.util.Set<String> verifiedStatements) {
         String keyId = String.valueOf(draft.signature().get("keyId"));
         Device device = devices.get(keyId);
         if (device == null) {
@@ -80,15 +90,32 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field + ".sig", "not base64");
         }
-        byte[] message = signedBytes(draft);
+        boolean batch = BatchSignature.FORMAT.equals(draft.signature().get("format"));
+        byte[] message;
+        try {
+            message = signedBytes(draft);
+        } catch (JsonException e) {
+            throw new InvalidInputException(field + ".path", e.getMessage().replaceFirst("^its signature's ", ""));
+        }
+        String statement = batch
+                ? keyId + " " + Base64.getEncoder().encodeToString(sig) + " "
+                        + Base64.getEncoder().encodeToString(message)
+                : null;
+        if (batch && verifiedStatements.contains(statement)) {
+            return;
+        }
         if (sig.length != org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE
                 || !org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
                         sig, 0, key(device), 0, message, 0, message.length)) {
             throw new InvalidInputException(
                     field + ".sig",
-                    "does not verify with device '" + device.name() + "' over the entry as it would be logged:"
-                            + " the RFC 8785 canonical JSON of the entry with its schema and without its"
+                    "does not verify with device '" + device.name() + "' over "
+                            + (batch ? "the batch the entry and its path lead to" : "the entry as it would be logged")
+                            + ": the RFC 8785 canonical JSON of the entry with its schema and without its"
                             + " signature, occurredAt in UTC as 2026-11-03T08:15:00Z (docs/formats.md, \"Signed events\")");
+        }
+        if (batch) {
+            verifiedStatements.add(statement);
         }
     }
 
@@ -108,7 +135,7 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
      * draft's canonical form with no signature, so it is serialised once, not parsed back
      * ({@code DeviceSignatureCheckTests} holds it equal to {@link EventEnvelope#signedBytes}).
      */
-    static byte[] signedBytes(EntryDraft draft) {
+    static byte[] signedBytes(EntryDraft draft) throws JsonException {
         EntryDraft unsigned = new EntryDraft(
                 draft.eventId(),
                 draft.type(),
@@ -117,6 +144,9 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
                 draft.subjectDigests(),
                 draft.payload(),
                 null);
+        if (BatchSignature.FORMAT.equals(draft.signature().get("format"))) {
+            return BatchSignature.signedBytes(unsigned.canonicalBytes(), draft.signature());
+        }
         return EventEnvelope.pae(EventEnvelope.PAYLOAD_TYPE, unsigned.canonicalBytes());
     }
 

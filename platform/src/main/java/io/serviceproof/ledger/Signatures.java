@@ -1,13 +1,18 @@
 package io.serviceproof.ledger;
 
+import io.serviceproof.verifier.event.BatchSignature;
+import io.serviceproof.verifier.event.EventEnvelope;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The shape of a producer's signature over its event: a DSSE signature, as {@code {"format": "dsse",
  * "keyId": "ed25519:…", "sig": "<base64>", "payloadType": "application/vnd.serviceproof.ledger-entry+json"}},
- * over the entry's canonical JSON without the signature ({@code EventEnvelope} in the verifier). Whether
+ * over the entry's canonical JSON without the signature ({@code EventEnvelope} in the verifier); or
+ * one signature over a batch of events ({@code dsse-batch}, {@code BatchSignature} in the verifier),
+ * with the event's place in the batch and its audit path. Whether
  * it verifies, by an active device of the organisation, is the device registry's check
  * ({@link ProducerSignatureCheck}) before the event is sequenced; the log records it with the key id.
  */
@@ -19,11 +24,13 @@ final class Signatures {
     private Signatures() {}
 
     static void requireValid(Map<String, Object> signature) {
+        boolean batch = BatchSignature.FORMAT.equals(signature.get("format"));
         EntryDraft.require(
-                DSSE.equals(signature.get("format")),
+                batch || DSSE.equals(signature.get("format")),
                 "signature.format",
-                "unknown signature type; the supported type is \"dsse\"");
-        EntryDraft.require(MEMBERS.containsAll(signature.keySet()), "signature", "allowed members are " + MEMBERS);
+                "unknown signature type; the supported types are \"dsse\" and \"dsse-batch\"");
+        Set<String> members = batch ? BatchSignature.MEMBERS : MEMBERS;
+        EntryDraft.require(members.containsAll(signature.keySet()), "signature", "allowed members are " + members);
         EntryDraft.require(
                 signature.get("keyId") instanceof String keyId && !keyId.isBlank() && keyId.length() <= 200,
                 "signature.keyId",
@@ -32,10 +39,39 @@ final class Signatures {
                 signature.get("sig") instanceof String sig && isBase64(sig),
                 "signature.sig",
                 "base64 signature bytes are required");
+        String payloadType = batch ? BatchSignature.PAYLOAD_TYPE : EventEnvelope.PAYLOAD_TYPE;
         EntryDraft.require(
-                io.serviceproof.verifier.event.EventEnvelope.PAYLOAD_TYPE.equals(signature.get("payloadType")),
+                payloadType.equals(signature.get("payloadType")),
                 "signature.payloadType",
-                "must be \"" + io.serviceproof.verifier.event.EventEnvelope.PAYLOAD_TYPE + "\"");
+                "must be \"" + payloadType + "\"");
+        if (batch) {
+            EntryDraft.require(
+                    whole(signature.get("leaves"), 1, BatchSignature.MAX_LEAVES),
+                    "signature.leaves",
+                    "the number of events the batch signature covers, 1 to " + BatchSignature.MAX_LEAVES);
+            EntryDraft.require(
+                    signature.get("leaves") instanceof Number leaves
+                            && whole(signature.get("leafIndex"), 0, leaves.doubleValue() - 1),
+                    "signature.leafIndex",
+                    "this event's place in its batch, from 0 to the batch's size less one");
+            EntryDraft.require(
+                    signature.get("path") instanceof List<?> path
+                            && path.size() <= 64
+                            && path.stream()
+                                    .allMatch(h -> h instanceof String hex
+                                            && HASH.matcher(hex).matches()),
+                    "signature.path",
+                    "the event's audit path in its batch's tree: SHA-256 hashes in lower-case hex");
+        }
+    }
+
+    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    private static boolean whole(Object value, double min, double max) {
+        return value instanceof Number number
+                && number.doubleValue() == Math.rint(number.doubleValue())
+                && number.doubleValue() >= min
+                && number.doubleValue() <= max;
     }
 
     private static boolean isBase64(String text) {

@@ -142,6 +142,41 @@ class DeviceIntegrationTests {
     }
 
     @Test
+    void oneSignatureOverABatchSignsEachOfItsEventsOnArrivalAndOfflineAndAForgedMemberIsRefused() throws Exception {
+        register("Inspection camera, line 3", layer, camera, 201);
+        long size = logSize();
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(event("b-" + i, layer, now()));
+        }
+        List<String> batch = batchSigned(events, camera);
+
+        // A batch member changed after the device signed the batch: the whole request is refused.
+        Map<String, Object> altered = parse(batch.get(2));
+        altered.put("payload", Map.of("verdict", "pass"));
+        List<String> tampered = new java.util.ArrayList<>(batch);
+        tampered.set(2, Json.canonical(altered));
+        assertThat(refused("{\"entries\":[" + String.join(",", tampered) + "]}"))
+                .containsKey("entries[2].signature.sig");
+        // Its place in the batch misstated, or a path that cannot lead to a root.
+        Map<String, Object> moved = parse(batch.get(1));
+        ((Map<String, Object>) moved.get("signature")).put("leafIndex", 9);
+        assertThat(refused(Json.canonical(moved))).containsKey("signature.leafIndex");
+        Map<String, Object> cut = parse(batch.get(1));
+        ((Map<String, Object>) cut.get("signature")).put("path", List.of());
+        assertThat(refused(Json.canonical(cut)).get("signature.path")).contains("path does not fit");
+        assertThat(logSize()).as("nothing refused was logged").isEqualTo(size);
+
+        // The batch as signed, sent in two requests: each event is checked on its own path.
+        append("{\"entries\":[" + String.join(",", batch.subList(0, 3)) + "]}", 201);
+        append("{\"entries\":[" + String.join(",", batch.subList(3, 5)) + "]}", 201);
+        publish();
+        LogAuditor.Audit audit =
+                new LogAuditor(this::fetchBytes, VerifierKey.parse(fetch("vkey").strip())).auditAll();
+        assertThat(audit.deviceSigned()).isEqualTo(5);
+    }
+
+    @Test
     void aSuspendedDeviceIsRefusedUntilReactivatedAndRetirementIsFinal() throws Exception {
         String id = register("PLC gateway", null, camera, 201).get("id").asString();
         changeStatus(id, "suspended", "Gateway sent duplicate alarms; under investigation", 200);
@@ -298,6 +333,27 @@ class DeviceIntegrationTests {
                         "payloadType",
                         EventEnvelope.PAYLOAD_TYPE));
         return Json.canonical(submitted);
+    }
+
+    /** A device's side of a batch signature: one signature over the tree of the events, a path each. */
+    static List<String> batchSigned(List<Map<String, Object>> events, KeyPair key) throws Exception {
+        List<Map<String, Object>> logged = new java.util.ArrayList<>();
+        for (Map<String, Object> event : events) {
+            Map<String, Object> entry = new LinkedHashMap<>(event);
+            entry.put("schema", "serviceproof.io/ledger-entry/v1");
+            logged.add(entry);
+        }
+        io.serviceproof.verifier.event.BatchSignature.Batch batch =
+                new io.serviceproof.verifier.event.BatchSignature.Batch(logged);
+        String sig = Base64.getEncoder().encodeToString(Ed25519.sign(key.getPrivate(), batch.signedBytes()));
+        String keyId = EventEnvelope.keyId(Ed25519.rawPublicKey(key.getPublic()));
+        List<String> submitted = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Object> entry = new LinkedHashMap<>(events.get(i));
+            entry.put("signature", batch.signature(i, keyId, sig));
+            submitted.add(Json.canonical(entry));
+        }
+        return submitted;
     }
 
     static String json(Map<String, Object> event) throws Exception {

@@ -12,7 +12,8 @@ import java.util.Set;
  * Checks producer signatures over a log, entry by entry in log order. The log itself holds the
  * device keys: a {@code device.registered} entry brings a key in, {@code device.status-changed}
  * entries suspend, reactivate or retire it. Every entry that carries a signature must then be signed
- * by a key registered earlier in the same log, over {@link EventEnvelope#signedBytes}, and be for the
+ * by a key registered earlier in the same log, over {@link EventEnvelope#signedBytes} (or, signed as
+ * part of a batch, over the {@link BatchSignature} statement its path leads to), and be for the
  * device's service layer when its registration names one; any other signature fails the log. An entry signed by a key that was suspended or retired before it was
  * logged is counted, not failed: the server refuses those on arrival, and one can only be logged in
  * the instant between that check and a concurrent suspension, so the count says how often.
@@ -28,6 +29,14 @@ public final class ProducerSignatures {
     private record Device(PublicKey key, long registeredAt, String status, Object layer) {}
 
     private final Map<String, Device> devices = new HashMap<>();
+    /** Batch statements recently verified (they are short; entries of one batch are logged together). */
+    private final Map<String, Boolean> recentStatements = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 1024;
+        }
+    };
+
     private long signed;
     private long afterSuspension;
 
@@ -104,13 +113,15 @@ public final class ProducerSignatures {
         if (!(entry.get("signature") instanceof Map<?, ?> signature)) {
             throw new ProducerSignatureException("entry " + index + ": its signature is not an object");
         }
-        if (!EventEnvelope.FORMAT.equals(signature.get("format"))) {
+        boolean batch = BatchSignature.FORMAT.equals(signature.get("format"));
+        if (!batch && !EventEnvelope.FORMAT.equals(signature.get("format"))) {
             throw new ProducerSignatureException(
                     "entry " + index + ": unknown signature format " + signature.get("format"));
         }
-        if (!EventEnvelope.PAYLOAD_TYPE.equals(signature.get("payloadType"))) {
+        String payloadType = batch ? BatchSignature.PAYLOAD_TYPE : EventEnvelope.PAYLOAD_TYPE;
+        if (!payloadType.equals(signature.get("payloadType"))) {
             throw new ProducerSignatureException("entry " + index + ": its signature is over payload type "
-                    + signature.get("payloadType") + ", not " + EventEnvelope.PAYLOAD_TYPE);
+                    + signature.get("payloadType") + ", not " + payloadType);
         }
         Object keyId = signature.get("keyId");
         Device device = devices.get(keyId);
@@ -126,13 +137,15 @@ public final class ProducerSignatures {
         }
         byte[] message;
         try {
-            message = EventEnvelope.signedBytes(entry);
+            message = batch ? BatchSignature.signedBytes(entry) : EventEnvelope.signedBytes(entry);
         } catch (JsonException e) {
             throw new ProducerSignatureException("entry " + index + ": " + e.getMessage());
         }
-        if (!Ed25519.verify(device.key(), message, sig)) {
-            throw new ProducerSignatureException(
-                    "entry " + index + ": the signature of device key " + keyId + " does not verify over the entry");
+        if (!(batch ? verifiedStatement(keyId, device, message, sig) : Ed25519.verify(device.key(), message, sig))) {
+            throw new ProducerSignatureException("entry " + index + ": the signature of device key " + keyId
+                    + (batch
+                            ? " does not verify over the batch the entry and its path lead to"
+                            : " does not verify over the entry"));
         }
         if (device.layer() != null && !device.layer().equals(entry.get("serviceLayerId"))) {
             throw new ProducerSignatureException(
@@ -143,6 +156,24 @@ public final class ProducerSignatures {
             afterSuspension++;
         }
         signed++;
+    }
+
+    /**
+     * Verifies, or remembers having verified: the entries of one batch share their signed statement,
+     * so it is checked once, not once per entry. Only successes are remembered, by key id, message and
+     * signature, so a remembered answer is the answer the check would give again.
+     */
+    private boolean verifiedStatement(Object keyId, Device device, byte[] message, byte[] sig) {
+        String seen = keyId + " " + Base64.getEncoder().encodeToString(sig) + " "
+                + Base64.getEncoder().encodeToString(message);
+        if (recentStatements.containsKey(seen)) {
+            return true;
+        }
+        boolean valid = Ed25519.verify(device.key(), message, sig);
+        if (valid) {
+            recentStatements.put(seen, Boolean.TRUE);
+        }
+        return valid;
     }
 
     private static Map<?, ?> payload(long index, Map<?, ?> entry) throws ProducerSignatureException {
