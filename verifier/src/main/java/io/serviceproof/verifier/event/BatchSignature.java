@@ -72,8 +72,7 @@ public final class BatchSignature {
         }
         byte[] root;
         try {
-            root = InclusionProofs.rootFromProof(
-                    leafIndex, leaves, Rfc9162.leafHash(payload), hashes);
+            root = InclusionProofs.rootFromProof(leafIndex, leaves, Rfc9162.leafHash(payload), hashes);
         } catch (ProofException e) {
             throw new JsonException("its signature's path does not fit its place in the batch: " + e.getMessage());
         }
