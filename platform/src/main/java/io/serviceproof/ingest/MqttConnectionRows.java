@@ -30,8 +30,10 @@ class MqttConnectionRows {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    MqttConnectionRows(JdbcClient jdbc) {
+    MqttConnectionRows(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -121,28 +123,46 @@ class MqttConnectionRows {
                 == 1;
     }
 
-    void received(String id, long messages, Instant at) {
+    /**
+     * Adds messages logged. A message logged after a failure of the connection shows it works again,
+     * so that failure is cleared, but not one recorded after the newest of these messages (counts are
+     * written once a second), and never a refused message: the next good one does not undo it.
+     */
+    void received(String id, long messages, Instant at, Instant newestLogged) {
         jdbc.sql("""
-                        UPDATE mqtt_connections SET received = received + :n, last_received_at = :at, last_error = NULL
+                        UPDATE mqtt_connections SET received = received + :n, last_received_at = :at,
+                            last_error = CASE WHEN last_error_refusal = FALSE
+                                    AND (last_error_at IS NULL OR last_error_at <= :newest) THEN NULL
+                                ELSE last_error END
                         WHERE id = :id
                         """)
                 .param("n", messages)
                 .param("at", Timestamps.toMillis(at))
+                .param("newest", Timestamps.toMillis(newestLogged))
                 .param("id", id)
                 .update();
     }
 
     void rejected(String id, String error) {
-        jdbc.sql("UPDATE mqtt_connections SET rejected = rejected + 1, last_error = :error WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE mqtt_connections SET rejected = rejected + 1, last_error = :error, last_error_at = :at,
+                            last_error_refusal = TRUE
+                        WHERE id = :id
+                        """)
                 .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("at", clock.millis())
                 .param("id", id)
                 .update();
     }
 
     /** Records why the connection is not working, or (null) that it works again. */
     void failing(String id, String error) {
-        jdbc.sql("UPDATE mqtt_connections SET last_error = :error WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE mqtt_connections SET last_error = :error, last_error_at = :at, last_error_refusal = FALSE
+                        WHERE id = :id
+                        """)
                 .param("error", error == null || error.length() <= 1000 ? error : error.substring(0, 1000))
+                .param("at", clock.millis())
                 .param("id", id)
                 .update();
     }

@@ -48,6 +48,8 @@ class MqttSubscribers {
     private final Map<String, Handle> running = new ConcurrentHashMap<>();
     /** Messages logged per connection since the last flush: counted in memory, written once a second. */
     private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
+    /** When each connection last logged a message: a refusal after it is not cleared by the count. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> lastLogged = new ConcurrentHashMap<>();
     /**
      * Where messages are mapped and their signatures checked: one thread per core, shared by every
      * connection, rather than the client's single network thread (which capped a connection at one
@@ -77,7 +79,11 @@ class MqttSubscribers {
         counts.forEach((id, count) -> {
             long n = count.sumThenReset();
             if (n > 0) {
-                rows.received(id, n, clock.instant());
+                rows.received(
+                        id,
+                        n,
+                        clock.instant(),
+                        java.time.Instant.ofEpochMilli(lastLogged.get(id).get()));
             }
         });
     }
@@ -305,6 +311,9 @@ class MqttSubscribers {
                 acknowledge.run();
                 counts.computeIfAbsent(c.id(), k -> new java.util.concurrent.atomic.LongAdder())
                         .increment();
+                lastLogged
+                        .computeIfAbsent(c.id(), k -> new java.util.concurrent.atomic.AtomicLong())
+                        .accumulateAndGet(clock.millis(), Math::max);
             } else if (cause instanceof InvalidInputException || cause instanceof ConflictException) {
                 refuse(c, topic, (RuntimeException) cause, acknowledge);
             } else {
