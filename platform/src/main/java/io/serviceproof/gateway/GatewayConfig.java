@@ -98,13 +98,16 @@ record GatewayConfig(
      *     the status for the operator to check and add
      * @param publishingIntervalMs how often the server sends what changed (default 250 ms); every
      *     change is sampled at that rate and queued on the server between publishes
+     * @param alarms OPC UA events (alarms and conditions, or any event the server raises) that become
+     *     events of the log
      */
     record OpcUaSource(
             String endpoint,
             String securityPolicy,
             List<String> trustedServerCertificates,
             Double publishingIntervalMs,
-            List<OpcUaEvent> events) {
+            List<OpcUaEvent> events,
+            List<OpcUaAlarm> alarms) {
 
         OpcUaSource {
             if (endpoint == null || !endpoint.startsWith("opc.tcp://")) {
@@ -120,10 +123,12 @@ record GatewayConfig(
                             .map(OpcUaSource::fingerprint)
                             .toList();
             publishingIntervalMs = publishingIntervalMs == null ? 250.0 : Math.max(10.0, publishingIntervalMs);
-            if (events == null || events.isEmpty()) {
-                throw new IllegalArgumentException("opcua events: at least one node whose changes become events");
+            events = events == null ? List.of() : List.copyOf(events);
+            alarms = alarms == null ? List.of() : List.copyOf(alarms);
+            if (events.isEmpty() && alarms.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "opcua: give events (nodes whose changes become events) or alarms (OPC UA events), or both");
             }
-            events = List.copyOf(events);
         }
 
         static String fingerprint(String text) {
@@ -133,6 +138,30 @@ record GatewayConfig(
                         "opcua trustedServerCertificates: SHA-256 fingerprints, 64 hex digits: " + text);
             }
             return hex;
+        }
+    }
+
+    /**
+     * The OPC UA events a notifier raises (an alarm, a condition, any event type) that become events.
+     * Each carries the event's source name, message, severity and OPC UA event type, and is dated by
+     * the event's own time; its id comes from the event's EventId, so a republished event is one.
+     *
+     * @param notifier the object whose events are wanted (default {@code i=2253}, the Server object:
+     *     every event of the server)
+     * @param eventType the log's event type, e.g. {@code alarm.raised}
+     * @param minSeverity events below this OPC UA severity (1 to 1000) are not logged (default 1)
+     */
+    record OpcUaAlarm(String notifier, String eventType, Integer minSeverity) {
+
+        OpcUaAlarm {
+            notifier = notifier == null || notifier.isBlank() ? "i=2253" : notifier;
+            if (eventType == null || eventType.isBlank()) {
+                throw new IllegalArgumentException("opcua alarms: each needs an eventType, e.g. alarm.raised");
+            }
+            minSeverity = minSeverity == null ? 1 : minSeverity;
+            if (minSeverity < 1 || minSeverity > 1000) {
+                throw new IllegalArgumentException("opcua alarms: minSeverity is an OPC UA severity, 1 to 1000");
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
@@ -63,6 +64,8 @@ final class OpcUaInput implements AutoCloseable {
     private final OpcUaCertificate certificate;
     private final Clock clock;
     private final Map<String, NodeId> nodes = new HashMap<>();
+    private final OpcUaAlarms alarms;
+    private final Map<GatewayConfig.OpcUaAlarm, NodeId> notifiers = new java.util.LinkedHashMap<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread worker;
     /** Remakes a subscription the server lost, off Milo's threads. */
@@ -83,6 +86,15 @@ final class OpcUaInput implements AutoCloseable {
             Clock clock) {
         this.source = source;
         this.mapping = new OpcUaMapping(source.endpoint(), serviceLayerId, source.events());
+        this.alarms = new OpcUaAlarms(source.endpoint(), serviceLayerId);
+        for (GatewayConfig.OpcUaAlarm alarm : source.alarms()) {
+            try {
+                notifiers.put(alarm, NodeId.parse(alarm.notifier()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "opcua alarms notifier '" + alarm.notifier() + "': not a node id such as i=2253");
+            }
+        }
         this.intake = intake;
         this.certificate = certificate;
         this.clock = clock;
@@ -213,11 +225,28 @@ final class OpcUaInput implements AutoCloseable {
                     new MonitoringParameters(
                             handle, source.publishingIntervalMs(), everySample, uint(QUEUE_SIZE), true)));
         });
+        Map<UInteger, GatewayConfig.OpcUaAlarm> alarmHandles = new HashMap<>();
+        ExtensionObject eventFilter =
+                ExtensionObject.encode(current.getStaticSerializationContext(), OpcUaAlarms.filter());
+        notifiers.forEach((alarm, id) -> {
+            UInteger handle = subscription.nextClientHandle();
+            alarmHandles.put(handle, alarm);
+            requests.add(new MonitoredItemCreateRequest(
+                    new ReadValueId(id, AttributeId.EventNotifier.uid(), null, QualifiedName.NULL_VALUE),
+                    MonitoringMode.Reporting,
+                    new MonitoringParameters(handle, 0.0, eventFilter, uint(QUEUE_SIZE), true)));
+        });
         subscription.addNotificationListener(new UaSubscription.NotificationListener() {
             @Override
             public void onDataChangeNotification(
                     UaSubscription s, List<UaMonitoredItem> items, List<DataValue> values, DateTime publishTime) {
                 take(handles, items, values);
+            }
+
+            @Override
+            public void onEventNotification(
+                    UaSubscription s, List<UaMonitoredItem> items, List<Variant[]> fields, DateTime publishTime) {
+                takeEvents(alarmHandles, items, fields);
             }
         });
         List<UaMonitoredItem> items = subscription
@@ -225,10 +254,11 @@ final class OpcUaInput implements AutoCloseable {
                 .get(15, TimeUnit.SECONDS);
         for (UaMonitoredItem item : items) {
             if (item.getStatusCode().isBad()) {
-                throw new UaException(
-                        item.getStatusCode(),
-                        "node " + handles.get(item.getClientHandle()) + " cannot be monitored: "
-                                + item.getStatusCode());
+                Object what = handles.containsKey(item.getClientHandle())
+                        ? "node " + handles.get(item.getClientHandle())
+                        : "the events of "
+                                + alarmHandles.get(item.getClientHandle()).notifier();
+                throw new UaException(item.getStatusCode(), what + " cannot be monitored: " + item.getStatusCode());
             }
         }
         subscribed = true;
@@ -251,6 +281,22 @@ final class OpcUaInput implements AutoCloseable {
             lastError = clock.instant() + " " + source.endpoint() + ": a change could not become an event: "
                     + e.getMessage();
             return;
+        }
+        if (!drafts.isEmpty() && intake.take(drafts)) {
+            received.addAndGet(drafts.size());
+        }
+    }
+
+    /** The events of one publish: each above its alarm's minimum severity becomes an event of the log. */
+    private void takeEvents(
+            Map<UInteger, GatewayConfig.OpcUaAlarm> alarmHandles, List<UaMonitoredItem> items, List<Variant[]> fields) {
+        List<EntryDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            GatewayConfig.OpcUaAlarm alarm = alarmHandles.get(items.get(i).getClientHandle());
+            EntryDraft draft = alarm == null ? null : alarms.draft(alarm, fields.get(i), clock.instant());
+            if (draft != null) {
+                drafts.add(draft);
+            }
         }
         if (!drafts.isEmpty() && intake.take(drafts)) {
             received.addAndGet(drafts.size());

@@ -32,6 +32,20 @@ class GatewayConfigTests {
     }
 
     @Test
+    void anAlarmWithoutItsEventTypeOrWithASeverityOutsideOpcUasScaleIsRefused() throws Exception {
+        assertThat(refusal("""
+                        opcua:
+                          - endpoint: opc.tcp://cell-1:4840/cell
+                            alarms: [{minSeverity: 500}]
+                        """)).contains("alarms: each needs an eventType");
+        assertThat(refusal("""
+                        opcua:
+                          - endpoint: opc.tcp://cell-1:4840/cell
+                            alarms: [{eventType: alarm.raised, minSeverity: 1001}]
+                        """)).contains("minSeverity is an OPC UA severity, 1 to 1000");
+    }
+
+    @Test
     void aSecurityPolicyOtherThanBasic256Sha256OrNoneIsRefused() throws Exception {
         assertThat(refusal("""
                         opcua:
@@ -52,11 +66,11 @@ class GatewayConfigTests {
     }
 
     @Test
-    void aSourceWithoutEventsOrAnEventWithoutItsFieldIsRefused() throws Exception {
+    void aSourceWithoutEventsOrAlarmsOrAnEventWithoutItsFieldIsRefused() throws Exception {
         assertThat(refusal("""
                         opcua:
                           - endpoint: opc.tcp://cell-1:4840/cell
-                        """)).contains("at least one node");
+                        """)).contains("give events", "or alarms");
         assertThat(refusal("""
                         opcua:
                           - endpoint: opc.tcp://cell-1:4840/cell
@@ -83,7 +97,8 @@ class GatewayConfigTests {
                 java.util.List.of(pinned),
                 null,
                 java.util.List.of(
-                        new GatewayConfig.OpcUaEvent("ns=2;s=V", "inspection.verdict", "verdict", null, null)));
+                        new GatewayConfig.OpcUaEvent("ns=2;s=V", "inspection.verdict", "verdict", null, null)),
+                null);
 
         assertThat(source.trustedServerCertificates()).containsExactly("ab".repeat(32));
         assertThat(source.securityPolicy()).isEqualTo("Basic256Sha256");

@@ -128,6 +128,29 @@ final class InspectionCell implements AutoCloseable {
                 .setValue(new DataValue(new Variant(value), StatusCode.GOOD, new DateTime(measuredAt), DateTime.now()));
     }
 
+    /**
+     * The cell raises an OPC UA event from its Server object, as a machine raises an alarm: with its
+     * own EventId, source, message, severity and time.
+     */
+    void raise(byte[] eventId, String message, int severity, Instant at) throws Exception {
+        org.eclipse.milo.opcua.sdk.server.model.nodes.objects.BaseEventTypeNode event = server.getEventFactory()
+                .createEvent(
+                        new NodeId(1, java.util.UUID.randomUUID()),
+                        org.eclipse.milo.opcua.stack.core.Identifiers.BaseEventType);
+        event.setBrowseName(new org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName(1, "CellAlarm"));
+        event.setDisplayName(LocalizedText.english("CellAlarm"));
+        event.setEventId(org.eclipse.milo.opcua.stack.core.types.builtin.ByteString.of(eventId));
+        event.setEventType(org.eclipse.milo.opcua.stack.core.Identifiers.BaseEventType);
+        event.setSourceNode(org.eclipse.milo.opcua.stack.core.Identifiers.Server);
+        event.setSourceName("Cell1");
+        event.setTime(new DateTime(at));
+        event.setReceiveTime(DateTime.NULL_VALUE);
+        event.setMessage(LocalizedText.english(message));
+        event.setSeverity(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort(severity));
+        server.getEventBus().post(event);
+        event.delete();
+    }
+
     @Override
     public void close() throws Exception {
         stop();

@@ -78,6 +78,55 @@ class OpcUaInputIntegrationTests {
     }
 
     @Test
+    void theCellsAlarmsBecomeSignedEventsOnceEachAndLowSeveritiesAreLeftOut() throws Exception {
+        GatewayKey key = GatewayKey.create(dir);
+        OpcUaCertificate client = OpcUaCertificate.loadOrCreate(dir, key.keyId(), Clock.systemUTC());
+        try (InspectionCell cell = new InspectionCell(dir.resolve("cell-pki"), client.certificate());
+                Spool spool = new Spool(dir.resolve("spool"), 1 << 20)) {
+            var source = new GatewayConfig.OpcUaSource(
+                    cell.endpoint(),
+                    "Basic256Sha256",
+                    List.of(cell.fingerprint()),
+                    50.0,
+                    List.of(),
+                    List.of(new GatewayConfig.OpcUaAlarm(null, "alarm.raised", 500)));
+            try (OpcUaInput input = new OpcUaInput(
+                    source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC())) {
+                input.start();
+                await(() -> input.subscribed, "subscribed; last error " + input.lastError);
+
+                cell.raise(new byte[] {1}, "Camera lens obstructed", 800, T0.plusSeconds(1));
+                cell.raise(new byte[] {2}, "Ambient light drifting", 200, T0.plusSeconds(2));
+                cell.raise(new byte[] {3}, "Reject chute jammed", 900, T0.plusSeconds(3));
+                await(() -> spool.pendingRecords() >= 2, "two alarms spooled; last error " + input.lastError);
+                Thread.sleep(500);
+
+                List<Map<String, Object>> events = records(spool);
+                assertThat(events).hasSize(2);
+                assertThat(events).extracting(e -> e.get("type")).containsOnly("alarm.raised");
+                assertThat(events)
+                        .extracting(e -> e.get("occurredAt"))
+                        .containsExactly("2026-12-05T08:00:01Z", "2026-12-05T08:00:03Z");
+                assertThat(payload(events.get(0)))
+                        .containsEntry("message", "Camera lens obstructed")
+                        .containsEntry("sourceName", "Cell1")
+                        .containsEntry("severity", 800.0)
+                        .containsEntry("opcuaEventType", "ns=0;i=2041");
+                assertThat(events).extracting(e -> e.get("eventId")).doesNotHaveDuplicates();
+                ProducerSignatures signatures = new ProducerSignatures();
+                signatures.observe(0, registration(key));
+                long index = 1;
+                for (Map<String, Object> event : events) {
+                    Map<String, Object> logged = new LinkedHashMap<>(event);
+                    logged.put("schema", "serviceproof.io/ledger-entry/v1");
+                    signatures.observe(index++, logged);
+                }
+                assertThat(signatures.signedEntries()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void aServerCertificateThatIsNotPinnedIsRefusedAndItsFingerprintShown() throws Exception {
         GatewayKey key = GatewayKey.create(dir);
         OpcUaCertificate client = OpcUaCertificate.loadOrCreate(dir, key.keyId(), Clock.systemUTC());
@@ -137,7 +186,8 @@ class OpcUaInputIntegrationTests {
                         "inspection.verdict",
                         "verdict",
                         null,
-                        Map.of("partId", cell.node("PartId"), "latencyMs", cell.node("LatencyMs")))));
+                        Map.of("partId", cell.node("PartId"), "latencyMs", cell.node("LatencyMs")))),
+                List.of());
         return new OpcUaInput(
                 source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC());
     }
