@@ -192,14 +192,15 @@ class CatalogPagesIntegrationTests {
         int before = inTenant(
                 () -> catalog.mappings(EnumSet.allOf(MappingStatus.class)).size());
 
-        mvc.perform(post("/catalog/requirements/" + logging.id() + "/mappings")
+        var refused = mvc.perform(post("/catalog/requirements/" + logging.id() + "/mappings")
                         .with(manager)
                         .with(csrf())
                         .param("targetFramework", framework("iso-9001").id())
                         .param("targetRef", "99.99")
                         .param("relationship", "EQUAL_TO")
                         .param("rationale", "SEMANTIC"))
-                .andExpect(flash().attribute("problem", "catalog.mapping.error.noTarget"));
+                .andExpect(flash().attribute("problem", "catalog.mapping.error.noTarget"))
+                .andReturn();
         mvc.perform(post("/catalog/requirements/" + logging.id() + "/mappings")
                         .with(manager)
                         .with(csrf())
@@ -212,9 +213,10 @@ class CatalogPagesIntegrationTests {
         assertThat(inTenant(() ->
                         catalog.mappings(EnumSet.allOf(MappingStatus.class)).size()))
                 .isEqualTo(before);
+        // The page the refusal redirects to, in the same browser, says why.
         String shown = mvc.perform(get("/catalog/requirements/" + logging.id())
                         .with(manager)
-                        .flashAttr("problem", "catalog.mapping.error.noTarget")
+                        .with(io.serviceproof.SameBrowser.as(refused))
                         .param("lang", "zh-CN")
                         .accept(MediaType.TEXT_HTML))
                 .andReturn()

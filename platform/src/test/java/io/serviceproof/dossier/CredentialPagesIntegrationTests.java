@@ -60,7 +60,7 @@ class CredentialPagesIntegrationTests {
         assertThat(asked.getFlashMap().get("confirmBelowReadiness")).isEqualTo(true);
         assertThat(mvc.perform(get("/assessments/" + assessment)
                                 .with(user(tenant, manager))
-                                .flashAttr("confirmBelowReadiness", true))
+                                .with(io.serviceproof.SameBrowser.as(asked)))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())

@@ -67,19 +67,17 @@ class WebSecurityIntegrationTests {
     @Test
     void aSignedInSessionMayDownloadFromTheApiButNotChangeAnything() throws Exception {
         String email = tenant.user(Role.OWNER).email();
-        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
+        var session = io.serviceproof.SameBrowser.as(
                 mvc.perform(formLogin("/login").user(email).password(TestTenant.PASSWORD))
                         .andExpect(authenticated())
-                        .andReturn()
-                        .getRequest()
-                        .getSession(false);
+                        .andReturn());
 
-        mvc.perform(get("/api/v1/catalog/frameworks").session(session))
+        mvc.perform(get("/api/v1/catalog/frameworks").with(session))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].key", hasItem("iso-iec-27001")));
         // Without a CSRF check on the API, a session must never authorise a change there.
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/offerings")
-                        .session(session)
+                        .with(session)
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Forged\"}"))
                 .andExpect(status().isUnauthorized());
@@ -193,19 +191,20 @@ class WebSecurityIntegrationTests {
 
     @Test
     void signingInGivesTheSessionANewIdentifier() throws Exception {
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        String before = session.getId();
+        // A visitor's session before sign-in (one an attacker could have planted).
+        var visit = mvc.perform(get("/login")).andReturn();
+        String before = io.serviceproof.SameBrowser.sessionOf(visit).orElseThrow();
         var result = mvc.perform(post("/login")
-                        .session(session)
+                        .with(io.serviceproof.SameBrowser.as(visit))
                         .with(csrf())
                         .param("username", tenant.user(Role.AUDITOR).email())
                         .param("password", TestTenant.PASSWORD))
                 .andExpect(authenticated())
                 .andReturn();
         // A session identifier planted before sign-in (fixation) is worth nothing after it.
-        org.assertj.core.api.Assertions.assertThat(
-                        result.getRequest().getSession(false).getId())
-                .isNotEqualTo(before);
+        org.assertj.core.api.Assertions.assertThat(io.serviceproof.SameBrowser.sessionOf(result))
+                .hasValueSatisfying(after ->
+                        org.assertj.core.api.Assertions.assertThat(after).isNotEqualTo(before));
     }
 
     @Test
