@@ -57,15 +57,11 @@ final class Signatures {
             EntryDraft.require(
                     signature.get("path") instanceof List<?> path
                             && path.size() <= 64
-                            && path.stream()
-                                    .allMatch(h -> h instanceof String hex
-                                            && HASH.matcher(hex).matches()),
+                            && path.stream().allMatch(h -> h instanceof String hex && BatchSignature.isHash(hex)),
                     "signature.path",
                     "the event's audit path in its batch's tree: SHA-256 hashes in lower-case hex");
         }
     }
-
-    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private static boolean whole(Object value, double min, double max) {
         return value instanceof Number number
