@@ -84,11 +84,7 @@ class DossierBuilds implements io.serviceproof.common.blobs.BlobReferences {
     /** A build's zip is kept while the build's record is: a day after it finished. */
     @Override
     public boolean refersTo(String sha256) {
-        return jdbc.sql("SELECT COUNT(*) FROM dossier_builds WHERE zip_sha256 = :sha")
-                        .param("sha", sha256)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return io.serviceproof.common.blobs.BlobReferences.anyRow(jdbc, "dossier_builds", "zip_sha256", sha256);
     }
 
     void delete(String id) {

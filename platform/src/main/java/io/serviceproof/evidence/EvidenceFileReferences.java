@@ -16,10 +16,6 @@ class EvidenceFileReferences implements BlobReferences {
 
     @Override
     public boolean refersTo(String sha256) {
-        return jdbc.sql("SELECT COUNT(*) FROM evidence_versions WHERE sha256 = :sha")
-                        .param("sha", sha256)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return BlobReferences.anyRow(jdbc, "evidence_versions", "sha256", sha256);
     }
 }

@@ -16,10 +16,6 @@ class ImportFileReferences implements BlobReferences {
 
     @Override
     public boolean refersTo(String sha256) {
-        return jdbc.sql("SELECT COUNT(*) FROM event_imports WHERE sha256 = :sha")
-                        .param("sha", sha256)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return BlobReferences.anyRow(jdbc, "event_imports", "sha256", sha256);
     }
 }

@@ -72,16 +72,12 @@ final class Cluster {
      * does not know, applied (additive, as docs/operations.md requires of every release).
      */
     static void migrateAsANewerRelease(Map<String, String> env) throws Exception {
-        try (Connection connection = connect(env, env.get("SERVICEPROOF_DATABASE_URL"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE next_release_feature (id TEXT PRIMARY KEY)");
-            statement.execute("""
-                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,
-                        checksum, installed_by, execution_time, success)
-                    SELECT MAX(installed_rank) + 1, '9999', 'next release feature', 'SQL',
-                        'V9999__next_release_feature.sql', 0, 'serviceproof', 1, TRUE
-                    FROM flyway_schema_history""");
-        }
+        execute(env, "CREATE TABLE next_release_feature (id TEXT PRIMARY KEY)", """
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,
+                    checksum, installed_by, execution_time, success)
+                SELECT MAX(installed_rank) + 1, '9999', 'next release feature', 'SQL',
+                    'V9999__next_release_feature.sql', 0, 'serviceproof', 1, TRUE
+                FROM flyway_schema_history""");
     }
 
     /** {@code pg_dump} of the node's schema, in the custom format an operator restores from. */
@@ -109,10 +105,7 @@ final class Cluster {
     static Map<String, String> restore(Map<String, String> env, Path dump, String newDatabase, Path dataDir)
             throws Exception {
         Database db = Database.of(env);
-        try (Connection connection = connect(env, env.get("SERVICEPROOF_DATABASE_URL"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + newDatabase);
-        }
+        execute(env, "CREATE DATABASE " + newDatabase);
         run(
                 env,
                 List.of(
@@ -136,9 +129,16 @@ final class Cluster {
     }
 
     static void dropDatabase(Map<String, String> env, String database) throws Exception {
+        execute(env, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    /** Runs statements on the node's database, as the operator's own SQL client would. */
+    private static void execute(Map<String, String> env, String... statements) throws Exception {
         try (Connection connection = connect(env, env.get("SERVICEPROOF_DATABASE_URL"));
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 

@@ -65,15 +65,7 @@ class OpcUaInputIntegrationTests {
                     .containsEntry("partId", "P-3")
                     .containsKey("latencyMs");
             // Signed by the gateway's device key, verifiable offline as the log verifier does.
-            ProducerSignatures signatures = new ProducerSignatures();
-            signatures.observe(0, registration(key));
-            long index = 1;
-            for (Map<String, Object> event : events) {
-                Map<String, Object> logged = new LinkedHashMap<>(event);
-                logged.put("schema", "serviceproof.io/ledger-entry/v1");
-                signatures.observe(index++, logged);
-            }
-            assertThat(signatures.signedEntries()).isEqualTo(5);
+            assertThat(signedByGateway(key, events)).isEqualTo(5);
         }
     }
 
@@ -113,15 +105,7 @@ class OpcUaInputIntegrationTests {
                         .containsEntry("severity", 800.0)
                         .containsEntry("opcuaEventType", "ns=0;i=2041");
                 assertThat(events).extracting(e -> e.get("eventId")).doesNotHaveDuplicates();
-                ProducerSignatures signatures = new ProducerSignatures();
-                signatures.observe(0, registration(key));
-                long index = 1;
-                for (Map<String, Object> event : events) {
-                    Map<String, Object> logged = new LinkedHashMap<>(event);
-                    logged.put("schema", "serviceproof.io/ledger-entry/v1");
-                    signatures.observe(index++, logged);
-                }
-                assertThat(signatures.signedEntries()).isEqualTo(2);
+                assertThat(signedByGateway(key, events)).isEqualTo(2);
             }
         }
     }
@@ -190,6 +174,19 @@ class OpcUaInputIntegrationTests {
                 List.of());
         return new OpcUaInput(
                 source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC());
+    }
+
+    /** The spooled events as the log verifier checks them, after the gateway's registration: how many verify. */
+    private static long signedByGateway(GatewayKey key, List<Map<String, Object>> events) throws Exception {
+        ProducerSignatures signatures = new ProducerSignatures();
+        signatures.observe(0, registration(key));
+        long index = 1;
+        for (Map<String, Object> event : events) {
+            Map<String, Object> logged = new LinkedHashMap<>(event);
+            logged.put("schema", "serviceproof.io/ledger-entry/v1");
+            signatures.observe(index++, logged);
+        }
+        return signatures.signedEntries();
     }
 
     private static Map<String, Object> registration(GatewayKey key) {
