@@ -149,6 +149,29 @@ final class IsolationCases {
                         Kind.FOREIGN_ID,
                         true,
                         "{\"status\":\"suspended\",\"reason\":\"isolation\"}"),
+                // OPC UA certificate trust for an edge gateway (issue 19): reported by it, decided by a person.
+                new Case(HttpMethod.GET, "/api/v1/devices/{id}/opcua-certificates", Kind.FOREIGN_ID, true, null),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/devices/{id}/opcua-certificates",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"endpoint\":\"opc.tcp://cell-1:4840/cell\",\"fingerprint\":\"" + "ab".repeat(32)
+                                + "\",\"subject\":\"CN=Cell 1\"}"),
+                new Case(
+                        HttpMethod.POST,
+                        "/api/v1/devices/{id}/opcua-certificates/{fingerprint}/trust",
+                        Kind.FOREIGN_ID,
+                        true,
+                        "{\"trusted\":true}",
+                        "/api/v1/devices/{id}/opcua-certificates/" + "ab".repeat(32) + "/trust"),
+                new Case(
+                        HttpMethod.POST,
+                        "/devices/{id}/opcua-certificates/{fingerprint}",
+                        Kind.FOREIGN_ID,
+                        false,
+                        "trusted=true",
+                        "/devices/{id}/opcua-certificates/" + "ab".repeat(32)),
                 new Case(HttpMethod.GET, "/devices", Kind.LIST, false, null),
                 new Case(
                         HttpMethod.POST,

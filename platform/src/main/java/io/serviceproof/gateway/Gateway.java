@@ -50,8 +50,10 @@ final class Gateway implements AutoCloseable {
         }
         if (!config.opcua().isEmpty()) {
             OpcUaCertificate certificate = OpcUaCertificate.loadOrCreate(dir, key.keyId(), clock);
+            ServerTrust trust = new ServerTrust(config.server(), token, key.keyId());
+            uplink.trustFrom(trust);
             for (GatewayConfig.OpcUaSource source : config.opcua()) {
-                machines.add(new OpcUaInput(source, config.serviceLayerId(), intake, certificate, clock));
+                machines.add(new OpcUaInput(source, config.serviceLayerId(), intake, certificate, trust, clock));
             }
         }
         String[] hostPort = config.status().split(":");

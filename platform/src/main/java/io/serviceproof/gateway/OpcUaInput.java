@@ -65,6 +65,8 @@ final class OpcUaInput implements AutoCloseable {
     private final Clock clock;
     private final Map<String, NodeId> nodes = new HashMap<>();
     private final OpcUaAlarms alarms;
+    private final ServerTrust serverTrust;
+    private final PinnedServerCertificates validator;
     private final Map<GatewayConfig.OpcUaAlarm, NodeId> notifiers = new java.util.LinkedHashMap<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread worker;
@@ -84,6 +86,22 @@ final class OpcUaInput implements AutoCloseable {
             Intake intake,
             OpcUaCertificate certificate,
             Clock clock) {
+        this(source, serviceLayerId, intake, certificate, null, clock);
+    }
+
+    /** @param serverTrust what a person trusted on the device page, or null for gateway.yaml's pins only */
+    OpcUaInput(
+            GatewayConfig.OpcUaSource source,
+            String serviceLayerId,
+            Intake intake,
+            OpcUaCertificate certificate,
+            ServerTrust serverTrust,
+            Clock clock) {
+        this.serverTrust = serverTrust;
+        this.validator = new PinnedServerCertificates(
+                source.trustedServerCertificates(),
+                fingerprint -> serverTrust != null && serverTrust.trusts(fingerprint),
+                this::refused);
         this.source = source;
         this.mapping = new OpcUaMapping(source.endpoint(), serviceLayerId, source.events());
         this.alarms = new OpcUaAlarms(source.endpoint(), serviceLayerId);
@@ -125,7 +143,15 @@ final class OpcUaInput implements AutoCloseable {
                 client = connect();
                 subscribe(client);
                 lastError = null;
-                stop.await();
+                // Connected until stopped, or until a person takes back the trust in this server.
+                while (!stop.await(1, TimeUnit.SECONDS)) {
+                    String current = validator.accepted;
+                    if (current != null && !validator.trusts(current)) {
+                        throw new UaException(
+                                org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_SecurityChecksFailed,
+                                "the trust in the server's certificate " + current + " was taken back");
+                    }
+                }
                 return;
             } catch (InterruptedException e) {
                 return;
@@ -161,8 +187,7 @@ final class OpcUaInput implements AutoCloseable {
                         .setApplicationUri(certificate.applicationUri())
                         .setKeyPair(certificate.keyPair())
                         .setCertificate(certificate.certificate())
-                        .setCertificateValidator(new PinnedServerCertificates(
-                                source.trustedServerCertificates(), refused -> refusedServerCertificate = refused))
+                        .setCertificateValidator(validator)
                         .setIdentityProvider(AnonymousProvider.INSTANCE)
                         .setRequestTimeout(uint(10_000))
                         .build());
@@ -179,9 +204,22 @@ final class OpcUaInput implements AutoCloseable {
                         + ": the server reported notifications lost (a gap in its publish sequence)";
             }
         });
+        validator.accepted = null;
         created.connect().get(15, TimeUnit.SECONDS);
         refusedServerCertificate = null;
         return created;
+    }
+
+    /** A certificate refused: shown in /status, and reported to the server for a person to decide on. */
+    private void refused(java.security.cert.X509Certificate certificate) {
+        String fingerprint = OpcUaCertificate.fingerprint(certificate);
+        refusedServerCertificate = fingerprint;
+        if (serverTrust != null) {
+            serverTrust.refused(new ServerTrust.Refusal(
+                    source.endpoint(),
+                    fingerprint,
+                    certificate.getSubjectX500Principal().getName()));
+        }
     }
 
     private void resubscribe(OpcUaClient current) {

@@ -43,6 +43,9 @@ final class Uplink implements Runnable {
     private HttpClient http = newClient();
 
     private volatile boolean running = true;
+    /** OPC UA certificate trust from the device page, synchronised with each heartbeat (or null). */
+    private volatile ServerTrust trust;
+
     private Instant nextHeartbeat = Instant.EPOCH;
 
     final AtomicLong delivered = new AtomicLong();
@@ -57,6 +60,10 @@ final class Uplink implements Runnable {
         this.token = token;
         this.rejected = rejected;
         this.clock = clock;
+    }
+
+    void trustFrom(ServerTrust trust) {
+        this.trust = trust;
     }
 
     void stop() {
@@ -158,6 +165,14 @@ final class Uplink implements Runnable {
             }
         } catch (IOException e) {
             lastError.set(now + " heartbeat: " + e.getMessage()); // dropped: the next one says it again
+        }
+        ServerTrust current = trust;
+        if (current != null) {
+            try {
+                current.sync();
+            } catch (IOException e) {
+                lastError.set(now + " OPC UA certificate trust: " + e.getMessage()); // tried again next beat
+            }
         }
     }
 

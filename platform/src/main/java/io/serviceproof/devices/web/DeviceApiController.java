@@ -3,6 +3,7 @@ package io.serviceproof.devices.web;
 import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.devices.Device;
 import io.serviceproof.devices.Devices;
+import io.serviceproof.devices.OpcUaTrust;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -20,9 +21,41 @@ import org.springframework.web.bind.annotation.RestController;
 class DeviceApiController {
 
     private final Devices devices;
+    private final OpcUaTrust opcUaTrust;
 
-    DeviceApiController(Devices devices) {
+    DeviceApiController(Devices devices, OpcUaTrust opcUaTrust) {
         this.devices = devices;
+        this.opcUaTrust = opcUaTrust;
+    }
+
+    record TrustDecision(Boolean trusted) {}
+
+    @Operation(
+            summary = "The OPC UA server certificates the device (an edge gateway) met, and which are trusted",
+            description = "The gateway reads this with each heartbeat and connects to the servers whose certificate"
+                    + " a person trusted here (or that gateway.yaml pins).")
+    @GetMapping("/api/v1/devices/{id}/opcua-certificates")
+    List<OpcUaTrust.ServerCertificate> opcUaCertificates(@PathVariable String id) {
+        return opcUaTrust.certificates(id);
+    }
+
+    @Operation(
+            summary = "An edge gateway reports an OPC UA server certificate it refused, for a person to decide on",
+            description = "Body: endpoint (opc.tcp://…), fingerprint (SHA-256 of the DER certificate, hex), subject.")
+    @PostMapping("/api/v1/devices/{id}/opcua-certificates")
+    ResponseEntity<OpcUaTrust.ServerCertificate> reportOpcUaCertificate(
+            @PathVariable String id, @RequestBody OpcUaTrust.Report report) {
+        return ResponseEntity.accepted().body(opcUaTrust.reported(id, report));
+    }
+
+    @Operation(summary = "Trust a reported OPC UA server certificate, or take the trust back (in the trail)")
+    @PostMapping("/api/v1/devices/{id}/opcua-certificates/{fingerprint}/trust")
+    OpcUaTrust.ServerCertificate decideOpcUaCertificate(
+            @PathVariable String id, @PathVariable String fingerprint, @RequestBody TrustDecision decision) {
+        if (decision == null || decision.trusted() == null) {
+            throw new InvalidInputException("trusted", "true to trust the certificate, false to take the trust back");
+        }
+        return opcUaTrust.decide(id, fingerprint, decision.trusted());
     }
 
     record StatusChange(String status, String reason) {}

@@ -5,6 +5,7 @@ import io.serviceproof.common.InvalidInputException;
 import io.serviceproof.common.web.Phrases;
 import io.serviceproof.devices.Device;
 import io.serviceproof.devices.Devices;
+import io.serviceproof.devices.OpcUaTrust;
 import io.serviceproof.services.Offerings;
 import java.time.Clock;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The devices pages: the register with its form, and one device with its lifecycle buttons. */
+/**
+ * The devices pages: the register with its form, and one device with its lifecycle buttons and, for
+ * an edge gateway, the OPC UA server certificates it met, to trust or not.
+ */
 @Controller
 class DevicePageController {
 
@@ -24,9 +28,11 @@ class DevicePageController {
     private final Offerings offerings;
     private final Clock clock;
     private final Phrases phrases;
+    private final OpcUaTrust opcUaTrust;
 
-    DevicePageController(Devices devices, Offerings offerings, Clock clock, Phrases phrases) {
+    DevicePageController(Devices devices, Offerings offerings, Clock clock, Phrases phrases, OpcUaTrust opcUaTrust) {
         this.devices = devices;
+        this.opcUaTrust = opcUaTrust;
         this.offerings = offerings;
         this.clock = clock;
         this.phrases = phrases;
@@ -64,8 +70,24 @@ class DevicePageController {
     @GetMapping("/devices/{id}")
     String device(@PathVariable String id, Model model) {
         model.addAttribute("device", devices.device(id));
+        model.addAttribute("certificates", opcUaTrust.certificates(id));
         model.addAttribute("now", clock.instant());
         return "devices/detail";
+    }
+
+    @PostMapping("/devices/{id}/opcua-certificates/{fingerprint}")
+    String decideOpcUaCertificate(
+            @PathVariable String id,
+            @PathVariable String fingerprint,
+            @RequestParam boolean trusted,
+            RedirectAttributes redirect) {
+        try {
+            opcUaTrust.decide(id, fingerprint, trusted);
+            redirect.addFlashAttribute("notice", trusted ? "devices.opcua.trusted" : "devices.opcua.distrusted");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problemText", phrases.problem(e, LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/devices/" + id + "#opcua-certificates";
     }
 
     @PostMapping("/devices/{id}/status")
