@@ -160,13 +160,6 @@ final class IsolationCases {
                                 + "\",\"subject\":\"CN=Cell 1\"}"),
                 new Case(
                         HttpMethod.POST,
-                        "/api/v1/devices/{id}/opcua-certificates/{fingerprint}/trust",
-                        Kind.FOREIGN_ID,
-                        true,
-                        "{\"trusted\":true}",
-                        "/api/v1/devices/{id}/opcua-certificates/" + "ab".repeat(32) + "/trust"),
-                new Case(
-                        HttpMethod.POST,
                         "/devices/{id}/opcua-certificates/{fingerprint}",
                         Kind.FOREIGN_ID,
                         false,

@@ -99,10 +99,18 @@ public class OpcUaTrust {
         return find(deviceId, fingerprint);
     }
 
-    /** A person trusts a reported certificate, or takes the trust back; both are in the trail. */
+    /**
+     * A person trusts a reported certificate, or takes the trust back; both are in the trail. Only a
+     * person signed in decides: the gateway's own token, or any script's, must not be able to make the
+     * gateway trust a machine.
+     */
     @Transactional
     public ServerCertificate decide(String deviceId, String fingerprint, boolean trusted) {
         Device device = devices.device(deviceId);
+        if (Tenancy.actor().kind() != io.serviceproof.identity.Actor.Kind.USER) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "OPC UA certificate trust is decided by a person on the device page");
+        }
         String normalised = fingerprint(fingerprint);
         ServerCertificate before = find(deviceId, normalised);
         jdbc.sql("""

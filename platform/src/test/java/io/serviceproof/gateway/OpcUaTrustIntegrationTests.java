@@ -109,10 +109,10 @@ class OpcUaTrustIntegrationTests {
             // Another organisation cannot see it, nor decide on it.
             TestTenant other = TestTenant.create(context, "opcua-trust-other");
             mvc.perform(get(certificates).with(bearer(other.token(Role.OWNER)))).andExpect(status().isNotFound());
-            mvc.perform(post(certificates + "/" + cell.fingerprint() + "/trust")
-                            .with(bearer(other.token(Role.OWNER)))
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"trusted\":true}"))
+            mvc.perform(post("/devices/" + device + "/opcua-certificates/" + cell.fingerprint())
+                            .with(user(other, other.user(Role.OWNER)))
+                            .with(csrf())
+                            .param("trusted", "true"))
                     .andExpect(status().isNotFound());
 
             // A person trusts it on the page: the gateway connects with its next heartbeat, and reads.
@@ -132,11 +132,11 @@ class OpcUaTrustIntegrationTests {
             assertThat(trail).contains("device.opcua-trusted");
 
             // The trust taken back: the gateway leaves the machine, and what it writes is not read.
-            mvc.perform(post(certificates + "/" + cell.fingerprint() + "/trust")
-                            .with(bearer(tenant.token(Role.ENGINEER)))
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"trusted\":false}"))
-                    .andExpect(status().isOk());
+            mvc.perform(post("/devices/" + device + "/opcua-certificates/" + cell.fingerprint())
+                            .with(user(tenant, tenant.user(Role.OWNER)))
+                            .with(csrf())
+                            .param("trusted", "false"))
+                    .andExpect(status().is3xxRedirection());
             await(() -> !input.subscribed, "left once the trust was taken back");
             long before = spool.pendingRecords();
             cell.write("Verdict", "fail", Instant.parse("2026-12-05T08:00:02Z"));
@@ -172,11 +172,32 @@ class OpcUaTrustIntegrationTests {
         }
         // Nothing reported, nothing to decide: a decision on an unknown certificate is a 404.
         assertThat(read(certificates, tenant)).isEqualTo("[]");
-        mvc.perform(post(certificates + "/" + "cd".repeat(32) + "/trust")
+        mvc.perform(post("/devices/" + device + "/opcua-certificates/" + "ef".repeat(32))
+                        .with(user(tenant, tenant.user(Role.ENGINEER)))
+                        .with(csrf())
+                        .param("trusted", "true"))
+                .andExpect(status().isNotFound());
+        // A token (the gateway's own, say) cannot decide, even where it reaches the service itself.
+        mvc.perform(post(certificates)
                         .with(bearer(tenant.token(Role.ENGINEER)))
                         .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"endpoint\":\"opc.tcp://cell:4840\",\"fingerprint\":\"" + "CD:".repeat(31)
+                                + "CD\"}"))
+                .andExpect(status().isAccepted());
+        Actor gatewayToken =
+                new Actor(tenant.organisation().id(), Actor.Kind.TOKEN, "t-1", "line 2 gateway", Role.OWNER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tenancy.callAs(
+                        gatewayToken,
+                        () -> context.getBean(io.serviceproof.devices.OpcUaTrust.class)
+                                .decide(device, "cd".repeat(32), true)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(read(certificates, tenant)).contains("\"fingerprint\":\"" + "cd".repeat(32), "\"trusted\":false");
+        // There is no API to decide with.
+        mvc.perform(post("/api/v1/devices/" + device + "/opcua-certificates/" + "cd".repeat(32) + "/trust")
+                        .with(bearer(tenant.token(Role.OWNER)))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"trusted\":true}"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().is4xxClientError());
         // An auditor reads but does not decide.
         mvc.perform(post("/devices/" + device + "/opcua-certificates/" + "cd".repeat(32))
                         .with(user(tenant, tenant.user(Role.AUDITOR)))

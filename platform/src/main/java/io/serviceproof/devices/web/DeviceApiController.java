@@ -28,12 +28,11 @@ class DeviceApiController {
         this.opcUaTrust = opcUaTrust;
     }
 
-    record TrustDecision(Boolean trusted) {}
-
     @Operation(
             summary = "The OPC UA server certificates the device (an edge gateway) met, and which are trusted",
             description = "The gateway reads this with each heartbeat and connects to the servers whose certificate"
-                    + " a person trusted here (or that gateway.yaml pins).")
+                    + " a person trusted on the device page (or that gateway.yaml pins). Trust is decided"
+                    + " there only, by a person signed in: a token, such as the gateway's own, cannot decide.")
     @GetMapping("/api/v1/devices/{id}/opcua-certificates")
     List<OpcUaTrust.ServerCertificate> opcUaCertificates(@PathVariable String id) {
         return opcUaTrust.certificates(id);
@@ -46,16 +45,6 @@ class DeviceApiController {
     ResponseEntity<OpcUaTrust.ServerCertificate> reportOpcUaCertificate(
             @PathVariable String id, @RequestBody OpcUaTrust.Report report) {
         return ResponseEntity.accepted().body(opcUaTrust.reported(id, report));
-    }
-
-    @Operation(summary = "Trust a reported OPC UA server certificate, or take the trust back (in the trail)")
-    @PostMapping("/api/v1/devices/{id}/opcua-certificates/{fingerprint}/trust")
-    OpcUaTrust.ServerCertificate decideOpcUaCertificate(
-            @PathVariable String id, @PathVariable String fingerprint, @RequestBody TrustDecision decision) {
-        if (decision == null || decision.trusted() == null) {
-            throw new InvalidInputException("trusted", "true to trust the certificate, false to take the trust back");
-        }
-        return opcUaTrust.decide(id, fingerprint, decision.trusted());
     }
 
     record StatusChange(String status, String reason) {}
