@@ -25,7 +25,7 @@ final class OpcUaValues {
             return Double.isFinite(d) ? d : null;
         }
         if (v instanceof Number number) {
-            return number.longValue();
+            return integer(number);
         }
         if (v instanceof LocalizedText text) {
             return text.getText();
@@ -34,6 +34,20 @@ final class OpcUaValues {
             return time.getJavaInstant().toString();
         }
         return v.toString();
+    }
+
+    /** Largest integer a JSON number carries exactly (I-JSON, RFC 7493): 2^53. */
+    private static final java.math.BigInteger EXACT = java.math.BigInteger.ONE.shiftLeft(53);
+
+    /**
+     * An integer as JSON carries it exactly: a number up to 2^53, its decimal text beyond (an OPC UA
+     * UInt64 counter, a 64-bit serial). Unsigned types are read as unsigned.
+     */
+    private static Object integer(Number number) {
+        java.math.BigInteger exact = number instanceof org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong u
+                ? u.toBigInteger()
+                : java.math.BigInteger.valueOf(number.longValue());
+        return exact.abs().compareTo(EXACT) <= 0 ? exact.longValue() : exact.toString();
     }
 
     static Instant sourceTime(DataValue value) {
