@@ -19,27 +19,16 @@ import org.eclipse.milo.opcua.sdk.client.api.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscription;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscriptionManager;
-import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
-import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MonitoringMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
-import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
-import org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateRequest;
-import org.eclipse.milo.opcua.stack.core.types.structured.MonitoringParameters;
-import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 
 /**
@@ -55,8 +44,6 @@ import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
  * status shows when the server reported notifications lost.
  */
 final class OpcUaInput implements AutoCloseable {
-
-    private static final int QUEUE_SIZE = 1_000;
 
     private final GatewayConfig.OpcUaSource source;
     private final OpcUaMapping mapping;
@@ -247,68 +234,41 @@ final class OpcUaInput implements AutoCloseable {
         UaSubscription subscription = current.getSubscriptionManager()
                 .createSubscription(source.publishingIntervalMs())
                 .get(15, TimeUnit.SECONDS);
-        // A change is any new sample, even of the same value: the default trigger (status or value)
-        // would fold a second "pass" into the first, and every inspected part is an event.
-        ExtensionObject everySample = ExtensionObject.encode(
-                current.getStaticSerializationContext(),
-                new DataChangeFilter(DataChangeTrigger.StatusValueTimestamp, uint(DeadbandType.None.getValue()), 0.0));
-        Map<UInteger, String> handles = new HashMap<>();
-        List<MonitoredItemCreateRequest> requests = new ArrayList<>();
-        nodes.forEach((text, id) -> {
-            UInteger handle = subscription.nextClientHandle();
-            handles.put(handle, text);
-            requests.add(new MonitoredItemCreateRequest(
-                    new ReadValueId(id, AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE),
-                    MonitoringMode.Reporting,
-                    new MonitoringParameters(
-                            handle, source.publishingIntervalMs(), everySample, uint(QUEUE_SIZE), true)));
-        });
-        Map<UInteger, GatewayConfig.OpcUaAlarm> alarmHandles = new HashMap<>();
-        ExtensionObject eventFilter =
-                ExtensionObject.encode(current.getStaticSerializationContext(), OpcUaAlarms.filter());
-        notifiers.forEach((alarm, id) -> {
-            UInteger handle = subscription.nextClientHandle();
-            alarmHandles.put(handle, alarm);
-            requests.add(new MonitoredItemCreateRequest(
-                    new ReadValueId(id, AttributeId.EventNotifier.uid(), null, QualifiedName.NULL_VALUE),
-                    MonitoringMode.Reporting,
-                    new MonitoringParameters(handle, 0.0, eventFilter, uint(QUEUE_SIZE), true)));
-        });
+        OpcUaMonitoredItems monitored =
+                new OpcUaMonitoredItems(current, subscription, nodes, notifiers, source.publishingIntervalMs());
         subscription.addNotificationListener(new UaSubscription.NotificationListener() {
             @Override
             public void onDataChangeNotification(
                     UaSubscription s, List<UaMonitoredItem> items, List<DataValue> values, DateTime publishTime) {
-                take(handles, items, values);
+                take(monitored, items, values);
             }
 
             @Override
             public void onEventNotification(
                     UaSubscription s, List<UaMonitoredItem> items, List<Variant[]> fields, DateTime publishTime) {
-                takeEvents(alarmHandles, items, fields);
+                takeEvents(monitored, items, fields);
             }
         });
         List<UaMonitoredItem> items = subscription
-                .createMonitoredItems(TimestampsToReturn.Both, requests)
+                .createMonitoredItems(TimestampsToReturn.Both, monitored.requests())
                 .get(15, TimeUnit.SECONDS);
         for (UaMonitoredItem item : items) {
             if (item.getStatusCode().isBad()) {
-                Object what = handles.containsKey(item.getClientHandle())
-                        ? "node " + handles.get(item.getClientHandle())
-                        : "the events of "
-                                + alarmHandles.get(item.getClientHandle()).notifier();
-                throw new UaException(item.getStatusCode(), what + " cannot be monitored: " + item.getStatusCode());
+                throw new UaException(
+                        item.getStatusCode(),
+                        monitored.describe(item.getClientHandle()) + " cannot be monitored: " + item.getStatusCode());
             }
         }
         subscribed = true;
     }
 
     /** Milo calls this for one publish at a time, per subscription: blocking here holds the next. */
-    private void take(Map<UInteger, String> handles, List<UaMonitoredItem> items, List<DataValue> values) {
+    private void take(OpcUaMonitoredItems monitored, List<UaMonitoredItem> items, List<DataValue> values) {
         List<OpcUaMapping.Change> changes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             DataValue value = values.get(i);
             changes.add(new OpcUaMapping.Change(
-                    handles.get(items.get(i).getClientHandle()),
+                    monitored.node(items.get(i).getClientHandle()),
                     OpcUaValues.json(value),
                     OpcUaValues.sourceTime(value)));
         }
@@ -326,11 +286,10 @@ final class OpcUaInput implements AutoCloseable {
     }
 
     /** The events of one publish: each above its alarm's minimum severity becomes an event of the log. */
-    private void takeEvents(
-            Map<UInteger, GatewayConfig.OpcUaAlarm> alarmHandles, List<UaMonitoredItem> items, List<Variant[]> fields) {
+    private void takeEvents(OpcUaMonitoredItems monitored, List<UaMonitoredItem> items, List<Variant[]> fields) {
         List<EntryDraft> drafts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            GatewayConfig.OpcUaAlarm alarm = alarmHandles.get(items.get(i).getClientHandle());
+            GatewayConfig.OpcUaAlarm alarm = monitored.alarm(items.get(i).getClientHandle());
             EntryDraft draft = alarm == null ? null : alarms.draft(alarm, fields.get(i), clock.instant());
             if (draft != null) {
                 drafts.add(draft);
