@@ -78,6 +78,11 @@ public class Catalog {
         return frameworks.requirements(frameworkId);
     }
 
+    /** Every requirement of every framework, frameworks and requirements in order. */
+    public List<Requirement> allRequirements() {
+        return frameworks.allRequirements();
+    }
+
     public Requirement requirement(String id) {
         return frameworks.requirement(id).orElseThrow(() -> new NotFoundException("Requirement", id));
     }

@@ -58,6 +58,91 @@ public class PublishedLayers {
         return byLayer;
     }
 
+    /**
+     * A part of a layer's latest published version as a buyer would ask about it: its service
+     * description, SLA content areas, data flows, validation method, each failure-response protocol,
+     * its API contract. {@code text} is the part's own words (for matching a tender's clauses).
+     */
+    public record PublishedSection(String key, String title, String text, int version, String versionSha256) {}
+
+    /** The sections of the layer's latest published version (none before the first publication). */
+    public List<PublishedSection> publishedSections(String layerId) {
+        ServiceLayer layer = offerings.layer(layerId);
+        if (layer.latestVersion() == 0) {
+            return List.of();
+        }
+        LayerVersion published = offerings.version(layerId, layer.latestVersion());
+        LayerContent content = ContentJson.fromJson(published.canonicalJson());
+        List<PublishedSection> sections = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, String[]> add = (key, titleAndText) -> sections.add(
+                new PublishedSection(key, titleAndText[0], titleAndText[1], published.version(), published.sha256()));
+        LayerContent.ServiceDescription d = content.description();
+        if (!d.scope().isBlank()) {
+            add.accept("description", new String[] {
+                "service-level description",
+                String.join(
+                        " ",
+                        d.scope(),
+                        String.join(" ", d.deliverables()),
+                        "support hours " + d.supportHours(),
+                        "support languages " + String.join(" ", d.supportLanguages()),
+                        "regions " + String.join(" ", d.regions()))
+            });
+        }
+        if (!content.sla().contentAreas().isEmpty()) {
+            add.accept("sla", new String[] {
+                "SLA content areas",
+                "service level agreement SLA "
+                        + String.join(" ", content.sla().contentAreas().keySet()) + " "
+                        + String.join(" ", content.sla().contentAreas().values())
+            });
+        }
+        if (!content.dataFlow().nodes().isEmpty()) {
+            StringBuilder flows = new StringBuilder("data flow diagram data flows");
+            content.dataFlow()
+                    .nodes()
+                    .forEach(n -> flows.append(' ')
+                            .append(n.label())
+                            .append(' ')
+                            .append(n.trustZone())
+                            .append(' ')
+                            .append(n.country()));
+            content.dataFlow()
+                    .flows()
+                    .forEach(f -> flows.append(' ')
+                            .append(String.join(" ", f.dataCategories()))
+                            .append(f.personalData() ? " personal data" : "")
+                            .append(' ')
+                            .append(f.purpose()));
+            add.accept("data-flow", new String[] {"data-flow diagram", flows.toString()});
+        }
+        if (content.validation() != null) {
+            LayerContent.ValidationMethod v = content.validation();
+            add.accept("validation", new String[] {
+                "validation method",
+                "validation method " + v.method() + " model " + v.modelVersion() + " test set " + v.testSetProvenance()
+                        + (v.confusionMatrix() == null ? "" : " confusion matrix accuracy false reject false accept")
+            });
+        }
+        int i = 0;
+        for (LayerContent.FailureResponse f : content.failureResponses()) {
+            add.accept("failure-response-" + (++i), new String[] {
+                "failure-response protocol: " + f.trigger(),
+                "failure response protocol " + f.trigger() + " " + String.join(" ", f.steps()) + " "
+                        + String.join(" ", f.roles()) + " within " + f.timeLimit() + " customer notification "
+                        + f.customerNotification()
+            });
+        }
+        if (content.apiContract() != null) {
+            LayerContent.ApiContractRef api = content.apiContract();
+            add.accept("api-contract", new String[] {
+                "API contract v" + api.version(),
+                "API contract documentation OpenAPI version controlled " + api.title() + " " + api.apiVersion()
+            });
+        }
+        return sections;
+    }
+
     /** The SLOs of the layer's latest published version (none before the first publication). */
     public List<PublishedSlo> publishedSlos(String layerId) {
         ServiceLayer layer = offerings.layer(layerId);

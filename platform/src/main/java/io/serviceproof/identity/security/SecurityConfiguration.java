@@ -90,7 +90,9 @@ class SecurityConfiguration {
                                 "/api/v1/credentials/**",
                                 "/api/v1/engagements/**",
                                 "/api/v1/conformity-body/**",
-                                "/api/v1/attestations/**")
+                                "/api/v1/attestations/**",
+                                "/api/v1/tenders/**",
+                                "/api/v1/tender-suggestions")
                         .hasAnyRole(CATALOG_EDITORS)
                         .anyRequest()
                         .hasAnyRole(CHANGERS));
@@ -168,7 +170,8 @@ class SecurityConfiguration {
                                 "/assessments/**",
                                 "/credentials/*/revoke",
                                 "/engagements/**",
-                                "/conformity-body/**")
+                                "/conformity-body/**",
+                                "/tenders/**")
                         .hasAnyRole(CATALOG_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/logout")
                         .authenticated()

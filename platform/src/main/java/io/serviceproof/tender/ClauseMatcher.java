@@ -1,0 +1,468 @@
+package io.serviceproof.tender;
+
+import io.serviceproof.catalog.crosswalk.Coverage;
+import io.serviceproof.catalog.crosswalk.Crosswalk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Suggests, for one clause, what of the organisation's knowledge answers it, each with its reasons.
+ * BM25 over an in-memory index of every {@link Answerable}, queried with the clause's own words
+ * (English stems, Chinese words, folded words of any language), widened by the concepts the
+ * {@link Glossary} finds (a Vietnamese term brings its English and Chinese equivalents; a Chinese
+ * requirement title its English one); then an SLO whose promise meets a figure the clause asks for
+ * ranks higher, a requirement hit brings the requirements that cover it through confirmed crosswalk
+ * mappings, and an answer confirmed for the same clause text before comes first. One matcher serves
+ * a whole matching run; it is not shared between threads.
+ */
+final class ClauseMatcher {
+
+    /** Suggestions kept per clause. */
+    static final int KEPT = 10;
+    /** A suggestion is kept only if it scores at least this share of the clause's best. */
+    static final double RELATIVE_FLOOR = 0.3;
+    /**
+     * A suggestion scoring at least this share of the clause's best is a strong one: shown first, and
+     * what precision@3 counts. Weaker ones (down to the floor) are offered under them, for recall.
+     */
+    static final double STRONG = 0.6;
+
+    private static final int CANDIDATES = 40;
+    private static final float OWN_WORDS = 1.0f;
+    private static final float FOLDED_WORDS = 0.5f;
+    private static final float FRAMEWORK_WORDS = 0.15f;
+    /**
+     * Words nearly every tender clause has ("The supplier shall provide …", "供应商应提供…"): kept,
+     * since "supply chain" and "provision" mean something, but weighing little.
+     */
+    private static final float BOILERPLATE = 0.3f;
+
+    private static final Set<String> BOILERPLATE_WORDS = Set.of(
+            "shall",
+            "must",
+            "should",
+            "suppli",
+            "contractor",
+            "vendor",
+            "bidder",
+            "tender",
+            "provid",
+            "ensur",
+            "requir",
+            "place",
+            "all",
+            "everi",
+            "ani",
+            "includ",
+            "least",
+            "per",
+            "each",
+            "供应商",
+            "应",
+            "提供",
+            "要求",
+            "应当",
+            "必须",
+            "须",
+            "进行");
+    private static final double MEETS_FIGURE = 1.5;
+    /** A requirement whose whole title the clause contains: one word of title, or several. */
+    private static final double NAMES_ONE_WORD_TITLE = 1.2;
+
+    private static final double NAMES_TITLE = 1.5;
+    /** A chapter heading ("A.8 Technological controls") answers less than the controls under it. */
+    private static final double HEADING = 0.75;
+
+    private static final double VIA_CROSSWALK = 0.8;
+    private static final int MAX_TERMS = 400;
+
+    private final Analysis analysis;
+    private final Knowledge.Snapshot snapshot;
+    private final Glossary glossary;
+    private final IndexSearcher searcher;
+    private final Map<String, Terms> termsOf = new HashMap<>();
+
+    /** An answerable's words per field, as matched terms are explained with. */
+    private record Terms(Set<String> english, Set<String> chinese, Set<String> other) {}
+
+    /**
+     * The clause's own words per field with their weights, the phrases its concepts translate to
+     * (matched as phrases: "incident management" must not find every "... management"), and the
+     * concepts found in it.
+     */
+    private record Query(Map<String, Map<String, Float>> terms, List<Phrase> phrases, List<Glossary.Found> concepts) {}
+
+    private record Phrase(String field, List<String> words, float boost) {}
+
+    /** A requirement's English title as stems, or its Chinese title, to find named in a clause. */
+    private record Title(List<String> stems, String key, String written) {}
+
+    private final Map<String, List<Title>> titlesByFirstStem = new HashMap<>();
+    private final Map<String, List<Title>> chineseTitlesByFirstTwo = new HashMap<>();
+
+    ClauseMatcher(Analysis analysis, Knowledge.Snapshot snapshot) {
+        this.analysis = analysis;
+        this.snapshot = snapshot;
+        this.glossary = new Glossary(analysis).withBuiltIn();
+        for (Answerable a : snapshot.answerables()) {
+            if (a.kind() != Answerable.Kind.REQUIREMENT) {
+                continue;
+            }
+            if (!a.chinese().isBlank()) {
+                glossary.addTitles(a.title(), a.chinese(), a.label());
+                String zh = a.chinese().strip();
+                if (zh.length() >= 3) {
+                    chineseTitlesByFirstTwo
+                            .computeIfAbsent(zh.substring(0, 2), k -> new ArrayList<>())
+                            .add(new Title(List.of(zh), a.key(), zh));
+                }
+            }
+            List<String> stems = analysis.english(a.title());
+            if (!stems.isEmpty()) {
+                titlesByFirstStem
+                        .computeIfAbsent(stems.get(0), k -> new ArrayList<>())
+                        .add(new Title(stems, a.key(), a.title()));
+            }
+        }
+        this.searcher = index(snapshot.answerables());
+    }
+
+    private IndexSearcher index(List<Answerable> answerables) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analysis.indexing()))) {
+            for (Answerable a : answerables) {
+                Document doc = new Document();
+                doc.add(new StoredField("key", a.key()));
+                doc.add(new TextField(Analysis.EN, a.english(), Field.Store.NO));
+                doc.add(new TextField(Analysis.ZH, a.chinese(), Field.Store.NO));
+                doc.add(new TextField(Analysis.OTHER, a.other(), Field.Store.NO));
+                doc.add(new TextField(Analysis.FRAMEWORK, a.framework(), Field.Store.NO));
+                writer.addDocument(doc);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new IndexSearcher(DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Suggestion> match(String language, String text) {
+        Query query = query(language, text);
+        Map<String, Scored> scored = new LinkedHashMap<>();
+        for (ScoreDoc hit : search(query)) {
+            Answerable a = answerable(hit.doc);
+            Scored s = new Scored(a, hit.score);
+            s.reasons.addAll(explain(a, query));
+            scored.put(a.key(), s);
+        }
+        boostNamedTitles(language, text, scored);
+        scored.values().stream().filter(s -> s.answerable.heading()).forEach(s -> s.score *= HEADING);
+        compareFigures(text, scored);
+        widenThroughCrosswalk(scored);
+        repeatPastAnswer(text, scored);
+        List<Scored> ranked = new ArrayList<>(scored.values());
+        ranked.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparing(s -> s.answerable.key()));
+        double best = ranked.isEmpty() ? 0 : ranked.get(0).score;
+        return ranked.stream()
+                .filter(s -> s.score >= best * RELATIVE_FLOOR)
+                .limit(KEPT)
+                .map(s -> s.suggestion(s.score >= best * STRONG))
+                .toList();
+    }
+
+    private Query query(String language, String text) {
+        Map<String, Map<String, Float>> terms = new HashMap<>();
+        boolean english = language.equals(ClauseLanguage.ENGLISH);
+        List<String> own = english ? analysis.english(text) : analysis.english(acronymsAndFigures(text));
+        add(terms, Analysis.EN, own, OWN_WORDS);
+        add(terms, Analysis.FRAMEWORK, own, FRAMEWORK_WORDS);
+        if (text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            add(terms, Analysis.ZH, analysis.chinese(text), OWN_WORDS);
+        }
+        add(terms, Analysis.OTHER, analysis.folded(language, text), FOLDED_WORDS);
+        // Translations weigh what the clause's own words cannot: little in English, all in Vietnamese.
+        float translated = english ? 0.6f : language.equals(ClauseLanguage.CHINESE) ? 0.7f : 1.0f;
+        List<Phrase> phrases = new ArrayList<>();
+        List<Glossary.Found> concepts = glossary.in(language, text);
+        for (Glossary.Found found : concepts) {
+            List<String> written = analysis.english(found.written());
+            for (String term : found.concept().english()) {
+                List<String> stems = analysis.english(term);
+                // "security" written is not "data security": an English clause is not widened by its own words.
+                if (!english || written.isEmpty() || !stems.containsAll(written)) {
+                    phrases.add(new Phrase(Analysis.EN, stems, translated));
+                }
+            }
+            for (String term : found.concept().chinese()) {
+                phrases.add(new Phrase(Analysis.ZH, analysis.chinese(term), translated));
+            }
+        }
+        return new Query(terms, phrases, concepts);
+    }
+
+    /**
+     * Of a Vietnamese or Thai clause, the words English shares with it: acronyms and names written in
+     * capitals or with digits (ISO/IEC 27001, API, SLA, MTTR). Its other Latin words are Vietnamese.
+     */
+    private static String acronymsAndFigures(String text) {
+        StringBuilder kept = new StringBuilder();
+        for (String word : text.split("[\\s,;:()\\[\\]]+")) {
+            if (word.length() >= 2
+                    && word.chars().allMatch(c -> c < 128)
+                    && word.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                    && word.chars().noneMatch(Character::isLowerCase)) {
+                kept.append(word).append(' ');
+            }
+        }
+        return kept.toString();
+    }
+
+    private static void add(Map<String, Map<String, Float>> terms, String field, List<String> words, float boost) {
+        Map<String, Float> of = terms.computeIfAbsent(field, f -> new LinkedHashMap<>());
+        for (String word : words) {
+            of.merge(word, BOILERPLATE_WORDS.contains(word) ? boost * BOILERPLATE : boost, Math::max);
+        }
+    }
+
+    private ScoreDoc[] search(Query query) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        int count = 0;
+        for (Map.Entry<String, Map<String, Float>> field : query.terms().entrySet()) {
+            for (Map.Entry<String, Float> term : field.getValue().entrySet()) {
+                if (count++ >= MAX_TERMS) {
+                    break;
+                }
+                builder.add(
+                        new BoostQuery(new TermQuery(new Term(field.getKey(), term.getKey())), term.getValue()),
+                        BooleanClause.Occur.SHOULD);
+            }
+        }
+        for (Phrase phrase : query.phrases()) {
+            if (phrase.words().isEmpty() || count++ >= MAX_TERMS) {
+                continue;
+            }
+            org.apache.lucene.search.Query q = phrase.words().size() == 1
+                    ? new TermQuery(new Term(phrase.field(), phrase.words().get(0)))
+                    : new org.apache.lucene.search.PhraseQuery(
+                            1, phrase.field(), phrase.words().toArray(String[]::new));
+            builder.add(new BoostQuery(q, phrase.boost()), BooleanClause.Occur.SHOULD);
+        }
+        if (count == 0) {
+            return new ScoreDoc[0];
+        }
+        try {
+            return searcher.search(builder.build(), CANDIDATES).scoreDocs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answerable answerable(int doc) {
+        try {
+            Document stored = searcher.storedFields().document(doc);
+            return snapshot.byKey().get(stored.get("key"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The words the clause and the answerable share, and the concepts that brought some of them. */
+    private List<String> explain(Answerable a, Query query) {
+        Terms terms = termsOf.computeIfAbsent(
+                a.key(),
+                k -> new Terms(
+                        new LinkedHashSet<>(analysis.english(a.english())),
+                        new LinkedHashSet<>(analysis.chinese(a.chinese())),
+                        new LinkedHashSet<>(analysis.folded(ClauseLanguage.ENGLISH, a.other()))));
+        List<String> reasons = new ArrayList<>();
+        Set<String> shared = new LinkedHashSet<>();
+        query.terms().getOrDefault(Analysis.EN, Map.of()).keySet().stream()
+                .filter(terms.english()::contains)
+                .forEach(shared::add);
+        query.terms().getOrDefault(Analysis.ZH, Map.of()).keySet().stream()
+                .filter(terms.chinese()::contains)
+                .forEach(shared::add);
+        query.terms().getOrDefault(Analysis.OTHER, Map.of()).keySet().stream()
+                .filter(terms.other()::contains)
+                .forEach(shared::add);
+        if (!shared.isEmpty()) {
+            reasons.add("matched terms: " + String.join(", ", shared));
+        }
+        for (Glossary.Found found : query.concepts()) {
+            boolean used = found.concept().english().stream()
+                            .flatMap(t -> analysis.english(t).stream())
+                            .anyMatch(terms.english()::contains)
+                    || found.concept().chinese().stream()
+                            .flatMap(t -> analysis.chinese(t).stream())
+                            .anyMatch(terms.chinese()::contains);
+            if (used) {
+                reasons.add("\"" + found.written() + "\" read as \""
+                        + found.concept().english().get(0) + "\""
+                        + (found.concept().chinese().isEmpty()
+                                ? ""
+                                : " / " + found.concept().chinese().get(0))
+                        + " (" + found.concept().source() + ")");
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * A requirement whose whole title the clause contains ("… a documented failure-response protocol
+     * …" and "Failure-response protocols") is what the clause asks about; it ranks higher, and is
+     * suggested even when its few words scored low.
+     */
+    private void boostNamedTitles(String language, String text, Map<String, Scored> scored) {
+        Map<String, Title> named = new LinkedHashMap<>();
+        if (language.equals(ClauseLanguage.ENGLISH)) {
+            List<String> stems = analysis.english(text);
+            for (int i = 0; i < stems.size(); i++) {
+                for (Title title : titlesByFirstStem.getOrDefault(stems.get(i), List.of())) {
+                    if (Glossary.startsAt(stems, i, title.stems())) {
+                        named.putIfAbsent(title.key(), title);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i + 1 < text.length(); i++) {
+            for (Title title : chineseTitlesByFirstTwo.getOrDefault(text.substring(i, i + 2), List.of())) {
+                if (text.startsWith(title.written(), i)) {
+                    named.putIfAbsent(title.key(), title);
+                }
+            }
+        }
+        double best = scored.values().stream().mapToDouble(s -> s.score).max().orElse(1);
+        for (Title title : named.values()) {
+            Scored s = scored.computeIfAbsent(
+                    title.key(), k -> new Scored(snapshot.byKey().get(k), best * 0.5));
+            s.score *= title.stems().size() > 1 || title.written().length() >= 4 ? NAMES_TITLE : NAMES_ONE_WORD_TITLE;
+            s.reasons.add("the clause names its title \"" + title.written() + "\"");
+        }
+    }
+
+    /** An SLO that promises what the clause asks ranks higher; one that promises less says so. */
+    private static void compareFigures(String text, Map<String, Scored> scored) {
+        List<Quantities.Asked> asked = Quantities.in(text);
+        if (asked.isEmpty()) {
+            return;
+        }
+        for (Scored s : scored.values()) {
+            Answerable.Objective objective = s.answerable.objective();
+            for (Quantities.Asked figure : asked) {
+                Boolean meets = Quantities.meets(objective, figure);
+                if (meets == null) {
+                    continue;
+                }
+                String promise = objective.quantity() + " " + objective.operator() + " "
+                        + objective.threshold().stripTrailingZeros().toPlainString() + " " + objective.unit();
+                if (meets) {
+                    s.score *= MEETS_FIGURE;
+                    s.reasons.add("asks " + figure.written() + "; the SLO promises " + promise + ": meets it");
+                } else {
+                    s.reasons.add("asks " + figure.written() + "; the SLO promises " + promise + ": falls short");
+                    s.flags.add("the SLO promises less than the clause asks (" + figure.written() + ")");
+                }
+                break;
+            }
+        }
+    }
+
+    /** Requirements that cover a matched requirement through confirmed mappings answer it too. */
+    private void widenThroughCrosswalk(Map<String, Scored> scored) {
+        Crosswalk crosswalk = snapshot.crosswalk();
+        List<Scored> requirements = scored.values().stream()
+                .filter(s -> s.answerable.kind() == Answerable.Kind.REQUIREMENT)
+                .limit(5)
+                .toList();
+        for (Scored hit : requirements) {
+            for (Crosswalk.Link link : crosswalk.coveredBy(hit.answerable.id())) {
+                if (link.coverage() == Coverage.NONE) {
+                    continue;
+                }
+                Answerable by = snapshot.byKey().get(Answerable.Kind.REQUIREMENT.token() + ":" + link.byId());
+                if (by == null) {
+                    continue;
+                }
+                double score = hit.score * VIA_CROSSWALK * (link.coverage() == Coverage.FULL ? 1 : 0.75);
+                Scored existing = scored.get(by.key());
+                String reason = "crosswalk: covers " + hit.answerable.label() + " ("
+                        + link.coverage().name().toLowerCase(java.util.Locale.ROOT) + ", " + link.basis() + ")";
+                if (existing == null) {
+                    Scored widened = new Scored(by, score);
+                    widened.reasons.add(reason);
+                    scored.put(by.key(), widened);
+                } else if (!existing.reasons.contains(reason)) {
+                    existing.reasons.add(reason);
+                    existing.score = Math.max(existing.score, score);
+                }
+            }
+        }
+    }
+
+    /** An answer confirmed for the same clause text comes first, whatever else matched. */
+    private void repeatPastAnswer(String text, Map<String, Scored> scored) {
+        Answerable past = snapshot.byKey().get(Answerable.Kind.PAST_ANSWER.token() + ":" + ClauseText.digest(text));
+        if (past == null) {
+            return;
+        }
+        double best = scored.values().stream().mapToDouble(s -> s.score).max().orElse(1);
+        Scored repeated = scored.computeIfAbsent(past.key(), k -> new Scored(past, best));
+        repeated.score = best * 1.25 + 1;
+        repeated.reasons.add(
+                0, "the same clause was answered \"" + past.pastAnswer().in("en") + "\" in an earlier tender");
+    }
+
+    private static final class Scored {
+        final Answerable answerable;
+        double score;
+        final List<String> reasons = new ArrayList<>();
+        final List<String> flags;
+
+        Scored(Answerable answerable, double score) {
+            this.answerable = answerable;
+            this.score = score;
+            this.flags = new ArrayList<>(answerable.flags());
+        }
+
+        Suggestion suggestion(boolean strong) {
+            return new Suggestion(
+                    answerable.kind().token(),
+                    answerable.id(),
+                    answerable.label(),
+                    answerable.reference(),
+                    Math.round(score * 100) / 100.0,
+                    strong,
+                    List.copyOf(reasons),
+                    List.copyOf(flags),
+                    answerable.pastAnswer() == null
+                            ? null
+                            : answerable.pastAnswer().token());
+        }
+    }
+}

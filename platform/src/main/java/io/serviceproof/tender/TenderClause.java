@@ -1,0 +1,41 @@
+package io.serviceproof.tender;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One clause of a tender, where the buyer put it, with what matching suggested and what a person
+ * answered. Nothing is answered until a person confirms: {@code answer} is null until then.
+ *
+ * @param row the 0-based row in its sheet (or line of pasted text)
+ * @param suggestions ranked, from the last matching run (empty before it)
+ * @param chosen the keys ({@link Suggestion#key()}) of the suggestions the answer rests on
+ * @param flags what the chosen matches need care for (stale, unverified, breached), at confirmation
+ */
+public record TenderClause(
+        String id,
+        int position,
+        String sheet,
+        int row,
+        String number,
+        String text,
+        String language,
+        String textDigest,
+        List<Suggestion> suggestions,
+        Answer answer,
+        List<String> chosen,
+        String references,
+        String remarks,
+        List<String> flags,
+        String answeredBy,
+        Instant answeredAt) {
+
+    public boolean answered() {
+        return answer != null;
+    }
+
+    /** A gap: answered as not complied with, or matched to nothing at all. */
+    public boolean gap() {
+        return answer == Answer.NOT_COMPLY || (answer == null && suggestions != null && suggestions.isEmpty());
+    }
+}
