@@ -41,7 +41,9 @@ record CatalogIds(
         String attestation,
         String deviceId,
         String mqttConnectionId,
-        String eventImportId) {
+        String eventImportId,
+        String tenderId,
+        String tenderClauseId) {
 
     static CatalogIds of(ApplicationContext context, TestTenant tenant) {
         Catalog catalog = context.getBean(Catalog.class);
@@ -184,6 +186,17 @@ record CatalogIds(
                                             + "\"2026-10-01T08:00:00Z\"}\n")
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .id();
+            io.serviceproof.tender.Tenders tenders = context.getBean(io.serviceproof.tender.Tenders.class);
+            String tender = tenders.importList(new io.serviceproof.tender.Tenders.NewTender(
+                            "Isolation tender " + tenant.organisation().slug(),
+                            null,
+                            null,
+                            null,
+                            ("1. Isolation clause: keep audit logs of remote sessions for "
+                                            + tenant.organisation().slug())
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .id();
+            String tenderClause = tenders.clauses(tender).get(0).id();
             return new CatalogIds(
                     iso27001.id(),
                     iso27001.oscalUuid(),
@@ -211,7 +224,9 @@ record CatalogIds(
                     engagement.attestation(),
                     device,
                     mqtt,
-                    eventImport);
+                    eventImport,
+                    tender,
+                    tenderClause);
         });
     }
 

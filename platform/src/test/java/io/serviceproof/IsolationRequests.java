@@ -31,6 +31,9 @@ final class IsolationRequests {
         if (path.contains("/mqtt-connections/") || path.contains("/ingest/mqtt/")) {
             return catalog.mqttConnectionId();
         }
+        if (path.contains("/tenders/")) {
+            return catalog.tenderId();
+        }
         if (path.contains("/event-imports/") || path.contains("/ingest/imports/")) {
             return catalog.eventImportId();
         }
@@ -104,7 +107,9 @@ final class IsolationRequests {
             CatalogIds referenced,
             int n) {
         // A second id in an engagement's path (an evidence file, a finding) is the acting tenant's own.
-        path = path.replace("{item}", own.engagementEvidenceId()).replace("{finding}", own.findingId());
+        path = path.replace("{item}", own.engagementEvidenceId())
+                .replace("{finding}", own.findingId())
+                .replace("{clauseId}", own.tenderClauseId());
         AbstractMockHttpServletRequestBuilder<?> request = request(endpoint.method(), path);
         if (endpoint.body() != null && endpoint.body().startsWith("multipart:")) {
             // An upload: a small file plus the form fields the case names.

@@ -338,7 +338,13 @@ class TenantIsolationIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return mapping + requirement + evidence + layer + technician + competence + assessment + watch + feeds;
+        // The tender's answers (matrix.json holds no suggestions, which the background matching may still be writing).
+        String tender = mvc.perform(request(HttpMethod.GET, "/api/v1/tenders/" + ids.tenderId() + "/matrix.json")
+                        .with(bearer(tenant.token(Role.OWNER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return mapping + requirement + evidence + layer + technician + competence + assessment + watch + feeds + tender;
     }
 
     private void listShowsOnlyOwnRows(IsolationCases.Case endpoint) throws Exception {
@@ -377,7 +383,8 @@ class TenantIsolationIntegrationTests {
                 catalog.engagementId(),
                 catalog.deviceId(),
                 catalog.mqttConnectionId(),
-                catalog.eventImportId());
+                catalog.eventImportId(),
+                catalog.tenderId());
     }
 
     private void showsOwnOrganisationOnly(IsolationCases.Case endpoint) throws Exception {

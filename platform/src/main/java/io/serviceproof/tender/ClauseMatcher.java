@@ -177,8 +177,13 @@ final class ClauseMatcher {
         Map<String, Scored> scored = new LinkedHashMap<>();
         for (ScoreDoc hit : search(query)) {
             Answerable a = answerable(hit.doc);
+            List<String> reasons = explain(a, query);
+            // Sharing only "shall" and "supplier" with a clause is no reason to suggest anything.
+            if (reasons.isEmpty()) {
+                continue;
+            }
             Scored s = new Scored(a, hit.score);
-            s.reasons.addAll(explain(a, query));
+            s.reasons.addAll(reasons);
             scored.put(a.key(), s);
         }
         boostNamedTitles(language, text, scored);
@@ -311,7 +316,8 @@ final class ClauseMatcher {
         query.terms().getOrDefault(Analysis.OTHER, Map.of()).keySet().stream()
                 .filter(terms.other()::contains)
                 .forEach(shared::add);
-        if (!shared.isEmpty()) {
+        // One shared word ("machine") is chance; two, or a concept or title the clause names, is a reason.
+        if (shared.stream().filter(term -> !BOILERPLATE_WORDS.contains(term)).count() >= 2) {
             reasons.add("matched terms: " + String.join(", ", shared));
         }
         for (Glossary.Found found : query.concepts()) {
