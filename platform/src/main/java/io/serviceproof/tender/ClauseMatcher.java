@@ -188,7 +188,7 @@ final class ClauseMatcher {
         }
         boostNamedTitles(language, text, scored);
         scored.values().stream().filter(s -> s.answerable.heading()).forEach(s -> s.score *= HEADING);
-        compareFigures(text, scored);
+        compareFigures(text, query, scored);
         widenThroughCrosswalk(scored);
         repeatPastAnswer(text, scored);
         List<Scored> ranked = new ArrayList<>(scored.values());
@@ -321,12 +321,13 @@ final class ClauseMatcher {
             reasons.add("matched terms: " + String.join(", ", shared));
         }
         for (Glossary.Found found : query.concepts()) {
+            // A concept explains a suggestion when one of its terms is there whole, not one word of it.
             boolean used = found.concept().english().stream()
-                            .flatMap(t -> analysis.english(t).stream())
-                            .anyMatch(terms.english()::contains)
+                            .map(analysis::english)
+                            .anyMatch(t -> !t.isEmpty() && terms.english().containsAll(t))
                     || found.concept().chinese().stream()
-                            .flatMap(t -> analysis.chinese(t).stream())
-                            .anyMatch(terms.chinese()::contains);
+                            .map(analysis::chinese)
+                            .anyMatch(t -> !t.isEmpty() && terms.chinese().containsAll(t));
             if (used) {
                 reasons.add("\"" + found.written() + "\" read as \""
                         + found.concept().english().get(0) + "\""
@@ -372,14 +373,28 @@ final class ClauseMatcher {
         }
     }
 
-    /** An SLO that promises what the clause asks ranks higher; one that promises less says so. */
-    private static void compareFigures(String text, Map<String, Scored> scored) {
+    /**
+     * An SLO that promises the figure the clause asks is the most direct answer there is: it ranks
+     * first. One that promises less is kept, and says so.
+     */
+    private void compareFigures(String text, Query query, Map<String, Scored> scored) {
         List<Quantities.Asked> asked = Quantities.in(text);
         if (asked.isEmpty()) {
             return;
         }
+        // The words the clause asks about, its own and translated: a figure is compared only with an
+        // SLO of the same quantity (99.5 % of availability, not of controlled sessions).
+        Set<String> about = new java.util.HashSet<>(
+                query.terms().getOrDefault(Analysis.EN, Map.of()).keySet());
+        query.phrases().stream().filter(p -> p.field().equals(Analysis.EN)).forEach(p -> about.addAll(p.words()));
+        double best = scored.values().stream().mapToDouble(s -> s.score).max().orElse(0);
         for (Scored s : scored.values()) {
             Answerable.Objective objective = s.answerable.objective();
+            if (objective == null
+                    || analysis.english(objective.quantity() + " " + s.answerable.title()).stream()
+                            .noneMatch(about::contains)) {
+                continue;
+            }
             for (Quantities.Asked figure : asked) {
                 Boolean meets = Quantities.meets(objective, figure);
                 if (meets == null) {
@@ -388,7 +403,7 @@ final class ClauseMatcher {
                 String promise = objective.quantity() + " " + objective.operator() + " "
                         + objective.threshold().stripTrailingZeros().toPlainString() + " " + objective.unit();
                 if (meets) {
-                    s.score *= MEETS_FIGURE;
+                    s.score = Math.max(s.score * MEETS_FIGURE, best * MEETS_FIGURE);
                     s.reasons.add("asks " + figure.written() + "; the SLO promises " + promise + ": meets it");
                 } else {
                     s.reasons.add("asks " + figure.written() + "; the SLO promises " + promise + ": falls short");
