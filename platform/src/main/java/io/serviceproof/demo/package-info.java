@@ -19,7 +19,8 @@
             "sla",
             "dossier",
             "attestation",
-            "devices"
+            "devices",
+            "tender"
         })
 package io.serviceproof.demo;
 

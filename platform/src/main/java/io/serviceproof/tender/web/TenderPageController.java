@@ -118,10 +118,15 @@ class TenderPageController {
             @RequestParam(required = false) String show,
             @RequestParam(defaultValue = "1") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            jakarta.servlet.http.HttpServletResponse response,
             Model model) {
         Tender tender = tenders.tender(id);
         model.addAttribute("tender", tender);
         if (htmx != null) {
+            if (tender.status().finished()) {
+                // The clauses' suggestions are there now: htmx reloads the whole page to show them.
+                response.setHeader("HX-Refresh", "true");
+            }
             return "tenders/tender :: progress";
         }
         List<TenderClause> clauses = tenders.clauses(id);
