@@ -3,7 +3,13 @@ package io.serviceproof.assessment;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One step of an assessment's action plan: the gap, what closes it, who, by when, and its status. */
+/**
+ * One step of an assessment's action plan: the gap, what closes it, who, by when, and its status.
+ *
+ * @param requirementId the library requirement whose gap it closes, or null for a gap that is no
+ *     requirement (a tender clause nothing answers), named by {@code source}
+ * @param source where a gap without a requirement comes from, for people to read (null otherwise)
+ */
 public record Action(
         String id,
         String assessmentId,
@@ -14,7 +20,8 @@ public record Action(
         Status status,
         Instant createdAt,
         String createdBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String source) {
 
     public enum Status {
         OPEN,

@@ -84,7 +84,46 @@ public class ActionPlans {
                 Action.Status.OPEN,
                 clock.instant(),
                 Tenancy.actor().name(),
-                clock.instant());
+                clock.instant(),
+                null);
+        rows.insert(action);
+        trail.record(
+                "assessment.action.added",
+                "assessment",
+                assessmentId,
+                Phrase.of("trail.detail.action-due", action.title(), dueDate));
+        return action;
+    }
+
+    /**
+     * Adds a step for a gap that is no library requirement: a tender clause nothing answers. {@code
+     * source} says where it comes from ("tender HP-2026-17, clause 4.2"), for people to read.
+     */
+    @Transactional
+    public Action addFor(String assessmentId, String source, String title, String ownerId, LocalDate dueDate) {
+        assessments.assessment(assessmentId);
+        if (source == null || source.isBlank() || source.length() > 300) {
+            throw new InvalidInputException("source", "say where the gap comes from (up to 300 characters)");
+        }
+        if (title == null || title.isBlank() || title.strip().length() > 500) {
+            throw new InvalidInputException("title", "say what will close the gap (up to 500 characters)");
+        }
+        if (dueDate == null) {
+            throw new InvalidInputException("dueDate", "a due date, YYYY-MM-DD");
+        }
+        checkOwner(ownerId);
+        Action action = new Action(
+                UUID.randomUUID().toString(),
+                assessmentId,
+                null,
+                title.strip(),
+                blankToNull(ownerId),
+                dueDate,
+                Action.Status.OPEN,
+                clock.instant(),
+                Tenancy.actor().name(),
+                clock.instant(),
+                source.strip());
         rows.insert(action);
         trail.record(
                 "assessment.action.added",

@@ -24,9 +24,9 @@ class ActionRows {
     void insert(Action a) {
         jdbc.sql("""
                         INSERT INTO assessment_actions (id, organisation_id, assessment_id, requirement_id, title, owner_id,
-                                                        due_date, status, created_at, created_by, updated_at)
+                                                        due_date, status, created_at, created_by, updated_at, source)
                         VALUES (:id, :organisationId, :assessmentId, :requirementId, :title, :ownerId,
-                                :dueDate, :status, :createdAt, :createdBy, :createdAt)
+                                :dueDate, :status, :createdAt, :createdBy, :createdAt, :source)
                         """)
                 .param("id", a.id())
                 .param("organisationId", Tenancy.organisationId().toString())
@@ -38,6 +38,7 @@ class ActionRows {
                 .param("status", a.status().name())
                 .param("createdAt", Timestamps.toMillis(a.createdAt()))
                 .param("createdBy", a.createdBy())
+                .param("source", a.source())
                 .update();
     }
 
@@ -116,6 +117,7 @@ class ActionRows {
                 Action.Status.valueOf(row.getString("status")),
                 Timestamps.instant(row, "created_at"),
                 row.getString("created_by"),
-                Timestamps.instant(row, "updated_at"));
+                Timestamps.instant(row, "updated_at"),
+                row.getString("source"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param suggestions ranked, from the last matching run (empty before it)
  * @param chosen the keys ({@link Suggestion#key()}) of the suggestions the answer rests on
  * @param flags what the chosen matches need care for (stale, unverified, breached), at confirmation
+ * @param actionId the step of an assessment's action plan that closes this gap (null if none)
  */
 public record TenderClause(
         String id,
@@ -28,10 +29,17 @@ public record TenderClause(
         String remarks,
         List<String> flags,
         String answeredBy,
-        Instant answeredAt) {
+        Instant answeredAt,
+        String actionId,
+        String actionAssessmentId) {
 
     public boolean answered() {
         return answer != null;
+    }
+
+    /** Whether a step of an action plan could close it: a gap, or an answer short of compliance. */
+    public boolean needsAction() {
+        return gap() || answer == Answer.PARTIAL;
     }
 
     /** A gap: answered as not complied with, or matched to nothing at all. */

@@ -182,6 +182,18 @@ class TenderRows {
                 .update();
     }
 
+    void saveAction(String clauseId, String assessmentId, String actionId) {
+        jdbc.sql("""
+                        UPDATE tender_clauses SET action_id = :action, action_assessment_id = :assessment
+                        WHERE id = :id AND organisation_id = :org
+                        """)
+                .param("action", actionId)
+                .param("assessment", assessmentId)
+                .param("id", clauseId)
+                .param("org", organisation())
+                .update();
+    }
+
     /** The run's progress, which is also its heartbeat. */
     void progress(String tenderId, int matched, Instant at) {
         jdbc.sql("UPDATE tenders SET matched = :matched, updated_at = :at WHERE id = :id")
@@ -331,6 +343,8 @@ class TenderRows {
                 rs.getString("remarks"),
                 flags == null ? List.of() : JSON.readValue(flags, STRINGS),
                 rs.getString("answered_by"),
-                Timestamps.instant(rs, "answered_at"));
+                Timestamps.instant(rs, "answered_at"),
+                rs.getString("action_id"),
+                rs.getString("action_assessment_id"));
     }
 }

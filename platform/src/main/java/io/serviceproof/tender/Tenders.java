@@ -44,6 +44,7 @@ public class Tenders {
 
     private final TenderRows rows;
     private final TenderMatching matching;
+    private final io.serviceproof.assessment.ActionPlans actionPlans;
     private final BlobStore blobs;
     private final Offerings offerings;
     private final UserActionTrail trail;
@@ -53,6 +54,7 @@ public class Tenders {
     Tenders(
             TenderRows rows,
             TenderMatching matching,
+            io.serviceproof.assessment.ActionPlans actionPlans,
             BlobStore blobs,
             Offerings offerings,
             UserActionTrail trail,
@@ -60,6 +62,7 @@ public class Tenders {
             Clock clock) {
         this.rows = rows;
         this.matching = matching;
+        this.actionPlans = actionPlans;
         this.blobs = blobs;
         this.offerings = offerings;
         this.trail = trail;
@@ -134,6 +137,8 @@ public class Tenders {
                                 null,
                                 null,
                                 List.of(),
+                                null,
+                                null,
                                 null,
                                 null));
             }
@@ -221,7 +226,9 @@ public class Tenders {
                 remarks,
                 answer == Answer.NOT_APPLICABLE ? List.of() : List.copyOf(flags),
                 actor.name(),
-                clock.instant());
+                clock.instant(),
+                clause.actionId(),
+                clause.actionAssessmentId());
         transaction.executeWithoutResult(status -> {
             rows.saveAnswer(answered);
             rows.remember(
@@ -263,7 +270,9 @@ public class Tenders {
                 null,
                 List.of(),
                 null,
-                null);
+                null,
+                clause.actionId(),
+                clause.actionAssessmentId());
         transaction.executeWithoutResult(status -> {
             rows.saveAnswer(cleared);
             trail.record(
@@ -273,6 +282,34 @@ public class Tenders {
                     clause.number() == null ? "#" + clause.position() : clause.number());
         });
         return cleared;
+    }
+
+    /**
+     * Puts a gap on an assessment's action plan: a clause nothing answers, or one answered not
+     * complied with or only partially. The step names the tender and clause; the clause keeps it.
+     */
+    public TenderClause planAction(
+            String tenderId, String clauseId, String assessmentId, java.time.LocalDate dueDate, String ownerId) {
+        Tender tender = tender(tenderId);
+        TenderClause clause = clause(tenderId, clauseId);
+        if (!clause.needsAction()) {
+            throw new InvalidInputException(
+                    "clauseId", "only a gap (nothing matches, not complied with, or partially) goes on an action plan");
+        }
+        if (clause.actionId() != null) {
+            throw new io.serviceproof.common.ConflictException("this clause is already on an action plan");
+        }
+        if (assessmentId == null || assessmentId.isBlank()) {
+            throw new InvalidInputException("assessmentId", "choose the assessment whose action plan takes it");
+        }
+        String number = clause.number() == null ? "#" + clause.position() : clause.number();
+        String source = Knowledge.abbreviate("tender " + tender.title() + ", clause " + number, 300);
+        String title = Knowledge.abbreviate("Answer tender clause " + number + ": " + clause.text(), 500);
+        return transaction.execute(status -> {
+            var action = actionPlans.addFor(assessmentId, source, title, ownerId, dueDate);
+            rows.saveAction(clauseId, assessmentId, action.id());
+            return clause(tenderId, clauseId);
+        });
     }
 
     private static List<Suggestion> picked(TenderClause clause, List<String> chosen) {

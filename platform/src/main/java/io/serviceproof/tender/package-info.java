@@ -18,7 +18,8 @@
             "evidence",
             "evidence :: people",
             "services",
-            "sla"
+            "sla",
+            "assessment"
         })
 package io.serviceproof.tender;
 

@@ -6,6 +6,7 @@
 -- the last matching run (JSON, ranked, with reasons) and, once a person confirmed it, the answer.
 -- Matching runs in the background: status QUEUED/RUNNING/DONE/FAILED, matched counts clauses done,
 -- updated_at is the running node's heartbeat (a stale one lets another node claim the run).
+-- A gap clause may be put on an assessment's action plan: action_id and action_assessment_id name the step.
 -- tender_answer_memory remembers each confirmed answer per normalised clause text, newest wins.
 -- Instants are epoch milliseconds.
 CREATE TABLE tenders (
@@ -48,7 +49,9 @@ CREATE TABLE tender_clauses (
     remarks          TEXT,
     flags            TEXT,
     answered_by      TEXT,
-    answered_at      BIGINT
+    answered_at      BIGINT,
+    action_id        TEXT,
+    action_assessment_id TEXT
 );
 CREATE UNIQUE INDEX tender_clauses_by_position ON tender_clauses (tender_id, position);
 CREATE INDEX tender_clauses_by_digest ON tender_clauses (organisation_id, text_digest);

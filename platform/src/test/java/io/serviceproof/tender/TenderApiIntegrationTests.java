@@ -327,6 +327,107 @@ class TenderApiIntegrationTests {
     }
 
     @Test
+    void thePdfAnnexSummarisesInEnglishChineseAndTheTendersLanguageWithTheDigest() throws Exception {
+        JsonNode detail = importAndMatch(
+                null,
+                Map.of(
+                        "title", "HSMT annex",
+                        "buyer", "Hai Phong Auto Parts",
+                        "text",
+                                "1. Hệ thống phải lưu nhật ký kiểm toán mọi phiên truy cập từ xa.\n2. Máy phải được sơn màu RAL 7035."));
+        String id = detail.at("/tender/id").asString();
+        assertThat(detail.at("/tender/language").asString()).isEqualTo("vi");
+        JsonNode clauses = read("/api/v1/tenders/" + id + "/clauses", compliance);
+        answer(id, clauses.get(1).get("id").asString(), Map.of("answer", "not-applicable"));
+        String digest =
+                read("/api/v1/tenders/" + id, compliance).get("matrixSha256").asString();
+
+        byte[] pdf = download("/api/v1/tenders/" + id + "/annex.pdf");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        String all = text.toString().replaceAll("\\s+", " ");
+        assertThat(all)
+                .contains("Tender compliance matrix: HSMT annex")
+                .contains("投标应答矩阵")
+                .contains("Bảng đáp ứng yêu cầu hồ sơ mời thầu")
+                .contains("Không áp dụng")
+                .contains("sha256:" + digest);
+    }
+
+    @Test
+    void aGapGoesOnAnAssessmentsActionPlanOnceAndOnlyTheOrganisationsOwn() throws Exception {
+        String assessment = assessmentOf(tenant);
+        String foreign = assessmentOf(TestTenant.create(context, "other-tenders"));
+        JsonNode detail = importAndMatch(
+                null,
+                Map.of(
+                        "title",
+                        "HP-2026-19",
+                        "text",
+                        "4.2 The machines shall be painted RAL 7035.\n4.3 Backups shall be tested quarterly."));
+        String id = detail.at("/tender/id").asString();
+        JsonNode clauses = read("/api/v1/tenders/" + id + "/clauses", compliance);
+        String gap = clauses.get(0).get("id").asString();
+        String path = "/api/v1/tenders/" + id + "/clauses/" + gap + "/action";
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .with(bearer(compliance))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"" + foreign + "\",\"dueDate\":\"2027-01-31\"}"))
+                .andExpect(status().isNotFound());
+        JsonNode planned =
+                json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                                .with(bearer(compliance))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"assessmentId\":\"" + assessment + "\",\"dueDate\":\"2027-01-31\"}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(planned.get("actionAssessmentId").asString()).isEqualTo(assessment);
+        JsonNode actions = read("/api/v1/assessments/" + assessment + "/actions", compliance);
+        assertThat(actions).hasSize(1);
+        assertThat(actions.get(0).get("id").asString())
+                .isEqualTo(planned.get("actionId").asString());
+        assertThat(actions.get(0).get("requirementId").isNull()).isTrue();
+        assertThat(actions.get(0).get("source").asString()).isEqualTo("tender HP-2026-19, clause 4.2");
+        assertThat(actions.get(0).get("title").asString()).contains("RAL 7035");
+        assertThat(actions.get(0).get("dueDate").asString()).isEqualTo("2027-01-31");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .with(bearer(compliance))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"" + assessment + "\",\"dueDate\":\"2027-02-28\"}"))
+                .andExpect(status().isConflict());
+        String answered = clauses.get(1).get("id").asString();
+        answer(id, answered, Map.of("answer", "not-applicable"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/tenders/" + id + "/clauses/" + answered + "/action")
+                        .with(bearer(compliance))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessmentId\":\"" + assessment + "\",\"dueDate\":\"2027-01-31\"}"))
+                .andExpect(status().isBadRequest());
+        assertThat(read("/api/v1/assessments/" + assessment + "/actions", compliance))
+                .hasSize(1);
+    }
+
+    private String assessmentOf(TestTenant owner) {
+        return io.serviceproof.identity.Tenancy.callAs(
+                io.serviceproof.identity.Actor.system(owner.organisation().id(), "test"), () -> {
+                    String offering = context.getBean(io.serviceproof.services.Offerings.class)
+                            .createOffering("CNC line", "", "", List.of("VN"))
+                            .id();
+                    return context.getBean(io.serviceproof.assessment.Assessments.class)
+                            .create(offering, "VN")
+                            .id();
+                });
+    }
+
+    @Test
     void badInputIsRefusedWithWhereAndWhyAndChangesNothing() throws Exception {
         long before = tenders();
         mvc.perform(importing(

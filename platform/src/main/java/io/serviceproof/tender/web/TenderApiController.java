@@ -34,10 +34,12 @@ class TenderApiController {
 
     private final Tenders tenders;
     private final TenderExports exports;
+    private final io.serviceproof.tender.TenderAnnex annex;
 
-    TenderApiController(Tenders tenders, TenderExports exports) {
+    TenderApiController(Tenders tenders, TenderExports exports, io.serviceproof.tender.TenderAnnex annex) {
         this.tenders = tenders;
         this.exports = exports;
+        this.annex = annex;
     }
 
     /** A tender as the API shows it: matching progress, and how far it is answered. */
@@ -96,7 +98,9 @@ class TenderApiController {
             String remarks,
             List<String> flags,
             String answeredBy,
-            Instant answeredAt) {
+            Instant answeredAt,
+            String actionId,
+            String actionAssessmentId) {
 
         static ClauseResponse of(TenderClause c) {
             return new ClauseResponse(
@@ -114,7 +118,9 @@ class TenderApiController {
                     c.remarks(),
                     c.flags(),
                     c.answeredBy(),
-                    c.answeredAt());
+                    c.answeredAt(),
+                    c.actionId(),
+                    c.actionAssessmentId());
         }
     }
 
@@ -192,6 +198,21 @@ class TenderApiController {
         return ClauseResponse.of(tenders.clearAnswer(id, clauseId));
     }
 
+    /** Which assessment's action plan takes a gap, by when, and who owns it (optional). */
+    record ActionBody(String assessmentId, java.time.LocalDate dueDate, String ownerId) {}
+
+    @Operation(
+            summary = "Put a gap clause on an assessment's action plan",
+            description = "For a clause nothing matches, or answered not-comply or partial. The step names the tender"
+                    + " and clause; 409 if the clause already has one.")
+    @PostMapping("/api/v1/tenders/{id}/clauses/{clauseId}/action")
+    ResponseEntity<ClauseResponse> planAction(
+            @PathVariable String id, @PathVariable String clauseId, @RequestBody ActionBody body) {
+        return ResponseEntity.status(201)
+                .body(ClauseResponse.of(
+                        tenders.planAction(id, clauseId, body.assessmentId(), body.dueDate(), body.ownerId())));
+    }
+
     @Operation(summary = "Match the clauses again (after new evidence, say); confirmed answers stay")
     @PostMapping("/api/v1/tenders/{id}/rematch")
     ResponseEntity<TenderResponse> rematch(@PathVariable String id) {
@@ -208,6 +229,12 @@ class TenderApiController {
     @GetMapping("/api/v1/tenders/{id}/matrix.json")
     ResponseEntity<byte[]> matrix(@PathVariable String id) {
         return TenderDownloads.attachment(exports.matrixJson(id));
+    }
+
+    @Operation(summary = "The PDF annex: a summary in English, Chinese and the tender's language, then every answer")
+    @GetMapping("/api/v1/tenders/{id}/annex.pdf")
+    ResponseEntity<byte[]> annex(@PathVariable String id) {
+        return TenderDownloads.attachment(annex.pdf(id));
     }
 
     record SuggestBody(List<String> texts) {}

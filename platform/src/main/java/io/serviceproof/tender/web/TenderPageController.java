@@ -37,13 +37,23 @@ class TenderPageController {
 
     private final Tenders tenders;
     private final TenderExports exports;
+    private final io.serviceproof.tender.TenderAnnex annex;
     private final Offerings offerings;
+    private final io.serviceproof.assessment.Assessments assessments;
     private final Phrases phrases;
 
-    TenderPageController(Tenders tenders, TenderExports exports, Offerings offerings, Phrases phrases) {
+    TenderPageController(
+            Tenders tenders,
+            TenderExports exports,
+            io.serviceproof.tender.TenderAnnex annex,
+            Offerings offerings,
+            io.serviceproof.assessment.Assessments assessments,
+            Phrases phrases) {
         this.tenders = tenders;
         this.exports = exports;
+        this.annex = annex;
         this.offerings = offerings;
+        this.assessments = assessments;
         this.phrases = phrases;
     }
 
@@ -148,6 +158,18 @@ class TenderPageController {
                 "flaggedCount", clauses.stream().filter(Show.FLAGGED.filter).count());
         model.addAttribute("digest", exports.digest(id));
         model.addAttribute("answers", Answer.values());
+        // The assessments whose action plans can take a gap: the tender's offering's first.
+        List<io.serviceproof.assessment.Assessment> plans = assessments.assessments().stream()
+                .sorted(java.util.Comparator.comparing((io.serviceproof.assessment.Assessment a) ->
+                        !a.offeringId().equals(tender.offeringId())))
+                .toList();
+        model.addAttribute("plans", plans);
+        model.addAttribute(
+                "planTitles",
+                plans.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                io.serviceproof.assessment.Assessment::id,
+                                io.serviceproof.assessment.Assessment::title)));
         return "tenders/tender";
     }
 
@@ -168,6 +190,30 @@ class TenderPageController {
                     new Tenders.AnswerRequest(chosen == null ? List.of() : chosen, Answer.parse(answer), remarks));
             redirect.addFlashAttribute("answeredClause", clauseId);
         } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("clauseProblem", clauseId);
+            redirect.addFlashAttribute("problemText", phrases.problem(e, LocaleContextHolder.getLocale()));
+        }
+        return back(id, show, page, clauseId);
+    }
+
+    @PostMapping("/tenders/{id}/clauses/{clauseId}/action")
+    String planAction(
+            @PathVariable String id,
+            @PathVariable String clauseId,
+            @RequestParam(required = false) String assessmentId,
+            @RequestParam(required = false) String dueDate,
+            @RequestParam(required = false) String show,
+            @RequestParam(defaultValue = "1") int page,
+            RedirectAttributes redirect) {
+        try {
+            java.time.LocalDate due;
+            try {
+                due = dueDate == null || dueDate.isBlank() ? null : java.time.LocalDate.parse(dueDate);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidInputException("dueDate", "a due date, YYYY-MM-DD");
+            }
+            tenders.planAction(id, clauseId, assessmentId, due, null);
+        } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("clauseProblem", clauseId);
             redirect.addFlashAttribute("problemText", phrases.problem(e, LocaleContextHolder.getLocale()));
         }
@@ -198,6 +244,11 @@ class TenderPageController {
     @GetMapping("/tenders/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id) {
         return TenderDownloads.attachment(exports.filled(id));
+    }
+
+    @GetMapping("/tenders/{id}/annex.pdf")
+    ResponseEntity<byte[]> annex(@PathVariable String id) {
+        return TenderDownloads.attachment(annex.pdf(id));
     }
 
     @GetMapping("/tenders/{id}/matrix.json")
