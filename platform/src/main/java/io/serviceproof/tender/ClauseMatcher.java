@@ -403,7 +403,8 @@ final class ClauseMatcher {
                 String promise = objective.quantity() + " " + objective.operator() + " "
                         + objective.threshold().stripTrailingZeros().toPlainString() + " " + objective.unit();
                 if (meets) {
-                    s.score = Math.max(s.score * MEETS_FIGURE, best * MEETS_FIGURE);
+                    // Above every other hit, and among meeting SLOs still in the order their words matched.
+                    s.score = best * MEETS_FIGURE + s.score;
                     s.reasons.add("asks " + figure.written() + "; the SLO promises " + promise + ": meets it");
                 } else {
                     s.reasons.add("asks " + figure.written() + "; the SLO promises " + promise + ": falls short");
