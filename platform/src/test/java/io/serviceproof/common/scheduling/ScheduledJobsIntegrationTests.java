@@ -32,7 +32,8 @@ class ScheduledJobsIntegrationTests {
     private static final Map<String, String> PER_NODE = Map.of(
             "MqttSubscribers.flushCounts", "writes the counts this node holds in memory",
             "CheckpointPublisher.publishGrownLogs", "publishing is serialised by the checkpoint lock (ADR 014)",
-            "ImportWorker.sweep", "claims each import by a conditional update (ADR 020)");
+            "ImportWorker.sweep", "claims each import by a conditional update (ADR 020)",
+            "TenderMatching.sweep", "claims each matching run by a conditional update, as imports are (ADR 027)");
 
     @Autowired
     ApplicationContext context;
