@@ -67,6 +67,24 @@ public class ActionPlans {
         if (view.results().stream().noneMatch(r -> r.requirementId().equals(requirementId))) {
             throw new InvalidInputException("requirementId", "not a requirement of this assessment");
         }
+        return insert(assessmentId, requirementId, null, title, ownerId, dueDate);
+    }
+
+    /**
+     * Adds a step for a gap that is no library requirement: a tender clause nothing answers. {@code
+     * source} says where it comes from ("tender HP-2026-17, clause 4.2"), for people to read.
+     */
+    @Transactional
+    public Action addFor(String assessmentId, String source, String title, String ownerId, LocalDate dueDate) {
+        assessments.assessment(assessmentId);
+        if (source == null || source.isBlank() || source.length() > 300) {
+            throw new InvalidInputException("source", "say where the gap comes from (up to 300 characters)");
+        }
+        return insert(assessmentId, null, source.strip(), title, ownerId, dueDate);
+    }
+
+    private Action insert(
+            String assessmentId, String requirementId, String source, String title, String ownerId, LocalDate dueDate) {
         if (title == null || title.isBlank() || title.strip().length() > 500) {
             throw new InvalidInputException("title", "say what will close the gap (up to 500 characters)");
         }
@@ -85,45 +103,7 @@ public class ActionPlans {
                 clock.instant(),
                 Tenancy.actor().name(),
                 clock.instant(),
-                null);
-        rows.insert(action);
-        trail.record(
-                "assessment.action.added",
-                "assessment",
-                assessmentId,
-                Phrase.of("trail.detail.action-due", action.title(), dueDate));
-        return action;
-    }
-
-    /**
-     * Adds a step for a gap that is no library requirement: a tender clause nothing answers. {@code
-     * source} says where it comes from ("tender HP-2026-17, clause 4.2"), for people to read.
-     */
-    @Transactional
-    public Action addFor(String assessmentId, String source, String title, String ownerId, LocalDate dueDate) {
-        assessments.assessment(assessmentId);
-        if (source == null || source.isBlank() || source.length() > 300) {
-            throw new InvalidInputException("source", "say where the gap comes from (up to 300 characters)");
-        }
-        if (title == null || title.isBlank() || title.strip().length() > 500) {
-            throw new InvalidInputException("title", "say what will close the gap (up to 500 characters)");
-        }
-        if (dueDate == null) {
-            throw new InvalidInputException("dueDate", "a due date, YYYY-MM-DD");
-        }
-        checkOwner(ownerId);
-        Action action = new Action(
-                UUID.randomUUID().toString(),
-                assessmentId,
-                null,
-                title.strip(),
-                blankToNull(ownerId),
-                dueDate,
-                Action.Status.OPEN,
-                clock.instant(),
-                Tenancy.actor().name(),
-                clock.instant(),
-                source.strip());
+                source);
         rows.insert(action);
         trail.record(
                 "assessment.action.added",

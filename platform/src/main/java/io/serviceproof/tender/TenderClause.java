@@ -33,6 +33,56 @@ public record TenderClause(
         String actionId,
         String actionAssessmentId) {
 
+    /** A clause as imported: not matched, not answered. */
+    static TenderClause listed(
+            String id,
+            int position,
+            String sheet,
+            int row,
+            String number,
+            String text,
+            String language,
+            String digest) {
+        return new TenderClause(
+                id, position, sheet, row, number, text, language, digest, null, null, List.of(), null, null, List.of(),
+                null, null, null, null);
+    }
+
+    /** The clause answered as a person confirmed it (its suggestions and action stay). */
+    TenderClause answeredAs(
+            Answer answer,
+            List<String> chosen,
+            String references,
+            String remarks,
+            List<String> flags,
+            String answeredBy,
+            Instant answeredAt) {
+        return new TenderClause(
+                id,
+                position,
+                sheet,
+                row,
+                number,
+                text,
+                language,
+                textDigest,
+                suggestions,
+                answer,
+                chosen,
+                references,
+                remarks,
+                flags,
+                answeredBy,
+                answeredAt,
+                actionId,
+                actionAssessmentId);
+    }
+
+    /** The clause with its answer taken back. */
+    TenderClause unanswered() {
+        return answeredAs(null, List.of(), null, null, List.of(), null, null);
+    }
+
     public boolean answered() {
         return answer != null;
     }

@@ -122,7 +122,7 @@ public class Tenders {
                 RequirementList.Listed c = list.clauses().get(i);
                 rows.insertClause(
                         tender.id(),
-                        new TenderClause(
+                        TenderClause.listed(
                                 UUID.randomUUID().toString(),
                                 i + 1,
                                 c.sheet(),
@@ -130,17 +130,7 @@ public class Tenders {
                                 c.number(),
                                 c.text(),
                                 languages.get(i),
-                                ClauseText.digest(c.text()),
-                                null,
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                null,
-                                null));
+                                ClauseText.digest(c.text())));
             }
             trail.record(
                     "tender.imported",
@@ -210,25 +200,14 @@ public class Tenders {
             flags.add("answered on the person's word: nothing cited");
         }
         Actor actor = Tenancy.actor();
-        TenderClause answered = new TenderClause(
-                clause.id(),
-                clause.position(),
-                clause.sheet(),
-                clause.row(),
-                clause.number(),
-                clause.text(),
-                clause.language(),
-                clause.textDigest(),
-                clause.suggestions(),
+        TenderClause answered = clause.answeredAs(
                 answer,
                 picked.stream().map(Suggestion::key).toList(),
                 draft.references(),
                 remarks,
                 answer == Answer.NOT_APPLICABLE ? List.of() : List.copyOf(flags),
                 actor.name(),
-                clock.instant(),
-                clause.actionId(),
-                clause.actionAssessmentId());
+                clock.instant());
         transaction.executeWithoutResult(status -> {
             rows.saveAnswer(answered);
             rows.remember(
@@ -254,25 +233,7 @@ public class Tenders {
     /** Takes a clause's answer back: it is unanswered again (what was remembered stays). */
     public TenderClause clearAnswer(String tenderId, String clauseId) {
         TenderClause clause = clause(tenderId, clauseId);
-        TenderClause cleared = new TenderClause(
-                clause.id(),
-                clause.position(),
-                clause.sheet(),
-                clause.row(),
-                clause.number(),
-                clause.text(),
-                clause.language(),
-                clause.textDigest(),
-                clause.suggestions(),
-                null,
-                List.of(),
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                clause.actionId(),
-                clause.actionAssessmentId());
+        TenderClause cleared = clause.unanswered();
         transaction.executeWithoutResult(status -> {
             rows.saveAnswer(cleared);
             trail.record(
