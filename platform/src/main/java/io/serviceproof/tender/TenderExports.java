@@ -99,13 +99,18 @@ public class TenderExports {
         Tender tender = tenders.tender(tenderId);
         List<TenderClause> clauses = tenders.clauses(tenderId);
         return switch (tender.sourceFormat()) {
-            case XLSX -> new Export(filledName(tender.sourceName(), ".xlsx"), XLSX, xlsx(tender, clauses));
+            // A macro-enabled workbook goes back as one: the buyer's macros are theirs, kept and never run here.
+            case XLSX ->
+                tender.sourceName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsm")
+                        ? new Export(filledName(tender.sourceName(), ".xlsm"), XLSM, xlsx(tender, clauses))
+                        : new Export(filledName(tender.sourceName(), ".xlsx"), XLSX, xlsx(tender, clauses));
             case CSV -> new Export(filledName(tender.sourceName(), ".csv"), "text/csv", csv(tender, clauses));
             case TEXT -> new Export("tender-matrix.xlsx", XLSX, newWorkbook(tender, clauses));
         };
     }
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
     private static String filledName(String source, String extension) {
         int dot = source.lastIndexOf('.');
