@@ -117,35 +117,21 @@ final class ClauseMatcher {
 
     private record Phrase(String field, List<String> words, float boost) {}
 
-    /** A requirement's English title as stems, or its Chinese title, to find named in a clause. */
-    private record Title(List<String> stems, String key, String written) {}
-
-    private final Map<String, List<Title>> titlesByFirstStem = new HashMap<>();
-    private final Map<String, List<Title>> chineseTitlesByFirstTwo = new HashMap<>();
+    private final RequirementTitles titles;
 
     ClauseMatcher(Analysis analysis, Knowledge.Snapshot snapshot) {
         this.analysis = analysis;
         this.snapshot = snapshot;
         this.glossary = new Glossary(analysis).withBuiltIn();
+        this.titles = new RequirementTitles(analysis);
         for (Answerable a : snapshot.answerables()) {
             if (a.kind() != Answerable.Kind.REQUIREMENT) {
                 continue;
             }
             if (!a.chinese().isBlank()) {
                 glossary.addTitles(a.title(), a.chinese(), a.label());
-                String zh = a.chinese().strip();
-                if (zh.length() >= 3) {
-                    chineseTitlesByFirstTwo
-                            .computeIfAbsent(zh.substring(0, 2), k -> new ArrayList<>())
-                            .add(new Title(List.of(zh), a.key(), zh));
-                }
             }
-            List<String> stems = analysis.english(a.title());
-            if (!stems.isEmpty()) {
-                titlesByFirstStem
-                        .computeIfAbsent(stems.get(0), k -> new ArrayList<>())
-                        .add(new Title(stems, a.key(), a.title()));
-            }
+            titles.add(a);
         }
         this.searcher = index(snapshot.answerables());
     }
@@ -346,29 +332,11 @@ final class ClauseMatcher {
      * suggested even when its few words scored low.
      */
     private void boostNamedTitles(String language, String text, Map<String, Scored> scored) {
-        Map<String, Title> named = new LinkedHashMap<>();
-        if (language.equals(ClauseLanguage.ENGLISH)) {
-            List<String> stems = analysis.english(text);
-            for (int i = 0; i < stems.size(); i++) {
-                for (Title title : titlesByFirstStem.getOrDefault(stems.get(i), List.of())) {
-                    if (Glossary.startsAt(stems, i, title.stems())) {
-                        named.putIfAbsent(title.key(), title);
-                    }
-                }
-            }
-        }
-        for (int i = 0; i + 1 < text.length(); i++) {
-            for (Title title : chineseTitlesByFirstTwo.getOrDefault(text.substring(i, i + 2), List.of())) {
-                if (text.startsWith(title.written(), i)) {
-                    named.putIfAbsent(title.key(), title);
-                }
-            }
-        }
         double best = scored.values().stream().mapToDouble(s -> s.score).max().orElse(1);
-        for (Title title : named.values()) {
+        for (RequirementTitles.Named title : titles.namedIn(language, text)) {
             Scored s = scored.computeIfAbsent(
                     title.key(), k -> new Scored(snapshot.byKey().get(k), best * 0.5));
-            s.score *= title.stems().size() > 1 || title.written().length() >= 4 ? NAMES_TITLE : NAMES_ONE_WORD_TITLE;
+            s.score *= title.words() > 1 || title.written().length() >= 4 ? NAMES_TITLE : NAMES_ONE_WORD_TITLE;
             s.reasons.add("the clause names its title \"" + title.written() + "\"");
         }
     }
