@@ -29,7 +29,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * MQTT ingest load: publishes {@code messages} messages of {@code events} device-signed inspection
  * verdicts each (QoS 1) to a broker the server subscribes to, and measures the time from the first
  * publish until the server's log has grown by every event (read from its checkpoint, published once a
- * second, polled every 100 ms). The events are built and signed before the clock starts. Usage:
+ * second, polled every 100 ms). The events are built and signed before the clock starts; with
+ * {@code -Dwarmup=<messages>}, as many messages again are sent and logged first, untimed, so that
+ * what is measured is the server's sustained rate rather than its JIT compiler's. Usage:
  * {@code MqttLoad public-key} prints the device's public key (a fixed seed, for registration), and
  * {@code MqttLoad <broker port> <topic> <layer> <messages> <events per message> <server url> <token>}.
  */
@@ -68,6 +70,83 @@ public final class MqttLoad {
         long buildStart = System.nanoTime();
         String run = Long.toString(System.currentTimeMillis(), 36);
         Instant base = Instant.now().minusSeconds(3_600);
+        int warmup = Integer.getInteger("warmup", 0);
+        List<byte[]> warmupPayloads =
+                payloads("w" + run, base.minusSeconds(3_600), layer, warmup, perMessage, sign, batchSign, seed, keyId);
+        List<byte[]> payloads = payloads(run, base, layer, messages, perMessage, sign, batchSign, seed, keyId);
+        long total = (long) messages * perMessage;
+        System.out.printf(
+                "built %s %,d events in %,d messages (and %,d messages to warm up) in %.1f s (not timed below)%n",
+                sign ? "and signed" : batchSign ? "and batch-signed (one signature a message)" : "(unsigned)",
+                total,
+                messages,
+                warmup,
+                (System.nanoTime() - buildStart) / 1e9);
+
+        HttpClient http = HttpClient.newHttpClient();
+        Mqtt5AsyncClient client = Mqtt5Client.builder()
+                .identifier("serviceproof-load-" + run)
+                .serverHost("127.0.0.1")
+                .serverPort(port)
+                .buildAsync();
+        client.connect().join();
+        if (warmup > 0) {
+            // The server's JIT compiles the ingest path while it takes these; they are not timed.
+            long before = logSize(http, server, token);
+            publishAll(client, topic, warmupPayloads);
+            waitForLog(http, server, token, before + (long) warmup * perMessage);
+            Thread.sleep(2_000);
+            System.out.printf("warmed up with %,d events%n", (long) warmup * perMessage);
+        }
+        long before = logSize(http, server, token);
+
+        long start = System.nanoTime();
+        publishAll(client, topic, payloads);
+        double published = (System.nanoTime() - start) / 1e9;
+        System.out.printf("published (broker acknowledged) in %.2f s: %,.0f events/s%n", published, total / published);
+
+        long size = waitForLog(http, server, token, before + total);
+        double logged = (System.nanoTime() - start) / 1e9;
+        client.disconnect().join();
+        System.out.printf(
+                "logged %,d of %,d events in %.2f s from the first publish: %,.0f events/s (checkpoint %d -> %d)%n",
+                size - before, total, logged, (size - before) / logged, before, size);
+    }
+
+    private static void publishAll(Mqtt5AsyncClient client, String topic, List<byte[]> payloads) {
+        List<CompletableFuture<?>> sent = new ArrayList<>(payloads.size());
+        for (byte[] payload : payloads) {
+            sent.add(client.publishWith()
+                    .topic(topic)
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(payload)
+                    .send());
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Polls the checkpoint every 100 ms until the log holds {@code size} entries (or ten minutes pass). */
+    private static long waitForLog(HttpClient http, String server, String token, long size) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long now = logSize(http, server, token);
+        while (now < size && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = logSize(http, server, token);
+        }
+        return now;
+    }
+
+    private static List<byte[]> payloads(
+            String run,
+            Instant base,
+            String layer,
+            int messages,
+            int perMessage,
+            boolean sign,
+            boolean batchSign,
+            byte[] seed,
+            String keyId)
+            throws Exception {
         List<byte[]> payloads = new ArrayList<>(messages);
         for (int m = 0; m < messages; m++) {
             List<Object> entries = new ArrayList<>(perMessage);
@@ -88,47 +167,7 @@ public final class MqttLoad {
             }
             payloads.add(Json.canonical(Map.of("entries", entries)).getBytes(StandardCharsets.UTF_8));
         }
-        long total = (long) messages * perMessage;
-        System.out.printf(
-                "built %s %,d events in %,d messages in %.1f s (not timed below)%n",
-                sign ? "and signed" : batchSign ? "and batch-signed (one signature a message)" : "(unsigned)",
-                total,
-                messages,
-                (System.nanoTime() - buildStart) / 1e9);
-
-        HttpClient http = HttpClient.newHttpClient();
-        long before = logSize(http, server, token);
-        Mqtt5AsyncClient client = Mqtt5Client.builder()
-                .identifier("serviceproof-load-" + run)
-                .serverHost("127.0.0.1")
-                .serverPort(port)
-                .buildAsync();
-        client.connect().join();
-
-        long start = System.nanoTime();
-        List<CompletableFuture<?>> sent = new ArrayList<>(messages);
-        for (byte[] payload : payloads) {
-            sent.add(client.publishWith()
-                    .topic(topic)
-                    .qos(MqttQos.AT_LEAST_ONCE)
-                    .payload(payload)
-                    .send());
-        }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        double published = (System.nanoTime() - start) / 1e9;
-        System.out.printf("published (broker acknowledged) in %.2f s: %,.0f events/s%n", published, total / published);
-
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        long size = before;
-        while (size < before + total && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            size = logSize(http, server, token);
-        }
-        double logged = (System.nanoTime() - start) / 1e9;
-        client.disconnect().join();
-        System.out.printf(
-                "logged %,d of %,d events in %.2f s from the first publish: %,.0f events/s (checkpoint %d -> %d)%n",
-                size - before, total, logged, (size - before) / logged, before, size);
+        return payloads;
     }
 
     private static Map<String, Object> signed(EntryDraft draft, byte[] seed, String keyId) throws Exception {

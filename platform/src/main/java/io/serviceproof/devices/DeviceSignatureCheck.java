@@ -51,7 +51,7 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
                 : rows.byKeyIds(organisation, keyIds).stream()
                         .collect(Collectors.toMap(Device::keyId, Function.identity()));
         // The events of one batch signature share their statement: it is verified once per request.
-        java.util.Set<String> verifiedStatements = new java.util.HashSet<>();
+        java.util.Set<Statement> verifiedStatements = new java.util.HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
             EntryDraft draft = drafts.get(i);
             if (draft.signature() != null) {
@@ -65,7 +65,7 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
     }
 
     private void check(
-            EntryDraft draft, Map<String, Device> devices, String field, java.util.Set<String> verifiedStatements) {
+            EntryDraft draft, Map<String, Device> devices, String field, java.util.Set<Statement> verifiedStatements) {
         String keyId = String.valueOf(draft.signature().get("keyId"));
         Device device = devices.get(keyId);
         if (device == null) {
@@ -92,17 +92,21 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
         }
         boolean batch = BatchSignature.FORMAT.equals(draft.signature().get("format"));
         byte[] message;
+        Statement statement = null;
         try {
-            message = signedBytes(draft);
+            if (batch) {
+                // A batch's events share one statement: it is rebuilt and verified once per request.
+                BatchSignature.Root root = BatchSignature.root(draft.unsignedCanonicalBytes(), draft.signature());
+                statement = new Statement(keyId, sig, root.hash(), root.leaves());
+                if (verifiedStatements.contains(statement)) {
+                    return;
+                }
+                message = BatchSignature.statementBytes(root.hash(), root.leaves());
+            } else {
+                message = signedBytes(draft);
+            }
         } catch (JsonException e) {
             throw new InvalidInputException(field + ".path", e.getMessage().replaceFirst("^its signature's ", ""));
-        }
-        String statement = batch
-                ? keyId + " " + Base64.getEncoder().encodeToString(sig) + " "
-                        + Base64.getEncoder().encodeToString(message)
-                : null;
-        if (batch && verifiedStatements.contains(statement)) {
-            return;
         }
         if (sig.length != org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE
                 || !org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
@@ -116,6 +120,27 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
         }
         if (batch) {
             verifiedStatements.add(statement);
+        }
+    }
+
+    /**
+     * A batch statement (a tree's root and size) signed with a key, compared by content (arrays by
+     * their bytes): the same key, signature and statement verify alike every time.
+     */
+    private record Statement(String keyId, byte[] sig, byte[] root, long leaves) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Statement s
+                    && keyId.equals(s.keyId)
+                    && leaves == s.leaves
+                    && java.util.Arrays.equals(sig, s.sig)
+                    && java.util.Arrays.equals(root, s.root);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(
+                    keyId, leaves, java.util.Arrays.hashCode(sig), java.util.Arrays.hashCode(root));
         }
     }
 
@@ -136,18 +161,10 @@ class DeviceSignatureCheck implements ProducerSignatureCheck {
      * ({@code DeviceSignatureCheckTests} holds it equal to {@link EventEnvelope#signedBytes}).
      */
     static byte[] signedBytes(EntryDraft draft) throws JsonException {
-        EntryDraft unsigned = new EntryDraft(
-                draft.eventId(),
-                draft.type(),
-                draft.occurredAt(),
-                draft.serviceLayerId(),
-                draft.subjectDigests(),
-                draft.payload(),
-                null);
         if (BatchSignature.FORMAT.equals(draft.signature().get("format"))) {
-            return BatchSignature.signedBytes(unsigned.canonicalBytes(), draft.signature());
+            return BatchSignature.signedBytes(draft.unsignedCanonicalBytes(), draft.signature());
         }
-        return EventEnvelope.pae(EventEnvelope.PAYLOAD_TYPE, unsigned.canonicalBytes());
+        return EventEnvelope.pae(EventEnvelope.PAYLOAD_TYPE, draft.unsignedCanonicalBytes());
     }
 
     /**

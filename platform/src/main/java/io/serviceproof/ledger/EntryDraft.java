@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A service-delivery event as a producer submits it, validated. Its canonical form (RFC 8785) is
@@ -32,15 +31,13 @@ public record EntryDraft(
     /** Entry bundles carry a 16-bit length, so 65,535 bytes is the most an entry can be. */
     public static final int MAX_CANONICAL_BYTES = 65_535;
 
-    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*");
-
     public EntryDraft {
         require(
                 eventId != null && !eventId.isBlank() && eventId.length() <= 200 && noControl(eventId),
                 "eventId",
                 "1 to 200 characters, no control characters");
         require(
-                type != null && type.length() <= 100 && TYPE.matcher(type).matches(),
+                type != null && type.length() <= 100 && isType(type),
                 "type",
                 "lower-case words separated by '.', '_' or '-', e.g. inspection.verdict");
         require(occurredAt != null, "occurredAt", "an RFC 3339 timestamp is required");
@@ -60,11 +57,23 @@ public record EntryDraft(
 
     /** The exact bytes the log stores for this event. */
     public byte[] canonicalBytes() {
+        return canonicalBytes(true);
+    }
+
+    /**
+     * The entry's canonical form without its signature: what a producer signs (the DSSE payload of
+     * a signed event, the leaf of a batch signature's tree).
+     */
+    public byte[] unsignedCanonicalBytes() {
+        return canonicalBytes(false);
+    }
+
+    private byte[] canonicalBytes(boolean withSignature) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("schema", SCHEMA);
         entry.put("eventId", eventId);
         entry.put("type", type);
-        entry.put("occurredAt", occurredAt.toString());
+        entry.put("occurredAt", Rfc3339.format(occurredAt));
         if (serviceLayerId != null) {
             entry.put("serviceLayerId", serviceLayerId);
         }
@@ -72,7 +81,7 @@ public record EntryDraft(
             entry.put("subjectDigests", subjectDigests);
         }
         entry.put("payload", payload);
-        if (signature != null) {
+        if (withSignature && signature != null) {
             entry.put("signature", signature);
         }
         try {
@@ -89,6 +98,35 @@ public record EntryDraft(
     }
 
     private static boolean noControl(String text) {
-        return text.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Lower-case words of letters and digits, the first starting with a letter, joined by single
+     * '.', '_' or '-' ({@code [a-z][a-z0-9]*([._-][a-z0-9]+)*}); a loop rather than the regular
+     * expression, as every event arriving is checked.
+     */
+    static boolean isType(String type) {
+        if (type.isEmpty() || type.charAt(0) < 'a' || type.charAt(0) > 'z') {
+            return false;
+        }
+        boolean afterSeparator = false;
+        for (int i = 1; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                afterSeparator = false;
+            } else if ((c == '.' || c == '_' || c == '-') && !afterSeparator) {
+                afterSeparator = true;
+            } else {
+                return false;
+            }
+        }
+        return !afterSeparator;
     }
 }

@@ -20,6 +20,13 @@ final class Signatures {
 
     static final String DSSE = "dsse";
     private static final Set<String> MEMBERS = Set.of("format", "keyId", "sig", "payloadType");
+    // The messages are built once: every signed event arriving is checked here.
+    private static final String MEMBERS_MESSAGE = "allowed members are " + MEMBERS;
+    private static final String BATCH_MEMBERS_MESSAGE = "allowed members are " + BatchSignature.MEMBERS;
+    private static final String PAYLOAD_TYPE_MESSAGE = "must be \"" + EventEnvelope.PAYLOAD_TYPE + "\"";
+    private static final String BATCH_PAYLOAD_TYPE_MESSAGE = "must be \"" + BatchSignature.PAYLOAD_TYPE + "\"";
+    private static final String LEAVES_MESSAGE =
+            "the number of events the batch signature covers, 1 to " + BatchSignature.MAX_LEAVES;
 
     private Signatures() {}
 
@@ -30,7 +37,8 @@ final class Signatures {
                 "signature.format",
                 "unknown signature type; the supported types are \"dsse\" and \"dsse-batch\"");
         Set<String> members = batch ? BatchSignature.MEMBERS : MEMBERS;
-        EntryDraft.require(members.containsAll(signature.keySet()), "signature", "allowed members are " + members);
+        EntryDraft.require(
+                members.containsAll(signature.keySet()), "signature", batch ? BATCH_MEMBERS_MESSAGE : MEMBERS_MESSAGE);
         EntryDraft.require(
                 signature.get("keyId") instanceof String keyId && !keyId.isBlank() && keyId.length() <= 200,
                 "signature.keyId",
@@ -43,12 +51,10 @@ final class Signatures {
         EntryDraft.require(
                 payloadType.equals(signature.get("payloadType")),
                 "signature.payloadType",
-                "must be \"" + payloadType + "\"");
+                batch ? BATCH_PAYLOAD_TYPE_MESSAGE : PAYLOAD_TYPE_MESSAGE);
         if (batch) {
             EntryDraft.require(
-                    whole(signature.get("leaves"), 1, BatchSignature.MAX_LEAVES),
-                    "signature.leaves",
-                    "the number of events the batch signature covers, 1 to " + BatchSignature.MAX_LEAVES);
+                    whole(signature.get("leaves"), 1, BatchSignature.MAX_LEAVES), "signature.leaves", LEAVES_MESSAGE);
             EntryDraft.require(
                     signature.get("leaves") instanceof Number leaves
                             && whole(signature.get("leafIndex"), 0, leaves.doubleValue() - 1),

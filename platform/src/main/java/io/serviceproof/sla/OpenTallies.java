@@ -20,7 +20,7 @@ final class OpenTallies {
     }
 
     private final SlaStore store;
-    private final Map<String, Running> byKey = new LinkedHashMap<>();
+    private final Map<Key, Running> byKey = new LinkedHashMap<>();
 
     OpenTallies(SlaStore store) {
         this.store = store;
@@ -34,8 +34,11 @@ final class OpenTallies {
         return List.copyOf(byKey.values());
     }
 
-    private static String key(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
-        return layer.id() + "\n" + slo.id() + "\n" + SlaStore.span(period) + "\n" + period.from();
+    /** As the tallies table keys a tally; a record, as it is built for every event an SLO counts. */
+    private record Key(String layerId, String sloId, String span, java.time.Instant from) {}
+
+    private static Key key(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {
+        return new Key(layer.id(), slo.id(), SlaStore.span(period), period.from());
     }
 
     private Running load(ServiceLayer layer, PublishedSlo slo, SlaPeriod period) {

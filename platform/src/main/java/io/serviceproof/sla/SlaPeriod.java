@@ -71,7 +71,12 @@ public record SlaPeriod(Kind kind, Instant from, Instant to, String label) {
     /** The period an SLO's window (month or week; anything else counts as month) puts {@code at} in. */
     public static SlaPeriod containing(String window, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        return "week".equalsIgnoreCase(window) ? week(day) : month(YearMonth.from(day));
+        return weekly(window) ? week(day) : month(YearMonth.from(day));
+    }
+
+    /** Whether an SLO's window is the ISO week (else the calendar month). */
+    static boolean weekly(String window) {
+        return "week".equalsIgnoreCase(window);
     }
 
     /** {@code 2026-10} or {@code 2026-W43}. */

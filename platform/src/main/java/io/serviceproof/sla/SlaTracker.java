@@ -144,18 +144,18 @@ public class SlaTracker {
     /** One batch of entries read from {@code from} on, all or nothing. */
     private List<SlaBreach> feedBatch(long from, List<LedgerEntry> entries, Map<String, TrackedLayer> layers) {
         OpenTallies open = new OpenTallies(store);
+        DayPeriods periods = new DayPeriods();
         for (LedgerEntry entry : entries) {
             TrackedLayer tracked = layers.get(entry.serviceLayerId());
             if (tracked == null || entry.type().equals("sla.breach")) {
                 continue;
             }
             SlaEvent event = SlaEvents.of(entry);
-            SlaPeriod day = SlaPeriod.day(java.time.LocalDate.ofInstant(event.occurredAt(), java.time.ZoneOffset.UTC));
+            periods.moveTo(event.occurredAt());
             for (PublishedSlo slo : tracked.slos().values()) {
                 // The SLO's own window, checked for breaches, and the day, which reports merge.
-                open.get(tracked.layer(), slo, SlaPeriod.containing(slo.window(), event.occurredAt()))
-                        .accept(event);
-                open.get(tracked.layer(), slo, day).accept(event);
+                open.get(tracked.layer(), slo, periods.window(slo.window())).accept(event);
+                open.get(tracked.layer(), slo, periods.day).accept(event);
             }
         }
         long last = entries.get(entries.size() - 1).index();
@@ -223,6 +223,34 @@ public class SlaTracker {
             return null;
         }
         return breaches.raise(running, value, figure, now, lastIndex);
+    }
+
+    /**
+     * The day, ISO week and month of the events being fed, worked out once per run of events on the
+     * same UTC day rather than for every event and SLO (events arrive mostly in time order).
+     */
+    private static final class DayPeriods {
+
+        private long epochDay = Long.MIN_VALUE;
+        private SlaPeriod day;
+        private SlaPeriod week;
+        private SlaPeriod month;
+
+        void moveTo(Instant at) {
+            long d = Math.floorDiv(at.getEpochSecond(), 86_400L);
+            if (d != epochDay) {
+                java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d);
+                day = SlaPeriod.day(date);
+                week = SlaPeriod.week(date);
+                month = SlaPeriod.month(java.time.YearMonth.from(date));
+                epochDay = d;
+            }
+        }
+
+        /** As {@link SlaPeriod#containing} for the current day. */
+        SlaPeriod window(String window) {
+            return SlaPeriod.weekly(window) ? week : month;
+        }
     }
 
     /** Another tracker advanced the cursor first: this batch rolls back, its events are not counted twice. */

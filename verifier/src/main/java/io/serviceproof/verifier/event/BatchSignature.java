@@ -58,6 +58,23 @@ public final class BatchSignature {
      * leaf) and the signature member.
      */
     public static byte[] signedBytes(byte[] payload, Map<?, ?> signature) throws JsonException {
+        Root root = root(payload, signature);
+        return statementBytes(root.hash(), root.leaves());
+    }
+
+    /**
+     * The root of a batch tree and its size: what a batch statement says, and what tells apart the
+     * statements of different batches.
+     */
+    public record Root(byte[] hash, long leaves) {}
+
+    /**
+     * The root the entry's leaf (its canonical JSON without the signature) and its path lead to, in
+     * a tree of the size its signature states.
+     *
+     * @throws JsonException when the signature's place in the batch is malformed (the message names it)
+     */
+    public static Root root(byte[] payload, Map<?, ?> signature) throws JsonException {
         long leaves = whole(signature.get("leaves"), "leaves", 1, MAX_LEAVES);
         long leafIndex = whole(signature.get("leafIndex"), "leafIndex", 0, leaves - 1);
         if (!(signature.get("path") instanceof List<?> path) || path.size() > 64) {
@@ -65,10 +82,11 @@ public final class BatchSignature {
         }
         List<byte[]> hashes = new ArrayList<>(path.size());
         for (Object hash : path) {
-            if (!(hash instanceof String hex) || !isHash(hex)) {
+            byte[] decoded = hash instanceof String hex ? hashBytes(hex) : null;
+            if (decoded == null) {
                 throw new JsonException("its signature's path holds something other than 64 lower-case hex digits");
             }
-            hashes.add(HexFormat.of().parseHex(hex));
+            hashes.add(decoded);
         }
         byte[] root;
         try {
@@ -76,7 +94,7 @@ public final class BatchSignature {
         } catch (ProofException e) {
             throw new JsonException("its signature's path does not fit its place in the batch: " + e.getMessage());
         }
-        return statementBytes(root, leaves);
+        return new Root(root, leaves);
     }
 
     /** The DSSE bytes a device signs for a batch of {@code leaves} events whose tree has this root. */
@@ -139,6 +157,30 @@ public final class BatchSignature {
             }
         }
         return true;
+    }
+
+    /** The 32 bytes of a hash written as {@link #isHash} requires, or null: checked and decoded in one pass. */
+    static byte[] hashBytes(String hex) {
+        if (hex.length() != 64) {
+            return null;
+        }
+        byte[] bytes = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            int high = lowerHexDigit(hex.charAt(2 * i));
+            int low = lowerHexDigit(hex.charAt(2 * i + 1));
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes[i] = (byte) ((high << 4) | low);
+        }
+        return bytes;
+    }
+
+    private static int lowerHexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     private static long whole(Object value, String member, long min, long max) throws JsonException {

@@ -107,13 +107,25 @@ final class CanonicalWriter {
 
     private void string(String text) throws JsonException {
         int length = text.length();
-        // At most six bytes per char (a \\u00xx escape), plus the quotes.
-        ensure(6L * length + 2);
+        // Room for plain ASCII first, the common case; more only once a char needs more than a byte.
+        ensure(length + 2L);
         byte[] out = buffer;
         int at = size;
         out[at++] = '"';
+        boolean roomForAny = false;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                out[at++] = (byte) c;
+                continue;
+            }
+            if (!roomForAny) {
+                // At most six bytes per remaining char (a \\u00xx escape), plus the closing quote.
+                size = at;
+                ensure(6L * (length - i) + 1);
+                out = buffer;
+                roomForAny = true;
+            }
             if (c >= 0x20 && c < 0x80) {
                 if (c == '"' || c == '\\') {
                     out[at++] = '\\';

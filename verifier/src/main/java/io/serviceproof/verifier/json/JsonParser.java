@@ -117,6 +117,24 @@ final class JsonParser {
 
     private String string() throws JsonException {
         position++;
+        // Most strings (ids, hashes, timestamps) hold no escape, control character or surrogate:
+        // they are taken as they stand, without a copy per char or a second pass for surrogates.
+        int start = position;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                position = i + 1;
+                return text.substring(start, i);
+            }
+            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+                break;
+            }
+        }
+        return escapedString();
+    }
+
+    /** A string with escapes, surrogates or an error in it, read char by char from its start. */
+    private String escapedString() throws JsonException {
         StringBuilder out = new StringBuilder();
         while (true) {
             if (position >= text.length()) {

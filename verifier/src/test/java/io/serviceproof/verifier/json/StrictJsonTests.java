@@ -37,4 +37,57 @@ class StrictJsonTests {
     void zeroAndSmallButRepresentableNumbersAreAccepted(String number) throws JsonException {
         assertThat(Json.parse(number)).isInstanceOf(Double.class);
     }
+
+    @Test
+    void aLoneSurrogateIsRefusedWhereverItStands() {
+        String high = String.valueOf((char) 0xD83D);
+        String low = String.valueOf((char) 0xDE00);
+        for (String json : java.util.List.of(
+                "\"plain" + high + "\"", // a lone high surrogate, raw, after plain text
+                "\"plain" + low + " more\"", // a lone low surrogate, raw
+                "\"plain\\ud800\"", // a lone high surrogate, escaped
+                "\"\\udc00\\ud800\"", // a pair in the wrong order, escaped
+                "\"" + low + high + "\"", // a pair in the wrong order, raw
+                "\"" + high + "\\u0041\"")) { // a raw high surrogate followed by an escaped letter
+            assertThatThrownBy(() -> Json.parse(json))
+                    .as(json)
+                    .isInstanceOf(JsonException.class)
+                    .hasMessageContaining("lone surrogate");
+        }
+    }
+
+    @Test
+    void stringsDecodeAlikeWithAndWithoutEscapes() throws JsonException {
+        assertThat(Json.parse("\"eventId-42 Kiểm tra 检验\"")).isEqualTo("eventId-42 Kiểm tra 检验");
+        assertThat(Json.parse("\"line\\n2 \\\"q\\\" \\\\ end\"")).isEqualTo("line\n2 \"q\" \\ end");
+        assertThat(Json.parse("\"😀 \\ud83d\\ude00\"")).isEqualTo("😀 😀");
+        assertThat(Json.parse("{\"a\":\"x\",\"b\":[\"y\\t\",\"z\"]}"))
+                .isEqualTo(java.util.Map.of("a", "x", "b", java.util.List.of("y\t", "z")));
+    }
+
+    @Test
+    void aControlCharacterOrAMissingQuoteIsRefusedAfterPlainText() {
+        assertThatThrownBy(() -> Json.parse("\"plain\ttab\""))
+                .isInstanceOf(JsonException.class)
+                .hasMessageContaining("control character");
+        assertThatThrownBy(() -> Json.parse("\"plain text"))
+                .isInstanceOf(JsonException.class)
+                .hasMessageContaining("unterminated string");
+        assertThatThrownBy(() -> Json.parse("\"plain \\"))
+                .isInstanceOf(JsonException.class)
+                .hasMessageContaining("unterminated");
+    }
+
+    @Test
+    void canonicalStringsEscapeWhatFollowsALongPlainRun() throws JsonException {
+        String plain = "a".repeat(300);
+        String controls = "\u0001".repeat(300);
+        String expected = "\"" + plain + "\\u0001".repeat(300) + "\"";
+        assertThat(Json.canonical(plain + controls)).isEqualTo(expected);
+        assertThat(Json.canonical(plain + "\"" + "é".repeat(200) + "😀"))
+                .isEqualTo("\"" + plain + "\\\"" + "é".repeat(200) + "😀\"");
+        assertThatThrownBy(() -> Json.canonical(plain + (char) 0xD800))
+                .isInstanceOf(JsonException.class)
+                .hasMessageContaining("lone surrogate");
+    }
 }
