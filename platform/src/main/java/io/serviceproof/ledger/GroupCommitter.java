@@ -25,6 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each append is still all or none and acknowledged only after its transaction commits. Should
  * a group's transaction fail, every append in it is committed again on its own, so one producer's
  * refused batch (a conflicting event id) is answered to that producer alone.
+ *
+ * <p>The queue is bounded by events: a producer faster than the disk waits for room (and after
+ * {@link #WAIT_FOR_ROOM} is told to try again, HTTP 503), so a backlog is held by producers and
+ * brokers, not by this server's heap. Unbounded, a broker pushing its whole backlog (MQTT 5 lets it
+ * send up to the client's receive maximum) made the heap grow by the backlog and GC cost a core.
  */
 @Component
 class GroupCommitter implements SmartLifecycle {
@@ -32,41 +37,109 @@ class GroupCommitter implements SmartLifecycle {
     /** Enough to share a commit among many producers, small enough to keep a transaction short. */
     static final int MAX_GROUP_EVENTS = 16_000;
 
+    /** Events queued or being committed, at most: two full groups. */
+    static final int MAX_QUEUED_EVENTS = 2 * MAX_GROUP_EVENTS;
+
+    /** How long a producer waits for room in the queue before it is told to try again. */
+    static final java.time.Duration WAIT_FOR_ROOM = java.time.Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
     private final Sequencer sequencer;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Room in the queue, in events; taken when a batch is queued, given back when it is answered. */
+    private final java.util.concurrent.Semaphore room;
+
+    private final int maxQueuedEvents;
+    private final java.time.Duration waitForRoom;
     private volatile boolean running;
     private Thread thread;
 
+    @org.springframework.beans.factory.annotation.Autowired
     GroupCommitter(Sequencer sequencer, TransactionTemplate transaction) {
+        this(sequencer, transaction, MAX_QUEUED_EVENTS, WAIT_FOR_ROOM);
+    }
+
+    GroupCommitter(
+            Sequencer sequencer, TransactionTemplate transaction, int maxQueuedEvents, java.time.Duration waitForRoom) {
         this.sequencer = sequencer;
         this.transaction = transaction;
+        this.maxQueuedEvents = maxQueuedEvents;
+        this.waitForRoom = waitForRoom;
+        this.room = new java.util.concurrent.Semaphore(maxQueuedEvents);
         // Started at once rather than with the context's lifecycle: beans may append while the
         // context is still starting (a bootstrap's trail lines).
         start();
     }
 
-    /** One producer's batch, waiting for its place in the log. */
-    record Pending(OrganisationId organisation, List<HashedDraft> drafts, CompletableFuture<List<Appended>> done) {
+    /**
+     * One producer's batch, waiting for its place in the log; {@code whenSequenced} runs in the
+     * transaction that sequences it (the device registry counts signed events there, in the same
+     * commit rather than one of its own per batch).
+     */
+    record Pending(
+            OrganisationId organisation,
+            List<HashedDraft> drafts,
+            java.util.function.Consumer<List<Appended>> whenSequenced,
+            CompletableFuture<List<Appended>> done) {
 
         Pending(OrganisationId organisation, List<HashedDraft> drafts) {
-            this(organisation, drafts, new CompletableFuture<>());
+            this(organisation, drafts, appended -> {});
+        }
+
+        Pending(
+                OrganisationId organisation,
+                List<HashedDraft> drafts,
+                java.util.function.Consumer<List<Appended>> whenSequenced) {
+            this(organisation, drafts, whenSequenced, new CompletableFuture<>());
+        }
+
+        /** Sequences this batch alone, in the caller's transaction. */
+        List<Appended> sequenceWith(Sequencer sequencer) {
+            List<Appended> appended = sequencer.append(organisation, drafts);
+            whenSequenced.accept(appended);
+            return appended;
         }
     }
 
     /** Queues a batch; the future completes once it is durably sequenced, or with why it was refused. */
     CompletableFuture<List<Appended>> submit(OrganisationId organisation, List<HashedDraft> drafts) {
-        Pending pending = new Pending(organisation, drafts);
+        return submit(organisation, drafts, appended -> {});
+    }
+
+    /** As {@link #submit(OrganisationId, List)}, running {@code whenSequenced} in the sequencing transaction. */
+    CompletableFuture<List<Appended>> submit(
+            OrganisationId organisation,
+            List<HashedDraft> drafts,
+            java.util.function.Consumer<List<Appended>> whenSequenced) {
+        // A batch larger than the whole queue takes all of it; the committing thread never waits on itself.
+        int events = Thread.currentThread() == thread ? 0 : Math.min(drafts.size(), maxQueuedEvents);
+        awaitRoom(events);
+        Pending pending = new Pending(organisation, drafts, whenSequenced);
         // Checked and queued under the lock stop() takes, so nothing is queued after the last drain.
         synchronized (this) {
             if (!running) {
+                room.release(events);
                 throw new IllegalStateException("the ledger is shutting down and takes no more appends");
             }
             queue.add(pending);
         }
-        return pending.done();
+        return pending.done().whenComplete((appended, refused) -> room.release(events));
+    }
+
+    private void awaitRoom(int events) {
+        try {
+            if (room.tryAcquire(events, waitForRoom.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new io.serviceproof.common.ServiceUnavailableException(
+                "The log is taking events more slowly than they arrive and has no room for " + events
+                        + " more now; nothing of this batch was logged. Send it again shortly.",
+                5);
     }
 
     /** Starts the committing thread; again after a stop (a paused test context is restarted). */
@@ -149,9 +222,7 @@ class GroupCommitter implements SmartLifecycle {
         }
         for (Pending pending : group) {
             try {
-                pending.done()
-                        .complete(transaction.execute(
-                                status -> sequencer.append(pending.organisation(), pending.drafts())));
+                pending.done().complete(transaction.execute(status -> pending.sequenceWith(sequencer)));
             } catch (RuntimeException refused) {
                 pending.done().completeExceptionally(refused);
             }
@@ -177,7 +248,10 @@ class GroupCommitter implements SmartLifecycle {
             List<Appended> appended = sequencer.append(organisation, drafts);
             int from = 0;
             for (Pending batch : batches) {
-                results.put(batch, appended.subList(from, from + batch.drafts().size()));
+                List<Appended> share =
+                        appended.subList(from, from + batch.drafts().size());
+                batch.whenSequenced().accept(share);
+                results.put(batch, share);
                 from += batch.drafts().size();
             }
         });

@@ -73,8 +73,9 @@ public class Ledger {
             return heard(organisation, drafts, sequencer.append(organisation, hashed), arrived);
         }
         try {
-            return heard(
-                    organisation, drafts, committer.submit(organisation, hashed).join(), arrived);
+            return committer
+                    .submit(organisation, hashed, appended -> heard(organisation, drafts, appended, arrived))
+                    .join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException refused ? refused : e;
         }
@@ -90,9 +91,7 @@ public class Ledger {
         java.time.Instant arrived = clock.instant();
         List<HashedDraft> hashed = HashedDraft.all(drafts);
         verifySignatures(organisation, drafts);
-        return committer
-                .submit(organisation, hashed)
-                .thenApply(appended -> heard(organisation, drafts, appended, arrived));
+        return committer.submit(organisation, hashed, appended -> heard(organisation, drafts, appended, arrived));
     }
 
     /** A producer's signature is checked before anything is sequenced: a bad one refuses the batch. */
@@ -102,7 +101,10 @@ public class Ledger {
         }
     }
 
-    /** Tells the device registry which signed events were logged for the first time. */
+    /**
+     * Tells the device registry which signed events were logged for the first time: in the
+     * transaction that logs them, so its counts commit (or roll back) with the events.
+     */
     private List<Appended> heard(
             OrganisationId organisation, List<EntryDraft> drafts, List<Appended> appended, java.time.Instant arrived) {
         List<EntryDraft> signed = new java.util.ArrayList<>();
