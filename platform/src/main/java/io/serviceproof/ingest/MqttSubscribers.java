@@ -51,10 +51,10 @@ class MqttSubscribers {
     /** When each connection last logged a message: a refusal after it is not cleared by the count. */
     private final Map<String, java.util.concurrent.atomic.AtomicLong> lastLogged = new ConcurrentHashMap<>();
     /**
-     * Where messages are mapped and their signatures checked: one thread per core, shared by every
-     * connection, rather than the client's single network thread (which capped a connection at one
-     * core's worth of signature checks). Its queue holds at most the in-flight windows of the
-     * connections, since an unacknowledged message counts against its connection's window.
+     * Where messages are mapped and their signatures checked: a thread per core, shared by every
+     * connection, rather than the client's network thread, which then only reads the socket. The
+     * client calls one handler at a time per connection, so a connection's messages are still
+     * logged in the order they came. A handler waits when the log's queue is full (GroupCommitter).
      */
     private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), io.serviceproof.common.DaemonThreads.numbered("mqtt-ingest"));
