@@ -46,10 +46,7 @@ class MqttSubscribers {
     private final MasterKey masterKey;
     private final Clock clock;
     private final Map<String, Handle> running = new ConcurrentHashMap<>();
-    /** Messages logged per connection since the last flush: counted in memory, written once a second. */
-    private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
-    /** When each connection last logged a message: a refusal after it is not cleared by the count. */
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> lastLogged = new ConcurrentHashMap<>();
+    private final LoggedMessageCounts counts = new LoggedMessageCounts();
     /**
      * Where messages are mapped and their signatures checked: a thread per core, shared by every
      * connection, rather than the client's network thread, which then only reads the socket. The
@@ -76,16 +73,7 @@ class MqttSubscribers {
     /** Writes the counts of logged messages, once a second rather than once a message. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000)
     void flushCounts() {
-        counts.forEach((id, count) -> {
-            long n = count.sumThenReset();
-            if (n > 0) {
-                rows.received(
-                        id,
-                        n,
-                        clock.instant(),
-                        java.time.Instant.ofEpochMilli(lastLogged.get(id).get()));
-            }
-        });
+        counts.drain((id, messages, lastLoggedAt) -> rows.received(id, messages, clock.instant(), lastLoggedAt));
     }
 
     /** A running client: whether it is connected now, and how to stop it. */
@@ -309,11 +297,7 @@ class MqttSubscribers {
                     failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
             if (cause == null) {
                 acknowledge.run();
-                counts.computeIfAbsent(c.id(), k -> new java.util.concurrent.atomic.LongAdder())
-                        .increment();
-                lastLogged
-                        .computeIfAbsent(c.id(), k -> new java.util.concurrent.atomic.AtomicLong())
-                        .accumulateAndGet(clock.millis(), Math::max);
+                counts.logged(c.id(), clock.millis());
             } else if (cause instanceof InvalidInputException || cause instanceof ConflictException) {
                 refuse(c, topic, (RuntimeException) cause, acknowledge);
             } else {

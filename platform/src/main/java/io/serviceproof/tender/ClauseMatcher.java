@@ -51,43 +51,6 @@ final class ClauseMatcher {
     static final double STRONG = 0.6;
 
     private static final int CANDIDATES = 40;
-    private static final float OWN_WORDS = 1.0f;
-    private static final float FOLDED_WORDS = 0.5f;
-    private static final float FRAMEWORK_WORDS = 0.15f;
-    /**
-     * Words nearly every tender clause has ("The supplier shall provide …", "供应商应提供…"): kept,
-     * since "supply chain" and "provision" mean something, but weighing little.
-     */
-    private static final float BOILERPLATE = 0.3f;
-
-    private static final Set<String> BOILERPLATE_WORDS = Set.of(
-            "shall",
-            "must",
-            "should",
-            "suppli",
-            "contractor",
-            "vendor",
-            "bidder",
-            "tender",
-            "provid",
-            "ensur",
-            "requir",
-            "place",
-            "all",
-            "everi",
-            "ani",
-            "includ",
-            "least",
-            "per",
-            "each",
-            "供应商",
-            "应",
-            "提供",
-            "要求",
-            "应当",
-            "必须",
-            "须",
-            "进行");
     private static final double MEETS_FIGURE = 1.5;
     /** A requirement whose whole title the clause contains: one word of title, or several. */
     private static final double NAMES_ONE_WORD_TITLE = 1.2;
@@ -107,15 +70,6 @@ final class ClauseMatcher {
 
     /** An answerable's words per field, as matched terms are explained with. */
     private record Terms(Set<String> english, Set<String> chinese, Set<String> other) {}
-
-    /**
-     * The clause's own words per field with their weights, the phrases its concepts translate to
-     * (matched as phrases: "incident management" must not find every "... management"), and the
-     * concepts found in it.
-     */
-    private record Query(Map<String, Map<String, Float>> terms, List<Phrase> phrases, List<Glossary.Found> concepts) {}
-
-    private record Phrase(String field, List<String> words, float boost) {}
 
     private final RequirementTitles titles;
 
@@ -159,7 +113,7 @@ final class ClauseMatcher {
     }
 
     List<Suggestion> match(String language, String text) {
-        Query query = query(language, text);
+        ClauseQuery query = ClauseQuery.of(analysis, glossary, language, text);
         Map<String, Scored> scored = new LinkedHashMap<>();
         for (ScoreDoc hit : search(query)) {
             Answerable a = answerable(hit.doc);
@@ -187,61 +141,7 @@ final class ClauseMatcher {
                 .toList();
     }
 
-    private Query query(String language, String text) {
-        Map<String, Map<String, Float>> terms = new HashMap<>();
-        boolean english = language.equals(ClauseLanguage.ENGLISH);
-        List<String> own = english ? analysis.english(text) : analysis.english(acronymsAndFigures(text));
-        add(terms, Analysis.EN, own, OWN_WORDS);
-        add(terms, Analysis.FRAMEWORK, own, FRAMEWORK_WORDS);
-        if (text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-            add(terms, Analysis.ZH, analysis.chinese(text), OWN_WORDS);
-        }
-        add(terms, Analysis.OTHER, analysis.folded(language, text), FOLDED_WORDS);
-        // Translations weigh what the clause's own words cannot: little in English, all in Vietnamese.
-        float translated = english ? 0.6f : language.equals(ClauseLanguage.CHINESE) ? 0.7f : 1.0f;
-        List<Phrase> phrases = new ArrayList<>();
-        List<Glossary.Found> concepts = glossary.in(language, text);
-        for (Glossary.Found found : concepts) {
-            List<String> written = analysis.english(found.written());
-            for (String term : found.concept().english()) {
-                List<String> stems = analysis.english(term);
-                // "security" written is not "data security": an English clause is not widened by its own words.
-                if (!english || written.isEmpty() || !stems.containsAll(written)) {
-                    phrases.add(new Phrase(Analysis.EN, stems, translated));
-                }
-            }
-            for (String term : found.concept().chinese()) {
-                phrases.add(new Phrase(Analysis.ZH, analysis.chinese(term), translated));
-            }
-        }
-        return new Query(terms, phrases, concepts);
-    }
-
-    /**
-     * Of a Vietnamese or Thai clause, the words English shares with it: acronyms and names written in
-     * capitals or with digits (ISO/IEC 27001, API, SLA, MTTR). Its other Latin words are Vietnamese.
-     */
-    private static String acronymsAndFigures(String text) {
-        StringBuilder kept = new StringBuilder();
-        for (String word : text.split("[\\s,;:()\\[\\]]+")) {
-            if (word.length() >= 2
-                    && word.chars().allMatch(c -> c < 128)
-                    && word.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
-                    && word.chars().noneMatch(Character::isLowerCase)) {
-                kept.append(word).append(' ');
-            }
-        }
-        return kept.toString();
-    }
-
-    private static void add(Map<String, Map<String, Float>> terms, String field, List<String> words, float boost) {
-        Map<String, Float> of = terms.computeIfAbsent(field, f -> new LinkedHashMap<>());
-        for (String word : words) {
-            of.merge(word, BOILERPLATE_WORDS.contains(word) ? boost * BOILERPLATE : boost, Math::max);
-        }
-    }
-
-    private ScoreDoc[] search(Query query) {
+    private ScoreDoc[] search(ClauseQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         int count = 0;
         for (Map.Entry<String, Map<String, Float>> field : query.terms().entrySet()) {
@@ -254,7 +154,7 @@ final class ClauseMatcher {
                         BooleanClause.Occur.SHOULD);
             }
         }
-        for (Phrase phrase : query.phrases()) {
+        for (ClauseQuery.Phrase phrase : query.phrases()) {
             if (phrase.words().isEmpty() || count++ >= MAX_TERMS) {
                 continue;
             }
@@ -284,7 +184,7 @@ final class ClauseMatcher {
     }
 
     /** The words the clause and the answerable share, and the concepts that brought some of them. */
-    private List<String> explain(Answerable a, Query query) {
+    private List<String> explain(Answerable a, ClauseQuery query) {
         Terms terms = termsOf.computeIfAbsent(
                 a.key(),
                 k -> new Terms(
@@ -303,7 +203,7 @@ final class ClauseMatcher {
                 .filter(terms.other()::contains)
                 .forEach(shared::add);
         // One shared word ("machine") is chance; two, or a concept or title the clause names, is a reason.
-        if (shared.stream().filter(term -> !BOILERPLATE_WORDS.contains(term)).count() >= 2) {
+        if (shared.stream().filter(term -> !ClauseQuery.isBoilerplate(term)).count() >= 2) {
             reasons.add("matched terms: " + String.join(", ", shared));
         }
         for (Glossary.Found found : query.concepts()) {
@@ -345,7 +245,7 @@ final class ClauseMatcher {
      * An SLO that promises the figure the clause asks is the most direct answer there is: it ranks
      * first. One that promises less is kept, and says so.
      */
-    private void compareFigures(String text, Query query, Map<String, Scored> scored) {
+    private void compareFigures(String text, ClauseQuery query, Map<String, Scored> scored) {
         List<Quantities.Asked> asked = Quantities.in(text);
         if (asked.isEmpty()) {
             return;
