@@ -113,6 +113,29 @@ class BatchSignatureTests {
     }
 
     @Test
+    void aPathHashIsDecodedOnlyFromExactlySixtyFourLowerCaseHexDigits() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 1_000; i++) {
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            String hex = java.util.HexFormat.of().formatHex(hash);
+            assertThat(BatchSignature.hashBytes(hex)).isEqualTo(hash);
+            assertThat(BatchSignature.isHash(hex)).isTrue();
+        }
+        String valid = "0123456789abcdef".repeat(4);
+        List<String> hostile = new ArrayList<>(
+                List.of(valid.toUpperCase(java.util.Locale.ROOT), valid.substring(1), valid + "0", "", "٠".repeat(64)));
+        for (char outside : new char[] {'/', ':', '`', 'g', 'A', 'F', ' ', '\u0000'}) {
+            hostile.add(outside + valid.substring(1));
+            hostile.add(valid.substring(0, 63) + outside);
+        }
+        for (String hex : hostile) {
+            assertThat(BatchSignature.hashBytes(hex)).as(hex).isNull();
+            assertThat(BatchSignature.isHash(hex)).as(hex).isFalse();
+        }
+    }
+
+    @Test
     void aBatchSignedWithAnotherKeyUnderTheCamerasIdFailsEvenAfterTheRealBatchVerified() throws Exception {
         ProducerSignatures log = registered();
         List<Map<String, Object>> real = signedBatch("real", 3, camera);
