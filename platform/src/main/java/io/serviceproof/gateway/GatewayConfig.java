@@ -146,22 +146,50 @@ record GatewayConfig(
      * Each carries the event's source name, message, severity and OPC UA event type, and is dated by
      * the event's own time; its id comes from the event's EventId, so a republished event is one.
      *
+     * <p>With {@code states}, alarms and conditions (OPC UA Part 9) become one event per transition of
+     * their state instead: raised, cleared, acknowledged, confirmed, each carrying the condition's id so
+     * that an SLA can measure from a raise to its clear or acknowledgement.
+     *
      * @param notifier the object whose events are wanted (default {@code i=2253}, the Server object:
      *     every event of the server)
-     * @param eventType the log's event type, e.g. {@code alarm.raised}
-     * @param minSeverity events below this OPC UA severity (1 to 1000) are not logged (default 1)
+     * @param eventType the log's event type for an event that is not an alarm condition, e.g. {@code
+     *     alarm.raised}; without {@code states}, for every event; with them, may be left out, and then
+     *     only alarm conditions are logged
+     * @param minSeverity events below this OPC UA severity (1 to 1000) are not logged (default 1); a
+     *     condition once logged has all its later transitions logged, whatever their severity, so
+     *     that its clear is never lost
+     * @param states transition ({@code raised}, {@code cleared}, {@code acknowledged}, {@code
+     *     confirmed}) to the log's event type; a transition not named is not logged
      */
-    record OpcUaAlarm(String notifier, String eventType, Integer minSeverity) {
+    record OpcUaAlarm(String notifier, String eventType, Integer minSeverity, java.util.Map<String, String> states) {
 
         OpcUaAlarm {
             notifier = notifier == null || notifier.isBlank() ? "i=2253" : notifier;
-            if (eventType == null || eventType.isBlank()) {
-                throw new IllegalArgumentException("opcua alarms: each needs an eventType, e.g. alarm.raised");
+            states = states == null ? java.util.Map.of() : java.util.Map.copyOf(states);
+            if ((eventType == null || eventType.isBlank()) && states.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "opcua alarms: each needs an eventType (e.g. alarm.raised) or states (e.g. raised: alarm.raised)");
+            }
+            eventType = eventType == null || eventType.isBlank() ? null : eventType;
+            for (var state : states.entrySet()) {
+                if (OpcUaConditions.Transition.of(state.getKey()) == null) {
+                    throw new IllegalArgumentException("opcua alarms states: '" + state.getKey()
+                            + "' is not a transition; use raised, cleared, acknowledged or confirmed");
+                }
+                if (state.getValue() == null || state.getValue().isBlank()) {
+                    throw new IllegalArgumentException(
+                            "opcua alarms states: " + state.getKey() + " needs an event type, e.g. alarm.cleared");
+                }
             }
             minSeverity = minSeverity == null ? 1 : minSeverity;
             if (minSeverity < 1 || minSeverity > 1000) {
                 throw new IllegalArgumentException("opcua alarms: minSeverity is an OPC UA severity, 1 to 1000");
             }
+        }
+
+        /** The event type a transition is logged as, or null when it is not logged. */
+        String typeOf(OpcUaConditions.Transition transition) {
+            return states.get(transition.key);
         }
     }
 

@@ -285,14 +285,13 @@ final class OpcUaInput implements AutoCloseable {
         }
     }
 
-    /** The events of one publish: each above its alarm's minimum severity becomes an event of the log. */
+    /** The events of one publish: each above its alarm's minimum severity becomes events of the log (OpcUaAlarms). */
     private void takeEvents(OpcUaMonitoredItems monitored, List<UaMonitoredItem> items, List<Variant[]> fields) {
         List<EntryDraft> drafts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             GatewayConfig.OpcUaAlarm alarm = monitored.alarm(items.get(i).getClientHandle());
-            EntryDraft draft = alarm == null ? null : alarms.draft(alarm, fields.get(i), clock.instant());
-            if (draft != null) {
-                drafts.add(draft);
+            if (alarm != null) {
+                drafts.addAll(alarms.drafts(alarm, fields.get(i), clock.instant()));
             }
         }
         if (!drafts.isEmpty() && intake.take(drafts)) {

@@ -180,6 +180,29 @@ public final class SlaMeasurement {
                         "ticketId",
                         60,
                         exclusions);
+            // A machine's alarm conditions as the gateway logs their transitions (OPC UA Part 9).
+            case "alarm_acknowledge_minutes" ->
+                ValueTally.ofDurations(
+                        from,
+                        to,
+                        daily,
+                        slo.aggregate(),
+                        "alarm.raised",
+                        "alarm.acknowledged",
+                        "conditionId",
+                        60,
+                        exclusions);
+            case "alarm_clear_minutes" ->
+                ValueTally.ofDurations(
+                        from,
+                        to,
+                        daily,
+                        slo.aggregate(),
+                        "alarm.raised",
+                        "alarm.cleared",
+                        "conditionId",
+                        60,
+                        exclusions);
             case "telemetry_received" ->
                 RatioTally.sums(
                         from,

@@ -46,6 +46,29 @@ class GatewayConfigTests {
     }
 
     @Test
+    void alarmStatesAreReadAsTransitionsAndOneThatIsNotATransitionIsRefused() throws Exception {
+        GatewayConfig config = io.serviceproof.common.SafeYaml.mapper()
+                .build()
+                .readValue(HEAD.formatted(dir) + """
+                        opcua:
+                          - endpoint: opc.tcp://cell-1:4840/cell
+                            alarms:
+                              - minSeverity: 500
+                                states: {raised: alarm.raised, cleared: alarm.cleared}
+                        """, GatewayConfig.class);
+        GatewayConfig.OpcUaAlarm alarm = config.opcua().get(0).alarms().get(0);
+        assertThat(alarm.eventType()).isNull();
+        assertThat(alarm.typeOf(OpcUaConditions.Transition.CLEARED)).isEqualTo("alarm.cleared");
+        assertThat(alarm.typeOf(OpcUaConditions.Transition.ACKNOWLEDGED)).isNull();
+        assertThat(refusal("""
+                        opcua:
+                          - endpoint: opc.tcp://cell-1:4840/cell
+                            alarms: [{states: {returned: alarm.returned}}]
+                        """))
+                .contains("'returned' is not a transition", "raised, cleared, acknowledged or confirmed");
+    }
+
+    @Test
     void aSecurityPolicyOtherThanBasic256Sha256OrNoneIsRefused() throws Exception {
         assertThat(refusal("""
                         opcua:

@@ -151,6 +151,38 @@ final class InspectionCell implements AutoCloseable {
         event.delete();
     }
 
+    /**
+     * The cell reports a state of one of its alarm conditions (an AlarmConditionType event, OPC UA
+     * Part 9), as a machine does each time the alarm goes active or inactive or someone acknowledges it.
+     */
+    void condition(String name, byte[] eventId, boolean active, boolean acknowledged, int severity, Instant at)
+            throws Exception {
+        org.eclipse.milo.opcua.sdk.server.model.nodes.objects.AlarmConditionTypeNode alarm =
+                (org.eclipse.milo.opcua.sdk.server.model.nodes.objects.AlarmConditionTypeNode) server.getEventFactory()
+                        .createEvent(
+                                new NodeId(1, "Cell1/" + name),
+                                org.eclipse.milo.opcua.stack.core.Identifiers.AlarmConditionType);
+        alarm.setBrowseName(new org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName(1, name));
+        alarm.setDisplayName(LocalizedText.english(name));
+        alarm.setEventId(org.eclipse.milo.opcua.stack.core.types.builtin.ByteString.of(eventId));
+        alarm.setEventType(org.eclipse.milo.opcua.stack.core.Identifiers.AlarmConditionType);
+        alarm.setSourceNode(org.eclipse.milo.opcua.stack.core.Identifiers.Server);
+        alarm.setSourceName("Cell1");
+        alarm.setTime(new DateTime(at));
+        alarm.setReceiveTime(DateTime.NULL_VALUE);
+        alarm.setMessage(LocalizedText.english(name + (active ? " active" : " inactive")));
+        alarm.setSeverity(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort(severity));
+        alarm.setConditionName(name);
+        alarm.setBranchId(NodeId.NULL_VALUE);
+        alarm.setRetain(active || !acknowledged);
+        alarm.getActiveStateNode().setId(active);
+        alarm.setActiveState(LocalizedText.english(active ? "Active" : "Inactive"));
+        alarm.getAckedStateNode().setId(acknowledged);
+        alarm.setAckedState(LocalizedText.english(acknowledged ? "Acknowledged" : "Unacknowledged"));
+        server.getEventBus().post(alarm);
+        alarm.delete();
+    }
+
     @Override
     public void close() throws Exception {
         stop();

@@ -81,7 +81,7 @@ class OpcUaInputIntegrationTests {
                     List.of(cell.fingerprint()),
                     50.0,
                     List.of(),
-                    List.of(new GatewayConfig.OpcUaAlarm(null, "alarm.raised", 500)));
+                    List.of(new GatewayConfig.OpcUaAlarm(null, "alarm.raised", 500, null)));
             try (OpcUaInput input = new OpcUaInput(
                     source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC())) {
                 input.start();
@@ -106,6 +106,62 @@ class OpcUaInputIntegrationTests {
                         .containsEntry("opcuaEventType", "ns=0;i=2041");
                 assertThat(events).extracting(e -> e.get("eventId")).doesNotHaveDuplicates();
                 assertThat(signedByGateway(key, events)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void theCellsAlarmConditionsBecomeTheirRaiseAcknowledgementAndClearCarryingTheConditionId() throws Exception {
+        GatewayKey key = GatewayKey.create(dir);
+        OpcUaCertificate client = OpcUaCertificate.loadOrCreate(dir, key.keyId(), Clock.systemUTC());
+        try (InspectionCell cell = new InspectionCell(dir.resolve("cell-pki"), client.certificate());
+                Spool spool = new Spool(dir.resolve("spool"), 1 << 20)) {
+            var lifecycle = new GatewayConfig.OpcUaAlarm(
+                    null,
+                    null,
+                    500,
+                    Map.of(
+                            "raised", "alarm.raised",
+                            "acknowledged", "alarm.acknowledged",
+                            "cleared", "alarm.cleared"));
+            var source = new GatewayConfig.OpcUaSource(
+                    cell.endpoint(),
+                    "Basic256Sha256",
+                    List.of(cell.fingerprint()),
+                    50.0,
+                    List.of(),
+                    List.of(lifecycle));
+            try (OpcUaInput input = new OpcUaInput(
+                    source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC())) {
+                input.start();
+                await(() -> input.subscribed, "subscribed; last error " + input.lastError);
+
+                cell.condition("LensObstructed", new byte[] {1}, true, false, 800, T0.plusSeconds(1));
+                cell.condition("LightDrifting", new byte[] {2}, true, false, 200, T0.plusSeconds(2));
+                cell.condition("LensObstructed", new byte[] {3}, true, true, 800, T0.plusSeconds(30));
+                cell.condition("LensObstructed", new byte[] {4}, false, true, 300, T0.plusSeconds(75));
+                cell.condition("LightDrifting", new byte[] {5}, false, true, 200, T0.plusSeconds(80));
+                await(() -> spool.pendingRecords() >= 3, "three transitions spooled; last error " + input.lastError);
+                Thread.sleep(500);
+
+                List<Map<String, Object>> events = records(spool);
+                assertThat(events)
+                        .extracting(e -> e.get("type"))
+                        .containsExactly("alarm.raised", "alarm.acknowledged", "alarm.cleared");
+                assertThat(events)
+                        .extracting(e -> e.get("occurredAt"))
+                        .containsExactly("2026-12-05T08:00:01Z", "2026-12-05T08:00:30Z", "2026-12-05T08:01:15Z");
+                assertThat(events)
+                        .allSatisfy(e -> assertThat(payload(e))
+                                .containsEntry("conditionName", "LensObstructed")
+                                .containsEntry(
+                                        "conditionId", payload(events.get(0)).get("conditionId")))
+                        .extracting(e -> e.get("eventId"))
+                        .doesNotHaveDuplicates();
+                assertThat(payload(events.get(0)))
+                        .as("the condition's own node id, selected by an empty browse path")
+                        .containsEntry("conditionId", "ns=1;s=Cell1/LensObstructed");
+                assertThat(signedByGateway(key, events)).isEqualTo(3);
             }
         }
     }

@@ -39,7 +39,9 @@ class IncrementalTallyTests {
             slo("mean", "response_minutes", null),
             slo(null, "telemetry_received", null),
             slo(null, "first_time_fix", null),
-            slo(null, "controlled_sessions", null));
+            slo(null, "controlled_sessions", null),
+            slo("p95", "alarm_acknowledge_minutes", null),
+            slo("max", "alarm_clear_minutes", null));
 
     /** A month of mixed events, in time order, from a seed. */
     static List<SlaEvent> month(long seed) {
@@ -51,7 +53,7 @@ class IncrementalTallyTests {
         int ticket = 0;
         while (at.isBefore(TO)) {
             at = at.plus(Duration.ofSeconds(30 + random.nextInt(600)));
-            int kind = random.nextInt(20);
+            int kind = random.nextInt(22);
             Map<String, Object> payload;
             String type;
             if (kind < 8) {
@@ -101,6 +103,12 @@ class IncrementalTallyTests {
                         "endsAt",
                                 start.plus(Duration.ofMinutes(30 + random.nextInt(120)))
                                         .toString());
+            } else if (kind == 20) {
+                type = "alarm.raised";
+                payload = Map.of("conditionId", "c" + random.nextInt(4));
+            } else if (kind == 21) {
+                type = random.nextBoolean() ? "alarm.acknowledged" : "alarm.cleared";
+                payload = Map.of("conditionId", "c" + random.nextInt(4));
             } else {
                 type = "heartbeat";
                 payload = Map.of("status", random.nextInt(30) == 0 ? "down" : "up");

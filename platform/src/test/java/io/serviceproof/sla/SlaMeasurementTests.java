@@ -144,6 +144,33 @@ class SlaMeasurementTests {
     }
 
     @Test
+    void alarmResponseIsMeasuredFromARaiseToItsConditionsAcknowledgementAndClear() {
+        List<SlaEvent> events = List.of(
+                event(1, "alarm.raised", "2026-10-04T10:00:00Z", Map.of("conditionId", "ns=2;s=Lens")),
+                event(2, "alarm.raised", "2026-10-04T10:05:00Z", Map.of("conditionId", "ns=2;s=Chute")),
+                event(3, "alarm.acknowledged", "2026-10-04T10:09:00Z", Map.of("conditionId", "ns=2;s=Chute")),
+                event(4, "alarm.acknowledged", "2026-10-04T10:12:00Z", Map.of("conditionId", "ns=2;s=Lens")),
+                event(5, "alarm.cleared", "2026-10-04T10:30:00Z", Map.of("conditionId", "ns=2;s=Lens")),
+                event(6, "alarm.cleared", "2026-10-04T11:00:00Z", Map.of("sourceName", "no condition id")),
+                // Raised again: the next clear is measured from the new raise.
+                event(7, "alarm.raised", "2026-10-05T08:00:00Z", Map.of("conditionId", "ns=2;s=Lens")),
+                event(8, "alarm.cleared", "2026-10-05T08:45:00Z", Map.of("conditionId", "ns=2;s=Lens")));
+        List<SloResult> results = SlaMeasurement.measure(
+                List.of(
+                        slo("ack", "max", "alarm_acknowledge_minutes", "<=", "10"),
+                        slo("clear", "mean", "alarm_clear_minutes", "<=", "60")),
+                events,
+                FROM,
+                TO);
+        assertThat(results.get(0).value()).isEqualTo(12.0);
+        assertThat(results.get(0).samples()).isEqualTo(2);
+        assertThat(results.get(0).status()).isEqualTo(SloResult.Status.BREACHED);
+        assertThat(results.get(1).value()).isEqualTo(37.5);
+        assertThat(results.get(1).samples()).isEqualTo(2);
+        assertThat(results.get(1).status()).isEqualTo(SloResult.Status.MET);
+    }
+
+    @Test
     void completenessSharesAndTheUnmeasurableAreNamed() {
         List<SlaEvent> events = List.of(
                 event(1, "data-sync.report", "2026-10-05T00:00:00Z", Map.of("expected", 1000.0, "received", 990.0)),
