@@ -60,13 +60,15 @@ public class LedgerAppendBenchmark {
         jdbc = server.bean(JdbcTemplate.class);
         transaction = server.bean(TransactionTemplate.class);
         sampleEntry = Events.batch("sample-", 0, 1).get(0).canonicalBytes();
-        // The same table as log_entries (V14): the same key, the same unique event id, the same two indexes.
+        // The same table as log_entries (V39): a rowid table, the same unique index and event id, the same
+        // two search indexes.
         jdbc.execute("""
                 CREATE TABLE raw_entries (
                     log_id INTEGER NOT NULL, idx BIGINT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
                     service_layer_id TEXT, occurred_at BIGINT NOT NULL, appended_at BIGINT NOT NULL,
-                    entry BLOB NOT NULL,
-                    PRIMARY KEY (log_id, idx), UNIQUE (log_id, event_id)) WITHOUT ROWID""");
+                    entry BLOB NOT NULL)""");
+        jdbc.execute("CREATE UNIQUE INDEX raw_entries_by_index ON raw_entries (log_id, idx)");
+        jdbc.execute("CREATE UNIQUE INDEX raw_entries_by_event_id ON raw_entries (log_id, event_id)");
         jdbc.execute("CREATE INDEX raw_entries_by_type ON raw_entries (log_id, type, idx)");
         jdbc.execute("CREATE INDEX raw_entries_by_layer ON raw_entries (log_id, service_layer_id, idx)");
     }

@@ -16,32 +16,107 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * V14 moves every log from organisation-id keys to integer log ids and stops storing leaf hashes:
- * logs written before it must read back the same, each under its own id, on either engine.
+ * V14 moves every log from organisation-id keys to integer log ids and stops storing leaf hashes, and
+ * V39 moves SQLite's log tables to rowid tables: logs written before either must read back the same,
+ * each under its own id and with its keys, on either engine.
  */
 class LogIdMigrationIntegrationTests {
 
     private static final String ORG_A = "0b7d5e2a-1c3f-4a6b-8d9e-0f1a2b3c4d5e";
     private static final String ORG_B = "f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b";
 
+    /** A fresh database of the engine under test, and the migrations to bring it to any version. */
+    private record Database(
+            DriverManagerDataSource dataSource, org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
+
+        static Database fresh() throws Exception {
+            String name = "m" + UUID.randomUUID().toString().replace("-", "");
+            Path dataDir = Files.createTempDirectory("serviceproof-migration-");
+            Map<String, String> env = TestDatabaseInitializer.serverEnvironment(name, dataDir);
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                    env.getOrDefault("SERVICEPROOF_DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("serviceproof.db")),
+                    env.get("SERVICEPROOF_DATABASE_USERNAME"),
+                    env.get("SERVICEPROOF_DATABASE_PASSWORD"));
+            String vendor = TestDatabaseInitializer.onPostgresql() ? "postgresql" : "sqlite";
+            var flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
+            if (env.containsKey("SPRING_FLYWAY_SCHEMAS")) {
+                flyway = flyway.schemas(env.get("SPRING_FLYWAY_SCHEMAS"));
+            }
+            return new Database(dataSource, flyway);
+        }
+
+        void migrateTo(String version) {
+            flyway.target(version).load().migrate();
+        }
+    }
+
+    @Test
+    void logsWrittenBeforeV39KeepEveryEntryAndTileByteForByteInRowidTablesWithTheirKeys() throws Exception {
+        Database database = Database.fresh();
+        database.migrateTo("38");
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        jdbc.sql("INSERT INTO organisations (id, slug, name, created_at) VALUES (:id, 'a', 'A', 0)")
+                .param("id", ORG_A)
+                .update();
+        jdbc.sql("INSERT INTO log_heads (organisation_id, size, updated_at) VALUES (:o, 300, 0)")
+                .param("o", ORG_A)
+                .update();
+        long log = logId(jdbc, ORG_A);
+        for (int i = 0; i < 300; i++) {
+            insertEntry(jdbc, "log_id", log, i, "e-" + i);
+        }
+        byte[] tile = new byte[256 * 32];
+        new java.util.Random(39).nextBytes(tile);
+        jdbc.sql("INSERT INTO log_leaf_tiles (log_id, tile_index, hashes) VALUES (:l, 0, :h)")
+                .param("l", log)
+                .param("h", tile)
+                .update();
+        List<Map<String, Object>> before = jdbc.sql("SELECT * FROM log_entries ORDER BY log_id, idx")
+                .query()
+                .listOfRows();
+
+        database.migrateTo("latest");
+
+        assertThat(jdbc.sql("SELECT * FROM log_entries ORDER BY log_id, idx")
+                        .query()
+                        .listOfRows())
+                .hasSize(300)
+                .usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(before);
+        assertThat(jdbc.sql("SELECT hashes FROM log_leaf_tiles WHERE log_id = :l AND tile_index = 0")
+                        .param("l", log)
+                        .query(byte[].class)
+                        .single())
+                .isEqualTo(tile);
+        // The keys hold: one entry per index and one per event id in a log, one tile per tile index.
+        assertThatThrownBy(() -> insertEntry(jdbc, "log_id", log, 299, "e-new"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageMatching("(?s).*(log_entries\\.log_id, log_entries\\.idx|log_entries_pkey).*");
+        assertThatThrownBy(() -> insertEntry(jdbc, "log_id", log, 300, "e-0"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageMatching(
+                        "(?s).*(log_entries\\.log_id, log_entries\\.event_id|log_entries_log_id_event_id_key).*");
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO log_leaf_tiles (log_id, tile_index, hashes) VALUES (:l, 0, :h)")
+                        .param("l", log)
+                        .param("h", tile)
+                        .update())
+                .isInstanceOf(DataAccessException.class);
+        if (!TestDatabaseInitializer.onPostgresql()) {
+            assertThat(jdbc.sql("SELECT sql FROM sqlite_master WHERE name IN ('log_entries', 'log_leaf_tiles')")
+                            .query(String.class)
+                            .list())
+                    .hasSize(2)
+                    .noneMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("WITHOUT ROWID"));
+        }
+    }
+
     @Test
     void logsWrittenBeforeV14KeepTheirEntriesNodesAndTilesUnderTheirOwnLogId() throws Exception {
-        String name = "m" + UUID.randomUUID().toString().replace("-", "");
-        Path dataDir = Files.createTempDirectory("serviceproof-migration-");
-        Map<String, String> env = TestDatabaseInitializer.serverEnvironment(name, dataDir);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                env.getOrDefault("SERVICEPROOF_DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("serviceproof.db")),
-                env.get("SERVICEPROOF_DATABASE_USERNAME"),
-                env.get("SERVICEPROOF_DATABASE_PASSWORD"));
-        String vendor = TestDatabaseInitializer.onPostgresql() ? "postgresql" : "sqlite";
-        var flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
-        if (env.containsKey("SPRING_FLYWAY_SCHEMAS")) {
-            flyway = flyway.schemas(env.get("SPRING_FLYWAY_SCHEMAS"));
-        }
-        flyway.target("13").load().migrate();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Database database = Database.fresh();
+        database.migrateTo("13");
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
 
         writeOldLog(jdbc, ORG_A, 300);
         writeOldLog(jdbc, ORG_B, 5);
@@ -50,7 +125,7 @@ class LogIdMigrationIntegrationTests {
                 .query()
                 .listOfRows();
 
-        flyway.target("latest").load().migrate();
+        database.migrateTo("latest");
 
         long logA = logId(jdbc, ORG_A);
         long logB = logId(jdbc, ORG_B);
