@@ -510,10 +510,10 @@ class BrowserIntegrationTests {
         // In Chinese, every reason and flag on the page is said in Chinese (recorded in English).
         browser.get(tender + "?lang=zh-CN");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.clause .answer-badge")));
-        List<String> said = browser.findElements(By.cssSelector("ul.reasons li, ul.flags li, ul.suggestion-flags li"))
-                .stream()
-                .map(li -> li.getAttribute("textContent").strip())
-                .toList();
+        List<String> said =
+                browser.findElements(By.cssSelector("ul.reasons li, ul.flags li, ul.suggestion-flags li")).stream()
+                        .map(li -> li.getAttribute("textContent").strip())
+                        .toList();
         assertThat(said).isNotEmpty().allMatch(text -> text.matches("(?s).*\\p{IsHan}.*"), "said in Chinese");
         assertThat(browser.findElement(By.cssSelector("article.clause .flags")).getText())
                 .contains("未关联已批准的证据");

@@ -77,6 +77,13 @@ final class OpcUaAlarms {
         }
     }
 
+    /**
+     * The events that bracket a condition refresh, or ask the client for one (Part 9): they are about
+     * the subscription, not the machine, and are never logged.
+     */
+    private static final java.util.Set<NodeId> REFRESH_EVENTS = java.util.Set.of(
+            Identifiers.RefreshStartEventType, Identifiers.RefreshEndEventType, Identifiers.RefreshRequiredEventType);
+
     private final String endpoint;
     private final String serviceLayerId;
     private final OpcUaConditions conditions = new OpcUaConditions();
@@ -99,6 +106,9 @@ final class OpcUaAlarms {
      * dated by its arrival.
      */
     List<EntryDraft> drafts(GatewayConfig.OpcUaAlarm alarm, Variant[] fields, Instant arrived) {
+        if (value(fields, EVENT_TYPE) instanceof NodeId type && REFRESH_EVENTS.contains(type)) {
+            return List.of();
+        }
         Object severity = value(fields, SEVERITY);
         int level = severity instanceof Number n ? n.intValue() : 0;
         Instant occurredAt = value(fields, TIME) instanceof DateTime time && !time.isNull() && time.getJavaTime() > 0
@@ -115,6 +125,11 @@ final class OpcUaAlarms {
             return List.of();
         }
         return List.of(draft(eventId(alarm, identity), alarm.eventType(), occurredAt, payload));
+    }
+
+    /** Whether the server asks the client to refresh its conditions (RefreshRequiredEventType). */
+    static boolean asksForRefresh(Variant[] fields) {
+        return Identifiers.RefreshRequiredEventType.equals(value(fields, EVENT_TYPE));
     }
 
     private List<EntryDraft> transitions(

@@ -19,6 +19,7 @@ import org.eclipse.milo.opcua.sdk.client.api.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscription;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscriptionManager;
+import org.eclipse.milo.opcua.stack.core.Identifiers;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -29,6 +30,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 
 /**
@@ -129,7 +131,6 @@ final class OpcUaInput implements AutoCloseable {
             try {
                 client = connect();
                 subscribe(client);
-                lastError = null;
                 // Connected until stopped, or until a person takes back the trust in this server.
                 while (!stop.await(1, TimeUnit.SECONDS)) {
                     String current = validator.accepted;
@@ -214,7 +215,6 @@ final class OpcUaInput implements AutoCloseable {
         while (stop.getCount() > 0 && current == client) {
             try {
                 subscribe(current);
-                lastError = null;
                 return;
             } catch (Exception e) {
                 lastError = clock.instant() + " " + source.endpoint() + ": subscribing again: " + reason(e);
@@ -230,6 +230,10 @@ final class OpcUaInput implements AutoCloseable {
         }
     }
 
+    /**
+     * One subscription with its monitored items; then, when alarm conditions are followed, the
+     * server's retained conditions are asked for (a new subscription starts without them).
+     */
     private void subscribe(OpcUaClient current) throws Exception {
         UaSubscription subscription = current.getSubscriptionManager()
                 .createSubscription(source.publishingIntervalMs())
@@ -246,7 +250,7 @@ final class OpcUaInput implements AutoCloseable {
             @Override
             public void onEventNotification(
                     UaSubscription s, List<UaMonitoredItem> items, List<Variant[]> fields, DateTime publishTime) {
-                takeEvents(monitored, items, fields);
+                takeEvents(s, monitored, items, fields);
             }
         });
         List<UaMonitoredItem> items = subscription
@@ -260,6 +264,31 @@ final class OpcUaInput implements AutoCloseable {
             }
         }
         subscribed = true;
+        lastError = null;
+        if (source.alarms().stream().anyMatch(alarm -> !alarm.states().isEmpty())) {
+            refreshConditions(current, subscription);
+        }
+    }
+
+    /**
+     * Asks the server for the current state of every condition it retains (OPC UA Part 9,
+     * ConditionRefresh), so that an alarm raised while this gateway had no session is logged now, at
+     * the time it was raised, rather than only when its next transition comes. A server without the
+     * method is reported in the status, and the gateway reads transitions from then on as before.
+     */
+    private void refreshConditions(OpcUaClient current, UaSubscription subscription) {
+        current.call(new CallMethodRequest(
+                        Identifiers.ConditionType,
+                        Identifiers.ConditionType_ConditionRefresh,
+                        new Variant[] {new Variant(subscription.getSubscriptionId())}))
+                .whenComplete((result, failure) -> {
+                    StatusCode status = failure == null ? result.getStatusCode() : null;
+                    if (failure != null || status.isBad()) {
+                        lastError = clock.instant() + " " + source.endpoint()
+                                + ": the server did not refresh its alarm conditions ("
+                                + (failure != null ? reason(failure) : status) + ")";
+                    }
+                });
     }
 
     /** Milo calls this for one publish at a time, per subscription: blocking here holds the next. */
@@ -286,11 +315,18 @@ final class OpcUaInput implements AutoCloseable {
     }
 
     /** The events of one publish: each above its alarm's minimum severity becomes events of the log (OpcUaAlarms). */
-    private void takeEvents(OpcUaMonitoredItems monitored, List<UaMonitoredItem> items, List<Variant[]> fields) {
+    private void takeEvents(
+            UaSubscription subscription,
+            OpcUaMonitoredItems monitored,
+            List<UaMonitoredItem> items,
+            List<Variant[]> fields) {
         List<EntryDraft> drafts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             GatewayConfig.OpcUaAlarm alarm = monitored.alarm(items.get(i).getClientHandle());
-            if (alarm != null) {
+            OpcUaClient current = client;
+            if (alarm != null && OpcUaAlarms.asksForRefresh(fields.get(i)) && current != null) {
+                resubscriber.execute(() -> refreshConditions(current, subscription));
+            } else if (alarm != null) {
                 drafts.addAll(alarms.drafts(alarm, fields.get(i), clock.instant()));
             }
         }

@@ -159,6 +159,24 @@ class OpcUaAlarmsTests {
     }
 
     @Test
+    void theEventsOfAConditionRefreshAreAboutTheSubscriptionAndNeverLogged() {
+        for (NodeId type : List.of(
+                Identifiers.RefreshStartEventType,
+                Identifiers.RefreshEndEventType,
+                Identifiers.RefreshRequiredEventType)) {
+            Variant[] refresh = fields(new byte[] {5}, "Refresh", 900, RAISED);
+            refresh[1] = new Variant(type);
+            assertThat(alarms.drafts(severeOnly, refresh, ARRIVED))
+                    .as("%s", type)
+                    .isEmpty();
+            assertThat(OpcUaAlarms.asksForRefresh(refresh))
+                    .isEqualTo(type.equals(Identifiers.RefreshRequiredEventType));
+        }
+        assertThat(OpcUaAlarms.asksForRefresh(fields(new byte[] {6}, "Lens obstructed", 900, RAISED)))
+                .isFalse();
+    }
+
+    @Test
     void anAlarmNeedsAnEventTypeOrStatesAndStatesAreTheFourTransitions() {
         assertThatThrownBy(() -> new GatewayConfig.OpcUaAlarm(null, null, null, null))
                 .hasMessageContaining("eventType")

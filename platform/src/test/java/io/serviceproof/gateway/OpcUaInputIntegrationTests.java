@@ -167,6 +167,49 @@ class OpcUaInputIntegrationTests {
     }
 
     @Test
+    void anAlarmRaisedBeforeTheGatewaySubscribedIsLoggedFromAConditionRefreshAtItsOwnTime() throws Exception {
+        GatewayKey key = GatewayKey.create(dir);
+        OpcUaCertificate client = OpcUaCertificate.loadOrCreate(dir, key.keyId(), Clock.systemUTC());
+        try (InspectionCell cell = new InspectionCell(dir.resolve("cell-pki"), client.certificate());
+                Spool spool = new Spool(dir.resolve("spool"), 1 << 20)) {
+            // Raised, and still active, while no gateway was there; another one came and went.
+            cell.condition("ChuteJammed", new byte[] {7}, true, false, 900, T0.plusSeconds(5));
+            cell.condition("LensObstructed", new byte[] {8}, true, false, 800, T0.plusSeconds(6));
+            cell.condition("LensObstructed", new byte[] {9}, false, true, 800, T0.plusSeconds(9));
+            // With a plain eventType too: the refresh's own RefreshStart and RefreshEnd events are not logged.
+            var lifecycle = new GatewayConfig.OpcUaAlarm(
+                    null, "machine.event", 500, Map.of("raised", "alarm.raised", "cleared", "alarm.cleared"));
+            var source = new GatewayConfig.OpcUaSource(
+                    cell.endpoint(),
+                    "Basic256Sha256",
+                    List.of(cell.fingerprint()),
+                    50.0,
+                    List.of(),
+                    List.of(lifecycle));
+            try (OpcUaInput input = new OpcUaInput(
+                    source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC())) {
+                input.start();
+                await(() -> input.subscribed, "subscribed; last error " + input.lastError);
+                await(() -> spool.pendingRecords() >= 1, "the retained alarm spooled");
+                cell.condition("ChuteJammed", new byte[] {10}, false, false, 900, T0.plusSeconds(60));
+                await(() -> spool.pendingRecords() >= 2, "its clear spooled; last error " + input.lastError);
+                Thread.sleep(500);
+
+                assertThat(cell.refreshes).hasValue(1);
+                List<Map<String, Object>> events = records(spool);
+                assertThat(events).extracting(e -> e.get("type")).containsExactly("alarm.raised", "alarm.cleared");
+                assertThat(events)
+                        .extracting(e -> e.get("occurredAt"))
+                        .containsExactly("2026-12-05T08:00:05Z", "2026-12-05T08:01:00Z");
+                assertThat(events)
+                        .allSatisfy(
+                                e -> assertThat(payload(e)).containsEntry("conditionId", "ns=1;s=Cell1/ChuteJammed"));
+                assertThat(input.lastError).isNull();
+            }
+        }
+    }
+
+    @Test
     void aServerCertificateThatIsNotPinnedIsRefusedAndItsFingerprintShown() throws Exception {
         GatewayKey key = GatewayKey.create(dir);
         OpcUaCertificate client = OpcUaCertificate.loadOrCreate(dir, key.keyId(), Clock.systemUTC());
