@@ -75,15 +75,8 @@ class OpcUaInputIntegrationTests {
         OpcUaCertificate client = OpcUaCertificate.loadOrCreate(dir, key.keyId(), Clock.systemUTC());
         try (InspectionCell cell = new InspectionCell(dir.resolve("cell-pki"), client.certificate());
                 Spool spool = new Spool(dir.resolve("spool"), 1 << 20)) {
-            var source = new GatewayConfig.OpcUaSource(
-                    cell.endpoint(),
-                    "Basic256Sha256",
-                    List.of(cell.fingerprint()),
-                    50.0,
-                    List.of(),
-                    List.of(new GatewayConfig.OpcUaAlarm(null, "alarm.raised", 500, null)));
-            try (OpcUaInput input = new OpcUaInput(
-                    source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC())) {
+            try (OpcUaInput input = alarmsInput(
+                    cell, spool, key, client, new GatewayConfig.OpcUaAlarm(null, "alarm.raised", 500, null))) {
                 input.start();
                 await(() -> input.subscribed, "subscribed; last error " + input.lastError);
 
@@ -124,15 +117,7 @@ class OpcUaInputIntegrationTests {
                             "raised", "alarm.raised",
                             "acknowledged", "alarm.acknowledged",
                             "cleared", "alarm.cleared"));
-            var source = new GatewayConfig.OpcUaSource(
-                    cell.endpoint(),
-                    "Basic256Sha256",
-                    List.of(cell.fingerprint()),
-                    50.0,
-                    List.of(),
-                    List.of(lifecycle));
-            try (OpcUaInput input = new OpcUaInput(
-                    source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC())) {
+            try (OpcUaInput input = alarmsInput(cell, spool, key, client, lifecycle)) {
                 input.start();
                 await(() -> input.subscribed, "subscribed; last error " + input.lastError);
 
@@ -179,15 +164,7 @@ class OpcUaInputIntegrationTests {
             // With a plain eventType too: the refresh's own RefreshStart and RefreshEnd events are not logged.
             var lifecycle = new GatewayConfig.OpcUaAlarm(
                     null, "machine.event", 500, Map.of("raised", "alarm.raised", "cleared", "alarm.cleared"));
-            var source = new GatewayConfig.OpcUaSource(
-                    cell.endpoint(),
-                    "Basic256Sha256",
-                    List.of(cell.fingerprint()),
-                    50.0,
-                    List.of(),
-                    List.of(lifecycle));
-            try (OpcUaInput input = new OpcUaInput(
-                    source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC())) {
+            try (OpcUaInput input = alarmsInput(cell, spool, key, client, lifecycle)) {
                 input.start();
                 await(() -> input.subscribed, "subscribed; last error " + input.lastError);
                 await(() -> spool.pendingRecords() >= 1, "the retained alarm spooled");
@@ -250,6 +227,15 @@ class OpcUaInputIntegrationTests {
             assertThat(events).extracting(e -> payload(e).get("verdict")).containsExactly("pass", "fail");
             assertThat(events).extracting(e -> e.get("eventId")).doesNotHaveDuplicates();
         }
+    }
+
+    /** The gateway's input of the cell's OPC UA events, by one alarm configuration. */
+    private OpcUaInput alarmsInput(
+            InspectionCell cell, Spool spool, GatewayKey key, OpcUaCertificate client, GatewayConfig.OpcUaAlarm alarm) {
+        var source = new GatewayConfig.OpcUaSource(
+                cell.endpoint(), "Basic256Sha256", List.of(cell.fingerprint()), 50.0, List.of(), List.of(alarm));
+        return new OpcUaInput(
+                source, "rqi", new Intake(spool, key, 1L << 30, Clock.systemUTC()), client, Clock.systemUTC());
     }
 
     private OpcUaInput input(
