@@ -433,6 +433,14 @@ class BrowserIntegrationTests {
                         script.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))) {
                     problems.add(language + " " + page + ": scrolls horizontally at 1280 px");
                 }
+                if (language.equals("zh-CN") && page.startsWith("/tenders/")) {
+                    // Reasons and flags are recorded in English; the Chinese page says every one in Chinese.
+                    browser.findElements(By.cssSelector("ul.reasons li, ul.flags li, ul.suggestion-flags li")).stream()
+                            .map(li -> li.getAttribute("textContent").strip())
+                            .filter(text -> !text.matches("(?s).*\\p{IsHan}.*"))
+                            .distinct()
+                            .forEach(text -> problems.add(language + " " + page + ": said in English: " + text));
+                }
                 script.executeScript(axe);
                 Object found = script.executeAsyncScript("""
                         const done = arguments[arguments.length - 1];

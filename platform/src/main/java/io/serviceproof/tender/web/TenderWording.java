@@ -82,6 +82,8 @@ public class TenderWording {
                 Phrase.of("evidence expired on (\\S+)", "tenders.flag.evidenceExpired"),
                 Phrase.of("evidence effective only from (\\S+)", "tenders.flag.evidenceNotYet"),
                 Phrase.of("approved by its own uploader", "tenders.flag.selfApproved"),
+                Phrase.of("SLO breached in the last 90 days", "tenders.flag.sloBreached"),
+                Phrase.of("qualification not current today", "tenders.flag.qualificationNotCurrent"),
                 Phrase.of("certificate expired on (\\S+)", "tenders.flag.certificateExpired"),
                 Phrase.of("certificate record not reviewed \\[(.+)\\]", "tenders.flag.certificateUnreviewed"),
                 Phrase.of("certificate (.+)", "tenders.flag.certificateStatus"));

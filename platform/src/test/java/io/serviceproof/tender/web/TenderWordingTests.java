@@ -23,7 +23,10 @@ class TenderWordingTests {
         return messages;
     }
 
-    /** One of each phrase the matcher, the knowledge snapshot and an answer record, as they record it. */
+    /**
+     * One of each phrase the matcher (ClauseMatcher), the knowledge snapshot (Knowledge) and an answer
+     * (Tenders) record, as they record it.
+     */
     static final List<String> RECORDED = List.of(
             "matched terms: audit, log, remote",
             "\"nhật ký kiểm toán\" read as \"audit log\" / 审计日志 (glossary)",
@@ -42,6 +45,8 @@ class TenderWordingTests {
             "evidence expired on 2026-03-01",
             "evidence effective only from 2027-01-01",
             "approved by its own uploader",
+            "SLO breached in the last 90 days",
+            "qualification not current today",
             "certificate expired on 2026-06-30",
             "certificate record not reviewed [unverified]",
             "certificate suspended");
@@ -67,7 +72,9 @@ class TenderWordingTests {
                     "not reviewed",
                     "expired on",
                     "effective only",
-                    "own uploader")) {
+                    "own uploader",
+                    "breached",
+                    "not current")) {
                 assertThat(chinese).as(recorded).doesNotContain(english);
             }
         }
@@ -80,8 +87,8 @@ class TenderWordingTests {
                 .isEqualTo("映射：覆盖 IEC 62443-3-3:2013 SR 2.8 Auditable events（部分，the demo crosswalk）");
         assertThat(WORDING.say(RECORDED.get(8), Locale.SIMPLIFIED_CHINESE)).isEqualTo("同一条款在以前的投标中答复为“部分符合”");
         assertThat(WORDING.say(RECORDED.get(13), Locale.SIMPLIFIED_CHINESE)).isEqualTo("证据状态为“审核中”，未批准");
-        assertThat(WORDING.say(RECORDED.get(18), Locale.SIMPLIFIED_CHINESE)).isEqualTo("证书记录未经核实 [unverified]");
-        assertThat(WORDING.say(RECORDED.get(19), Locale.SIMPLIFIED_CHINESE)).isEqualTo("证书状态：suspended");
+        assertThat(WORDING.say(RECORDED.get(20), Locale.SIMPLIFIED_CHINESE)).isEqualTo("证书记录未经核实 [unverified]");
+        assertThat(WORDING.say(RECORDED.get(21), Locale.SIMPLIFIED_CHINESE)).isEqualTo("证书状态：suspended");
     }
 
     @Test
