@@ -2,10 +2,8 @@ package io.serviceproof.gateway;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
-import io.serviceproof.ledger.EntryDraft;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 /**
  * One OPC UA server the gateway reads (Eclipse Milo's client): a session on the configured security
  * policy, one subscription with a monitored item per node, and each publish turned into events
- * (OpcUaMapping) and handed to the intake, which signs and spools them before the next publish is
+ * (OpcUaNotifications) and handed to the intake, which signs and spools them before the next publish is
  * taken. Milo keeps the session across network loss and transfers the subscription; when the server
  * lost it (it restarted), the subscription is made again, and the server's current values come first
  * (the same events as before, by their ids).
@@ -48,12 +46,10 @@ import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 final class OpcUaInput implements AutoCloseable {
 
     private final GatewayConfig.OpcUaSource source;
-    private final OpcUaMapping mapping;
-    private final Intake intake;
+    private final OpcUaNotifications notifications;
     private final OpcUaCertificate certificate;
     private final Clock clock;
     private final Map<String, NodeId> nodes = new HashMap<>();
-    private final OpcUaAlarms alarms;
     private final ServerTrust serverTrust;
     private final PinnedServerCertificates validator;
     private final Map<GatewayConfig.OpcUaAlarm, NodeId> notifiers = new java.util.LinkedHashMap<>();
@@ -63,7 +59,9 @@ final class OpcUaInput implements AutoCloseable {
     private final ExecutorService resubscriber =
             Executors.newSingleThreadExecutor(io.serviceproof.common.DaemonThreads.named("gateway-opcua-resubscribe"));
 
-    final AtomicLong received = new AtomicLong();
+    /** Events handed to the intake and taken. */
+    final AtomicLong received;
+
     volatile String lastError;
     volatile String refusedServerCertificate;
     volatile boolean subscribed;
@@ -92,8 +90,8 @@ final class OpcUaInput implements AutoCloseable {
                 fingerprint -> serverTrust != null && serverTrust.trusts(fingerprint),
                 this::refused);
         this.source = source;
-        this.mapping = new OpcUaMapping(source.endpoint(), serviceLayerId, source.events());
-        this.alarms = new OpcUaAlarms(source.endpoint(), serviceLayerId);
+        this.notifications = new OpcUaNotifications(source, serviceLayerId, intake, clock, error -> lastError = error);
+        this.received = notifications.received;
         for (GatewayConfig.OpcUaAlarm alarm : source.alarms()) {
             try {
                 notifiers.put(alarm, NodeId.parse(alarm.notifier()));
@@ -102,10 +100,9 @@ final class OpcUaInput implements AutoCloseable {
                         "opcua alarms notifier '" + alarm.notifier() + "': not a node id such as i=2253");
             }
         }
-        this.intake = intake;
         this.certificate = certificate;
         this.clock = clock;
-        for (String node : mapping.nodes()) {
+        for (String node : notifications.nodes()) {
             try {
                 nodes.put(node, NodeId.parse(node));
             } catch (RuntimeException e) {
@@ -244,13 +241,16 @@ final class OpcUaInput implements AutoCloseable {
             @Override
             public void onDataChangeNotification(
                     UaSubscription s, List<UaMonitoredItem> items, List<DataValue> values, DateTime publishTime) {
-                take(monitored, items, values);
+                notifications.values(monitored, items, values);
             }
 
             @Override
             public void onEventNotification(
                     UaSubscription s, List<UaMonitoredItem> items, List<Variant[]> fields, DateTime publishTime) {
-                takeEvents(s, monitored, items, fields);
+                OpcUaClient current = client;
+                if (notifications.events(monitored, items, fields) && current != null) {
+                    resubscriber.execute(() -> refreshConditions(current, s));
+                }
             }
         });
         List<UaMonitoredItem> items = subscription
@@ -289,50 +289,6 @@ final class OpcUaInput implements AutoCloseable {
                                 + (failure != null ? reason(failure) : status) + ")";
                     }
                 });
-    }
-
-    /** Milo calls this for one publish at a time, per subscription: blocking here holds the next. */
-    private void take(OpcUaMonitoredItems monitored, List<UaMonitoredItem> items, List<DataValue> values) {
-        List<OpcUaMapping.Change> changes = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            DataValue value = values.get(i);
-            changes.add(new OpcUaMapping.Change(
-                    monitored.node(items.get(i).getClientHandle()),
-                    OpcUaValues.json(value),
-                    OpcUaValues.sourceTime(value)));
-        }
-        List<EntryDraft> drafts;
-        try {
-            drafts = mapping.drafts(changes, clock.instant());
-        } catch (IllegalArgumentException e) {
-            lastError = clock.instant() + " " + source.endpoint() + ": a change could not become an event: "
-                    + e.getMessage();
-            return;
-        }
-        if (!drafts.isEmpty() && intake.take(drafts)) {
-            received.addAndGet(drafts.size());
-        }
-    }
-
-    /** The events of one publish: each above its alarm's minimum severity becomes events of the log (OpcUaAlarms). */
-    private void takeEvents(
-            UaSubscription subscription,
-            OpcUaMonitoredItems monitored,
-            List<UaMonitoredItem> items,
-            List<Variant[]> fields) {
-        List<EntryDraft> drafts = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            GatewayConfig.OpcUaAlarm alarm = monitored.alarm(items.get(i).getClientHandle());
-            OpcUaClient current = client;
-            if (alarm != null && OpcUaAlarms.asksForRefresh(fields.get(i)) && current != null) {
-                resubscriber.execute(() -> refreshConditions(current, subscription));
-            } else if (alarm != null) {
-                drafts.addAll(alarms.drafts(alarm, fields.get(i), clock.instant()));
-            }
-        }
-        if (!drafts.isEmpty() && intake.take(drafts)) {
-            received.addAndGet(drafts.size());
-        }
     }
 
     private static String reason(Throwable e) {
