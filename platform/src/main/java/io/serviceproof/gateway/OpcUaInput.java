@@ -1,10 +1,6 @@
 package io.serviceproof.gateway;
 
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
-
-import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,23 +9,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
-import org.eclipse.milo.opcua.sdk.client.api.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscription;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscriptionManager;
 import org.eclipse.milo.opcua.stack.core.Identifiers;
 import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
-import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 
 /**
  * One OPC UA server the gateway reads (Eclipse Milo's client): a session on the configured security
@@ -49,10 +40,10 @@ final class OpcUaInput implements AutoCloseable {
     private final OpcUaNotifications notifications;
     private final OpcUaCertificate certificate;
     private final Clock clock;
-    private final Map<String, NodeId> nodes = new HashMap<>();
+    private final Map<String, NodeId> nodes;
     private final ServerTrust serverTrust;
     private final PinnedServerCertificates validator;
-    private final Map<GatewayConfig.OpcUaAlarm, NodeId> notifiers = new java.util.LinkedHashMap<>();
+    private final Map<GatewayConfig.OpcUaAlarm, NodeId> notifiers;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread worker;
     /** Remakes a subscription the server lost, off Milo's threads. */
@@ -92,24 +83,14 @@ final class OpcUaInput implements AutoCloseable {
         this.source = source;
         this.notifications = new OpcUaNotifications(source, serviceLayerId, intake, clock, error -> lastError = error);
         this.received = notifications.received;
-        for (GatewayConfig.OpcUaAlarm alarm : source.alarms()) {
-            try {
-                notifiers.put(alarm, NodeId.parse(alarm.notifier()));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(
-                        "opcua alarms notifier '" + alarm.notifier() + "': not a node id such as i=2253");
-            }
-        }
+        this.notifiers = OpcUaSessions.nodeIds(
+                source.alarms(),
+                GatewayConfig.OpcUaAlarm::notifier,
+                "opcua alarms notifier '%s': not a node id such as i=2253");
         this.certificate = certificate;
         this.clock = clock;
-        for (String node : notifications.nodes()) {
-            try {
-                nodes.put(node, NodeId.parse(node));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(
-                        "opcua node '" + node + "': not a node id such as ns=2;s=Cell1/Verdict");
-            }
-        }
+        this.nodes = OpcUaSessions.nodeIds(
+                notifications.nodes(), node -> node, "opcua node '%s': not a node id such as ns=2;s=Cell1/Verdict");
         this.worker = new Thread(this::run, "gateway-opcua");
         worker.setDaemon(true);
     }
@@ -157,25 +138,7 @@ final class OpcUaInput implements AutoCloseable {
     }
 
     private OpcUaClient connect() throws Exception {
-        boolean secure = source.securityPolicy().equals("Basic256Sha256");
-        SecurityPolicy policy = secure ? SecurityPolicy.Basic256Sha256 : SecurityPolicy.None;
-        MessageSecurityMode mode = secure ? MessageSecurityMode.SignAndEncrypt : MessageSecurityMode.None;
-        URI address = URI.create(source.endpoint());
-        OpcUaClient created = OpcUaClient.create(
-                source.endpoint(),
-                endpoints -> endpoints.stream()
-                        .filter(e -> policy.getUri().equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
-                        .findFirst()
-                        // The server may advertise a host name the plant network does not resolve.
-                        .map(e -> EndpointUtil.updateUrl(e, address.getHost(), address.getPort())),
-                builder -> builder.setApplicationName(LocalizedText.english("ServiceProof gateway"))
-                        .setApplicationUri(certificate.applicationUri())
-                        .setKeyPair(certificate.keyPair())
-                        .setCertificate(certificate.certificate())
-                        .setCertificateValidator(validator)
-                        .setIdentityProvider(AnonymousProvider.INSTANCE)
-                        .setRequestTimeout(uint(10_000))
-                        .build());
+        OpcUaClient created = OpcUaSessions.client(source, certificate, validator);
         created.getSubscriptionManager().addSubscriptionListener(new UaSubscriptionManager.SubscriptionListener() {
             @Override
             public void onSubscriptionTransferFailed(UaSubscription lost, StatusCode status) {
