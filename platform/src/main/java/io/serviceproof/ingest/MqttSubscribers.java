@@ -14,7 +14,6 @@ import io.serviceproof.ledger.Ledger;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +42,7 @@ class MqttSubscribers {
 
     private final MqttConnectionRows rows;
     private final Ledger ledger;
-    private final MasterKey masterKey;
+    private final MqttSecrets secrets;
     private final Clock clock;
     private final Map<String, Handle> running = new ConcurrentHashMap<>();
     private final LoggedMessageCounts counts = new LoggedMessageCounts();
@@ -59,7 +58,7 @@ class MqttSubscribers {
     MqttSubscribers(MqttConnectionRows rows, Ledger ledger, MasterKey masterKey, Clock clock) {
         this.rows = rows;
         this.ledger = ledger;
-        this.masterKey = masterKey;
+        this.secrets = new MqttSecrets(masterKey);
         this.clock = clock;
     }
 
@@ -136,7 +135,7 @@ class MqttSubscribers {
         if (enabled.connection().username() != null) {
             connect = connect.simpleAuth()
                     .username(enabled.connection().username())
-                    .password(password(enabled))
+                    .password(secrets.password(enabled))
                     .applySimpleAuth();
         }
         connect.send();
@@ -161,7 +160,7 @@ class MqttSubscribers {
         if (enabled.connection().username() != null) {
             connect = connect.simpleAuth()
                     .username(enabled.connection().username())
-                    .password(password(enabled))
+                    .password(secrets.password(enabled))
                     .applySimpleAuth();
         }
         connect.send();
@@ -197,22 +196,8 @@ class MqttSubscribers {
         if (!"ssl".equals(broker.getScheme())) {
             return builder;
         }
-        MqttTls tls = tls(enabled);
+        MqttTls tls = secrets.tls(enabled);
         return tls.isEmpty() ? builder.sslWithDefaultConfig() : builder.sslConfig(tls.sslConfig());
-    }
-
-    /** The connection's TLS material, its client key unsealed only here, to connect. */
-    private MqttTls tls(MqttConnectionRows.Enabled enabled) {
-        String key = enabled.keySealed() == null
-                ? null
-                : new String(
-                        masterKey.unseal(
-                                Base64.getDecoder().decode(enabled.keySealed()),
-                                MqttConnections.keySealingContext(
-                                        enabled.organisation(),
-                                        enabled.connection().id())),
-                        java.nio.charset.StandardCharsets.US_ASCII);
-        return MqttTls.parse(enabled.caPem(), enabled.certificatePem(), key);
     }
 
     /** Ties a client's listeners, built before the client, to it: how to subscribe, and whether it is. */
@@ -261,14 +246,6 @@ class MqttSubscribers {
         } catch (RuntimeException e) {
             log.debug("MQTT disconnect: {}", e.toString());
         }
-    }
-
-    private byte[] password(MqttConnectionRows.Enabled enabled) {
-        if (enabled.passwordSealed() == null) {
-            return new byte[0];
-        }
-        return masterKey.unseal(
-                Base64.getDecoder().decode(enabled.passwordSealed()), MqttConnections.sealingContext(enabled));
     }
 
     /**
