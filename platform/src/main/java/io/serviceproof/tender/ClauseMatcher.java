@@ -2,8 +2,6 @@ package io.serviceproof.tender;
 
 import io.serviceproof.catalog.crosswalk.Coverage;
 import io.serviceproof.catalog.crosswalk.Crosswalk;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,21 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * Suggests, for one clause, what of the organisation's knowledge answers it, each with its reasons.
@@ -50,7 +33,6 @@ final class ClauseMatcher {
      */
     static final double STRONG = 0.6;
 
-    private static final int CANDIDATES = 40;
     private static final double MEETS_FIGURE = 1.5;
     /** A requirement whose whole title the clause contains: one word of title, or several. */
     private static final double NAMES_ONE_WORD_TITLE = 1.2;
@@ -60,12 +42,11 @@ final class ClauseMatcher {
     private static final double HEADING = 0.75;
 
     private static final double VIA_CROSSWALK = 0.8;
-    private static final int MAX_TERMS = 400;
 
     private final Analysis analysis;
     private final Knowledge.Snapshot snapshot;
     private final Glossary glossary;
-    private final IndexSearcher searcher;
+    private final AnswerableIndex index;
     private final Map<String, Terms> termsOf = new HashMap<>();
 
     /** An answerable's words per field, as matched terms are explained with. */
@@ -87,42 +68,20 @@ final class ClauseMatcher {
             }
             titles.add(a);
         }
-        this.searcher = index(snapshot.answerables());
-    }
-
-    private IndexSearcher index(List<Answerable> answerables) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analysis.indexing()))) {
-            for (Answerable a : answerables) {
-                Document doc = new Document();
-                doc.add(new StoredField("key", a.key()));
-                doc.add(new TextField(Analysis.EN, a.english(), Field.Store.NO));
-                doc.add(new TextField(Analysis.ZH, a.chinese(), Field.Store.NO));
-                doc.add(new TextField(Analysis.OTHER, a.other(), Field.Store.NO));
-                doc.add(new TextField(Analysis.FRAMEWORK, a.framework(), Field.Store.NO));
-                writer.addDocument(doc);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return new IndexSearcher(DirectoryReader.open(directory));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.index = new AnswerableIndex(analysis, snapshot);
     }
 
     List<Suggestion> match(String language, String text) {
         ClauseQuery query = ClauseQuery.of(analysis, glossary, language, text);
         Map<String, Scored> scored = new LinkedHashMap<>();
-        for (ScoreDoc hit : search(query)) {
-            Answerable a = answerable(hit.doc);
+        for (AnswerableIndex.Hit hit : index.search(query)) {
+            Answerable a = hit.answerable();
             List<String> reasons = explain(a, query);
             // Sharing only "shall" and "supplier" with a clause is no reason to suggest anything.
             if (reasons.isEmpty()) {
                 continue;
             }
-            Scored s = new Scored(a, hit.score);
+            Scored s = new Scored(a, hit.score());
             s.reasons.addAll(reasons);
             scored.put(a.key(), s);
         }
@@ -139,48 +98,6 @@ final class ClauseMatcher {
                 .limit(KEPT)
                 .map(s -> s.suggestion(s.score >= best * STRONG))
                 .toList();
-    }
-
-    private ScoreDoc[] search(ClauseQuery query) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        int count = 0;
-        for (Map.Entry<String, Map<String, Float>> field : query.terms().entrySet()) {
-            for (Map.Entry<String, Float> term : field.getValue().entrySet()) {
-                if (count++ >= MAX_TERMS) {
-                    break;
-                }
-                builder.add(
-                        new BoostQuery(new TermQuery(new Term(field.getKey(), term.getKey())), term.getValue()),
-                        BooleanClause.Occur.SHOULD);
-            }
-        }
-        for (ClauseQuery.Phrase phrase : query.phrases()) {
-            if (phrase.words().isEmpty() || count++ >= MAX_TERMS) {
-                continue;
-            }
-            org.apache.lucene.search.Query q = phrase.words().size() == 1
-                    ? new TermQuery(new Term(phrase.field(), phrase.words().get(0)))
-                    : new org.apache.lucene.search.PhraseQuery(
-                            1, phrase.field(), phrase.words().toArray(String[]::new));
-            builder.add(new BoostQuery(q, phrase.boost()), BooleanClause.Occur.SHOULD);
-        }
-        if (count == 0) {
-            return new ScoreDoc[0];
-        }
-        try {
-            return searcher.search(builder.build(), CANDIDATES).scoreDocs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Answerable answerable(int doc) {
-        try {
-            Document stored = searcher.storedFields().document(doc);
-            return snapshot.byKey().get(stored.get("key"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The words the clause and the answerable share, and the concepts that brought some of them. */
