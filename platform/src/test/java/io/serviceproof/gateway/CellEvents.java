@@ -111,6 +111,31 @@ final class CellEvents {
      * retained condition (with its own EventId), a RefreshEnd event. Milo's own answer sends only the
      * two brackets, since Milo keeps no conditions.
      */
+    /**
+     * Waits until the server can make an alarm condition. Once in CI, a condition made soon after the
+     * cell started failed inside Milo (NodeFactory found no type node for a child), so the cell, like
+     * a machine that has just booted, takes no questions until it can make one.
+     */
+    void awaitConditionTypes() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                server.get()
+                        .getEventFactory()
+                        .createEvent(
+                                new NodeId(1, "Cell1/Warm-up"),
+                                org.eclipse.milo.opcua.stack.core.Identifiers.AlarmConditionType)
+                        .delete();
+                return;
+            } catch (RuntimeException | UaException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the cell cannot make alarm conditions", e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     void answerConditionRefresh() {
         var method = (org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode) server.get()
                 .getAddressSpaceManager()

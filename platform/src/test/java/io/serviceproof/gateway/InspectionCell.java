@@ -104,6 +104,7 @@ final class InspectionCell implements AutoCloseable {
         namespace.startup();
         server.startup().get(30, TimeUnit.SECONDS);
         events.answerConditionRefresh();
+        events.awaitConditionTypes();
     }
 
     void stop() throws Exception {
